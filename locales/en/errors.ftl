@@ -1,0 +1,12 @@
+# Error pages and the messages behind the stable error codes of the API.
+
+error-not-found-title = Page not found
+error-not-found-body = The page you are looking for could not be found. Please check the address.
+error-unsupported-language = "{ $code }" is not a supported language. Supported languages: { $supported }
+error-bad-request-title = The request could not be processed
+error-bad-request-body = The request contains an error.
+error-method-not-allowed-title = This operation is not allowed
+error-method-not-allowed-body = This address does not accept requests made with this method.
+error-internal-title = A server error has occurred
+error-internal-body = A temporary problem has occurred. Please try again later.
+error-back-home = Return to the home page

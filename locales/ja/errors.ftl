@@ -1,0 +1,12 @@
+# Error pages and the messages behind the stable error codes of the API.
+
+error-not-found-title = ページが見つかりません
+error-not-found-body = お探しのページは見つかりませんでした。アドレスをご確認ください。
+error-unsupported-language = 「{ $code }」は対応していない言語です。対応している言語：{ $supported }
+error-bad-request-title = リクエストを処理できません
+error-bad-request-body = リクエストの内容に誤りがあります。
+error-method-not-allowed-title = この操作はできません
+error-method-not-allowed-body = このアドレスでは、この方法のリクエストを受け付けていません。
+error-internal-title = サーバーでエラーが発生しました
+error-internal-body = 一時的な問題が発生しました。しばらくしてから再度お試しください。
+error-back-home = ホームへ戻る

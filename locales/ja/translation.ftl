@@ -1,0 +1,13 @@
+# Notices on translated pages. Adapted from the three-point notice of the
+# ministry's own 言語切替 service.
+
+disclaimer-heading = 自動翻訳について
+disclaimer-intro = このページは日本語の原文を機械により自動翻訳したものです。以下の内容をご理解のうえ、ご利用ください。
+disclaimer-text-only = 翻訳対象はページ内に記載されている文字情報です。画像等で表現されている内容は翻訳されません。
+disclaimer-accuracy = 機械による自動翻訳のため、必ずしも正確な翻訳であるとは限りません。
+disclaimer-speed = 翻訳ページは、日本語のページに比べて表示に若干時間がかかる場合があります。
+disclaimer-authoritative = 内容については日本語の原文が正式なものです。
+disclaimer-original-link = 日本語の原文を見る
+
+notice-translation-pending-heading = 翻訳の準備中です
+notice-translation-pending = このページの日本語以外の翻訳はまだ用意されていません。以下に日本語の原文を表示しています。

@@ -1,0 +1,12 @@
+# Error pages and the messages behind the stable error codes of the API.
+
+error-not-found-title = 페이지를 찾을 수 없습니다
+error-not-found-body = 요청하신 페이지를 찾을 수 없습니다. 주소를 확인해 주십시오.
+error-unsupported-language = '{ $code }'은(는) 지원하지 않는 언어입니다. 지원 언어: { $supported }
+error-bad-request-title = 요청을 처리할 수 없습니다
+error-bad-request-body = 요청 내용에 오류가 있습니다.
+error-method-not-allowed-title = 이 작업은 수행할 수 없습니다
+error-method-not-allowed-body = 이 주소에서는 해당 방식의 요청을 허용하지 않습니다.
+error-internal-title = 서버에 오류가 발생했습니다
+error-internal-body = 일시적인 문제가 발생했습니다. 잠시 후 다시 시도해 주십시오.
+error-back-home = 홈으로 돌아가기

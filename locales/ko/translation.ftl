@@ -1,0 +1,13 @@
+# Notices on translated pages. Adapted from the three-point notice of the
+# ministry's own "language switch" service.
+
+disclaimer-heading = 자동 번역 안내
+disclaimer-intro = 이 페이지는 일본어 원문을 기계로 자동 번역한 것입니다. 아래 내용을 양해하신 후 이용해 주십시오.
+disclaimer-text-only = 번역 대상은 페이지에 기재된 문자 정보입니다. 이미지 등으로 표현된 내용은 번역되지 않습니다.
+disclaimer-accuracy = 기계 자동 번역이므로 번역 내용이 반드시 정확하다고는 할 수 없습니다.
+disclaimer-speed = 번역 페이지는 일본어 페이지에 비해 표시되는 데 시간이 다소 더 걸릴 수 있습니다.
+disclaimer-authoritative = 내용의 공식 기준은 일본어 원문입니다.
+disclaimer-original-link = 일본어 원문 보기
+
+notice-translation-pending-heading = 번역 준비 중
+notice-translation-pending = 이 페이지는 아직 한국어로 번역되지 않았습니다. 아래에 일본어 원문을 표시합니다.

@@ -1,0 +1,12 @@
+# Error pages and the messages behind the stable error codes of the API.
+
+error-not-found-title = 找不到網頁
+error-not-found-body = 找不到您要瀏覽的網頁。請確認網址是否正確。
+error-unsupported-language = 不支援語言「{ $code }」。支援的語言：{ $supported }
+error-bad-request-title = 無法處理此請求
+error-bad-request-body = 請求內容有誤。
+error-method-not-allowed-title = 無法執行此操作
+error-method-not-allowed-body = 此網址不接受以此方式傳送的請求。
+error-internal-title = 伺服器發生錯誤
+error-internal-body = 發生暫時性問題。請稍後再試。
+error-back-home = 返回首頁

@@ -1,0 +1,13 @@
+# Notices on translated pages. Adapted from the three-point notice of the
+# ministry's own "language switch" service.
+
+disclaimer-heading = 關於自動翻譯
+disclaimer-intro = 本網頁係由日語原文經機器自動翻譯而成。請於瞭解下列事項後使用。
+disclaimer-text-only = 翻譯範圍僅限於網頁中的文字資訊。以圖片等形式呈現的內容不會翻譯。
+disclaimer-accuracy = 由於採用機器自動翻譯，譯文未必完全正確。
+disclaimer-speed = 與日語網頁相比，翻譯網頁的顯示可能需要稍長的時間。
+disclaimer-authoritative = 相關內容以日語原文為準。
+disclaimer-original-link = 檢視日語原文
+
+notice-translation-pending-heading = 翻譯準備中
+notice-translation-pending = 本網頁尚未翻譯成繁體中文。以下顯示日語原文。

@@ -1,0 +1,541 @@
+//! Typed configuration, layered: the compiled-in `config/default.toml`, then an
+//! optional `--config FILE`, then `HONYAKU__SECTION__KEY` environment variables,
+//! then command-line flags. Every struct denies unknown fields so a misspelt key
+//! is an error at start-up instead of a silently ignored setting.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Format, Serialized, Toml};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The defaults, kept in one commented file that operators can read.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// Prefix of the environment variables that override the configuration.
+pub const ENV_PREFIX: &str = "HONYAKU__";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub log: LogConfig,
+    pub content: ContentConfig,
+    pub i18n: I18nConfig,
+    pub http_cache: HttpCacheConfig,
+    pub store: StoreConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    pub addr: SocketAddr,
+    pub public_url: String,
+    pub max_body_bytes: usize,
+    pub request_timeout_secs: u64,
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    pub format: LogFormat,
+    pub filter: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentConfig {
+    pub dir: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct I18nConfig {
+    pub cookie_name: String,
+    pub cookie_max_age_days: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpCacheConfig {
+    pub page_max_age_secs: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreConfig {
+    pub url: DatabaseUrl,
+}
+
+/// A string that must never reach a log line, an error body or `check-config`
+/// output. It has no `Display`, its `Debug` and serialized forms are redacted,
+/// and the only way to read it is the explicit [`Secret::expose`].
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"[redacted]\"" })
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(if self.0.is_empty() { "" } else { "[redacted]" })
+    }
+}
+
+/// Where the store lives: a SQLite file path or a `postgres://` URL. A
+/// PostgreSQL URL may carry a password, so its printed forms hide it.
+#[derive(Clone, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct DatabaseUrl(Secret);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreLocation {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(Secret::new(value))
+    }
+
+    pub fn location(&self) -> Result<StoreLocation, String> {
+        let raw = self.0.expose().trim();
+        if raw.is_empty() {
+            return Err("must not be empty: give a SQLite file path or a postgres:// URL".into());
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            let parsed = url::Url::parse(raw)
+                .map_err(|e| format!("is not a valid PostgreSQL URL ({e})"))?;
+            if parsed.host_str().is_none_or(str::is_empty) {
+                return Err("PostgreSQL URL has no host".into());
+            }
+            return Ok(StoreLocation::Postgres(raw.to_owned()));
+        }
+        if let Some((scheme, _)) = raw.split_once("://") {
+            return Err(format!(
+                "scheme `{scheme}://` is not supported: give a SQLite file path or a postgres:// URL"
+            ));
+        }
+        let path = raw.strip_prefix("sqlite:").unwrap_or(raw);
+        Ok(StoreLocation::Sqlite(PathBuf::from(path)))
+    }
+
+    /// The URL with any password replaced, for logs and `check-config`.
+    pub fn redacted(&self) -> String {
+        let raw = self.0.expose();
+        match url::Url::parse(raw) {
+            Ok(mut parsed) if parsed.password().is_some() => {
+                // set_password only fails for URLs that cannot have one, which
+                // a URL that already has one is not.
+                let _ = parsed.set_password(Some("[redacted]"));
+                parsed.to_string()
+            }
+            _ => raw.to_owned(),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.redacted())
+    }
+}
+
+impl Serialize for DatabaseUrl {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.redacted())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    ReadFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Load(String),
+    #[error("config key `{key}` {problem}")]
+    Invalid { key: &'static str, problem: String },
+}
+
+/// What the command line may override on top of files and environment.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<ServerOverrides>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ServerOverrides {
+    pub addr: SocketAddr,
+}
+
+impl Config {
+    /// Loads defaults ▸ `file` ▸ the process environment ▸ `overrides`.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Self, ConfigError> {
+        Self::load_with_env(file, std::env::vars(), overrides)
+    }
+
+    /// Like [`Config::load`] with an explicit environment, so tests do not have
+    /// to mutate the process environment.
+    pub fn load_with_env(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+        overrides: &Overrides,
+    ) -> Result<Self, ConfigError> {
+        let mut figment = Figment::new().merge(Toml::string(DEFAULT_TOML));
+        if let Some(path) = file {
+            // figment ignores a missing file; a file named on the command line
+            // that cannot be read is an operator error worth stopping for.
+            std::fs::metadata(path).map_err(|source| ConfigError::ReadFile {
+                path: path.to_owned(),
+                source,
+            })?;
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        let env: Vec<(String, String)> = env
+            .into_iter()
+            .filter(|(k, _)| k.starts_with(ENV_PREFIX))
+            .collect();
+        figment = figment.merge(env_provider(env));
+        if overrides.server.is_some() {
+            figment = figment.merge(Serialized::defaults(overrides));
+        }
+        let config: Config = figment.extract().map_err(describe_figment_error)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks that go beyond types. Each message names the key and what to do.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let invalid = |key: &'static str, problem: String| Err(ConfigError::Invalid { key, problem });
+        if !self.server.public_url.is_empty() {
+            match url::Url::parse(&self.server.public_url) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+                    if u.query().is_some() || u.fragment().is_some() {
+                        return invalid(
+                            "server.public_url",
+                            "must not have a query or fragment".into(),
+                        );
+                    }
+                }
+                _ => {
+                    return invalid(
+                        "server.public_url",
+                        format!(
+                            "must be an absolute http(s) URL such as https://honyaku.example.go.jp, got {:?}",
+                            self.server.public_url
+                        ),
+                    );
+                }
+            }
+        }
+        if self.server.max_body_bytes == 0 {
+            return invalid("server.max_body_bytes", "must be greater than 0".into());
+        }
+        if !(1..=3600).contains(&self.server.request_timeout_secs) {
+            return invalid(
+                "server.request_timeout_secs",
+                "must be between 1 and 3600 seconds".into(),
+            );
+        }
+        if self.server.shutdown_grace_secs > 600 {
+            return invalid(
+                "server.shutdown_grace_secs",
+                "must be at most 600 seconds".into(),
+            );
+        }
+        let cookie = &self.i18n.cookie_name;
+        if cookie.is_empty()
+            || !cookie
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            return invalid(
+                "i18n.cookie_name",
+                format!("must be non-empty and use only A-Z, a-z, 0-9, '_' and '-', got {cookie:?}"),
+            );
+        }
+        if self.i18n.cookie_max_age_days == 0 {
+            return invalid("i18n.cookie_max_age_days", "must be at least 1".into());
+        }
+        if let Err(problem) = self.store.url.location() {
+            return invalid("store.url", problem);
+        }
+        if let Err(problem) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
+            return invalid(
+                "log.filter",
+                format!("is not a valid filter ({problem}); example: \"info,honyaku=debug\""),
+            );
+        }
+        Ok(())
+    }
+
+    /// The effective configuration as TOML, secrets redacted.
+    pub fn to_redacted_toml(&self) -> Result<String, ConfigError> {
+        toml::to_string_pretty(self).map_err(|e| ConfigError::Load(e.to_string()))
+    }
+
+    /// Base URL used for absolute links: the configured one, or the address
+    /// the server actually listens on.
+    pub fn public_base(&self, listening: SocketAddr) -> String {
+        if self.server.public_url.is_empty() {
+            format!("http://{listening}")
+        } else {
+            self.server.public_url.trim_end_matches('/').to_owned()
+        }
+    }
+}
+
+fn env_provider(vars: Vec<(String, String)>) -> impl figment::Provider {
+    // figment's Env reads the real process environment; an explicit list keeps
+    // tests hermetic, so the variables are turned into a TOML-valued dict here
+    // with the same rules Env would apply (section__key, lower-cased).
+    let mut dict = figment::value::Dict::new();
+    for (key, value) in vars {
+        let Some(rest) = key.strip_prefix(ENV_PREFIX) else {
+            continue;
+        };
+        let path: Vec<String> = rest.split("__").map(str::to_ascii_lowercase).collect();
+        insert_path(&mut dict, &path, parse_env_value(&value));
+    }
+    EnvVars(dict)
+}
+
+struct EnvVars(figment::value::Dict);
+
+impl figment::Provider for EnvVars {
+    fn metadata(&self) -> figment::Metadata {
+        figment::Metadata::named("environment variables")
+    }
+
+    fn data(
+        &self,
+    ) -> Result<figment::value::Map<figment::Profile, figment::value::Dict>, figment::Error> {
+        Ok(figment::Profile::Default.collect(self.0.clone()))
+    }
+}
+
+fn parse_env_value(raw: &str) -> figment::value::Value {
+    // Same idea as figment's Env: "8080" is a number, "true" a bool, anything
+    // else a string. Strings that look like TOML values are still accepted by
+    // the typed fields because figment coerces between scalars.
+    use figment::value::Value;
+    raw.parse::<Value>()
+        .unwrap_or_else(|_| Value::from(raw.to_owned()))
+}
+
+fn insert_path(dict: &mut figment::value::Dict, path: &[String], value: figment::value::Value) {
+    use figment::value::Value;
+    match path {
+        [] => {}
+        [last] => {
+            dict.insert(last.clone(), value);
+        }
+        [first, rest @ ..] => {
+            let entry = dict
+                .entry(first.clone())
+                .or_insert_with(|| Value::from(figment::value::Dict::new()));
+            if let Value::Dict(_, inner) = entry {
+                insert_path(inner, rest, value);
+            }
+        }
+    }
+}
+
+fn describe_figment_error(error: figment::Error) -> ConfigError {
+    let mut lines = Vec::new();
+    for e in error {
+        let key = e.path.join(".");
+        let source = e
+            .metadata
+            .as_ref()
+            .map(|m| m.name.to_string())
+            .unwrap_or_default();
+        let what = match &e.kind {
+            figment::error::Kind::UnknownField(field, expected) => {
+                let full = if key.is_empty() {
+                    field.clone()
+                } else {
+                    format!("{key}.{field}")
+                };
+                format!(
+                    "config key `{full}` is not a known setting (known here: {})",
+                    expected.join(", ")
+                )
+            }
+            figment::error::Kind::MissingField(field) => {
+                let full = if key.is_empty() {
+                    field.to_string()
+                } else {
+                    format!("{key}.{field}")
+                };
+                format!("config key `{full}` is missing")
+            }
+            kind => format!("config key `{key}`: {kind}"),
+        };
+        let env_hint = if key.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (environment variable {ENV_PREFIX}{})",
+                key.replace('.', "__").to_ascii_uppercase()
+            )
+        };
+        if source.is_empty() {
+            lines.push(format!("{what}{env_hint}"));
+        } else {
+            lines.push(format!("{what}{env_hint}; set in {source}"));
+        }
+    }
+    ConfigError::Load(lines.join("\n"))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    fn load(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::load_with_env(None, env(pairs), &Overrides::default())
+    }
+
+    #[test]
+    fn defaults_load_and_validate() {
+        let config = load(&[]).unwrap();
+        assert_eq!(config.server.addr.port(), 8080);
+        assert_eq!(
+            config.store.url.location().unwrap(),
+            StoreLocation::Sqlite(PathBuf::from("data/honyaku.sqlite3"))
+        );
+    }
+
+    #[test]
+    fn environment_overrides_defaults() {
+        let config = load(&[
+            ("HONYAKU__SERVER__ADDR", "0.0.0.0:9000"),
+            ("HONYAKU__STORE__URL", "postgres://u:pw@db.internal/honyaku"),
+            ("OTHER", "ignored"),
+        ])
+        .unwrap();
+        assert_eq!(config.server.addr.to_string(), "0.0.0.0:9000");
+        assert!(matches!(
+            config.store.url.location().unwrap(),
+            StoreLocation::Postgres(_)
+        ));
+    }
+
+    #[test]
+    fn bad_value_names_the_key_and_the_variable() {
+        let err = load(&[("HONYAKU__SERVER__ADDR", "not-an-address")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("server.addr"), "{err}");
+        assert!(err.contains("HONYAKU__SERVER__ADDR"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_rejected_by_name() {
+        let err = load(&[("HONYAKU__SERVER__ADRR", "1")]).unwrap_err().to_string();
+        assert!(err.contains("server.adrr"), "{err}");
+        assert!(err.contains("not a known setting"), "{err}");
+    }
+
+    #[test]
+    fn semantic_validation_names_the_key() {
+        let err = load(&[("HONYAKU__SERVER__PUBLIC_URL", "ftp://x")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("server.public_url"), "{err}");
+        let err = load(&[("HONYAKU__STORE__URL", "mysql://x/y")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("store.url"), "{err}");
+        let err = load(&[("HONYAKU__LOG__FORMAT", "yaml")]).unwrap_err().to_string();
+        assert!(err.contains("log.format"), "{err}");
+    }
+
+    #[test]
+    fn file_layer_sits_between_defaults_and_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("honyaku.toml");
+        std::fs::write(&path, "[server]\naddr = \"127.0.0.1:7000\"\nmax_body_bytes = 10\n").unwrap();
+        let config = Config::load_with_env(
+            Some(&path),
+            env(&[("HONYAKU__SERVER__ADDR", "127.0.0.1:7001")]),
+            &Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(config.server.addr.port(), 7001);
+        assert_eq!(config.server.max_body_bytes, 10);
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let secret = Secret::new("sk-very-secret");
+        assert!(!format!("{secret:?}").contains("very-secret"));
+        let url = DatabaseUrl::new("postgres://honyaku:hunter2@db/honyaku");
+        assert!(!format!("{url:?}").contains("hunter2"));
+        let config = load(&[("HONYAKU__STORE__URL", "postgres://honyaku:hunter2@db/honyaku")])
+            .unwrap();
+        let printed = config.to_redacted_toml().unwrap();
+        assert!(!printed.contains("hunter2"), "{printed}");
+        assert!(printed.contains("[redacted]"), "{printed}");
+    }
+
+    #[test]
+    fn every_default_key_is_commented() {
+        // Each `key = value` line in default.toml is preceded by a comment line.
+        let mut previous = "";
+        for line in DEFAULT_TOML.lines() {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') && !trimmed.starts_with('[') {
+                assert!(
+                    previous.starts_with('#'),
+                    "key without a comment in config/default.toml: {trimmed}"
+                );
+            }
+            if !trimmed.is_empty() {
+                previous = trimmed;
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The HTTP surface: one route list, the layers every request passes through,
+//! and the `serve` function shared by `main` and the tests.
+
+pub mod error;
+pub mod routes;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::app::App;
+use crate::i18n::{Lang, negotiate_accept_language};
+
+pub use error::HttpError;
+
+/// Pages load nothing from elsewhere; announcement content is ours, but a
+/// strict policy keeps a mistake in it from becoming a script injection.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/// Every route honyaku answers.
+pub fn router(app: Arc<App>) -> Router {
+    let timeout = Duration::from_secs(app.config.server.request_timeout_secs);
+    let max_body = app.config.server.max_body_bytes;
+    Router::new()
+        .route("/", get(routes::pages::root))
+        .route("/healthz", get(routes::health::healthz))
+        .route("/readyz", get(routes::health::readyz))
+        .route("/assets/site.css", get(routes::assets::stylesheet))
+        .route("/set-language/{code}", get(routes::pages::set_language))
+        .route("/{lang}", get(routes::pages::language_root))
+        .route("/{lang}/", get(routes::pages::home))
+        .route("/{lang}/{*path}", get(routes::pages::page))
+        .fallback(routes::pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            error::render_errors,
+        ))
+        .layer(CatchPanicLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            timeout,
+        ))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("content-security-policy"),
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                // Spans are named by route, not by raw path, so logs and
+                // traces group requests the way the route list does.
+                let route = request
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map(MatchedPath::as_str)
+                    .unwrap_or("fallback");
+                tracing::info_span!("request", method = %request.method(), route, status = tracing::field::Empty)
+            }),
+        )
+        .with_state(app)
+}
+
+/// The reader's language for anything not under an explicit prefix: the
+/// language cookie, then Accept-Language, then Japanese.
+pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
+    if let Some(lang) = cookie_value(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v)) {
+        return lang;
+    }
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(negotiate_accept_language)
+        .unwrap_or(Lang::SOURCE)
+}
+
+/// The language a response to this request should speak: the URL prefix when
+/// it is one of ours, otherwise the negotiated one.
+pub fn request_lang(app: &App, request: &Request) -> Lang {
+    let first = request
+        .uri()
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    Lang::from_code(first).unwrap_or_else(|| negotiated_lang(app, request.headers()))
+}
+
+/// One cookie's value. Malformed pairs are skipped, never an error: a broken
+/// cookie must not break the page.
+pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim().trim_matches('"').to_owned())
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets requests in
+/// flight finish for up to `server.shutdown_grace_secs`.
+pub async fn serve(
+    app: Arc<App>,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let grace = Duration::from_secs(app.config.server.shutdown_grace_secs);
+    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, router(app)).with_graceful_shutdown(async move {
+        shutdown.await;
+        tracing::info!("shutting down: no new connections, finishing requests in flight");
+        let _ = stopping_tx.send(());
+    });
+    let server = server.into_future();
+    tokio::pin!(server);
+    tokio::select! {
+        result = &mut server => result,
+        () = async {
+            if stopping_rx.await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => {
+            tracing::warn!(grace_secs = grace.as_secs(), "requests still in flight after the grace period; stopping");
+            Ok(())
+        }
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,195 @@
+//! The one HTTP error type. Handlers return [`HttpError`]; its response is a
+//! bare status carrying the error in an extension, and [`render_errors`]
+//! turns that into a localized HTML page or a JSON body, so every error,
+//! including axum's own 404/405 and a caught panic, looks the same.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use fluent_bundle::FluentArgs;
+use std::sync::Arc;
+
+use crate::app::App;
+use crate::i18n::Lang;
+use crate::render::{self, PageContext};
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum HttpError {
+    #[error("not found")]
+    NotFound,
+    #[error("unsupported language {code:?}")]
+    UnsupportedLanguage { code: String },
+    #[error("bad request")]
+    BadRequest,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("request timed out")]
+    Timeout,
+    /// The detail is logged once, here at the edge, and never sent.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl HttpError {
+    /// Stable machine-readable code, part of the API contract.
+    pub fn code(&self) -> &'static str {
+        match self {
+            HttpError::NotFound => "not_found",
+            HttpError::UnsupportedLanguage { .. } => "unsupported_language",
+            HttpError::BadRequest => "bad_request",
+            HttpError::MethodNotAllowed => "method_not_allowed",
+            HttpError::PayloadTooLarge => "payload_too_large",
+            HttpError::Timeout => "timeout",
+            HttpError::Internal(_) => "internal",
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            HttpError::NotFound | HttpError::UnsupportedLanguage { .. } => StatusCode::NOT_FOUND,
+            HttpError::BadRequest => StatusCode::BAD_REQUEST,
+            HttpError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            HttpError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            HttpError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            HttpError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The error a bare status from a layer or from axum itself stands for.
+    fn from_status(status: StatusCode) -> Option<Self> {
+        Some(match status {
+            StatusCode::NOT_FOUND => HttpError::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => HttpError::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => HttpError::PayloadTooLarge,
+            StatusCode::REQUEST_TIMEOUT | StatusCode::SERVICE_UNAVAILABLE => HttpError::Timeout,
+            StatusCode::INTERNAL_SERVER_ERROR => HttpError::Internal("handler panicked".into()),
+            s if s.is_client_error() => HttpError::BadRequest,
+            _ => return None,
+        })
+    }
+
+    fn title_and_message(&self, app: &App, lang: Lang) -> (String, String) {
+        let t = |id: &str| app.locales.t(lang, id);
+        match self {
+            HttpError::NotFound => (t("error-not-found-title"), t("error-not-found-body")),
+            HttpError::UnsupportedLanguage { code } => {
+                let mut args = FluentArgs::new();
+                args.set("code", code.clone());
+                args.set("supported", supported_list());
+                (
+                    t("error-not-found-title"),
+                    app.locales.t_args(lang, "error-unsupported-language", &args),
+                )
+            }
+            HttpError::BadRequest | HttpError::PayloadTooLarge => {
+                (t("error-bad-request-title"), t("error-bad-request-body"))
+            }
+            HttpError::MethodNotAllowed => (
+                t("error-method-not-allowed-title"),
+                t("error-method-not-allowed-body"),
+            ),
+            HttpError::Timeout | HttpError::Internal(_) => {
+                (t("error-internal-title"), t("error-internal-body"))
+            }
+        }
+    }
+}
+
+fn supported_list() -> String {
+    Lang::ALL
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// How the client wants its errors: API paths and JSON clients get JSON.
+fn wants_json(request: &Request) -> bool {
+    request.uri().path().starts_with("/api/")
+        || request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| {
+                accept.contains("application/json") && !accept.contains("text/html")
+            })
+}
+
+/// Renders error responses in the reader's language.
+pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    let lang = super::request_lang(&app, &request);
+    let json = wants_json(&request);
+    let is_head = request.method() == axum::http::Method::HEAD;
+    let response = next.run(request).await;
+
+    let error = match response.extensions().get::<HttpError>() {
+        Some(error) => error.clone(),
+        None if response.status().is_client_error() || response.status().is_server_error() => {
+            // Only bare statuses from layers or axum itself are rendered;
+            // a response that already carries a body type is left alone.
+            if response.headers().contains_key(header::CONTENT_TYPE)
+                && response.status() != StatusCode::INTERNAL_SERVER_ERROR
+                && response.status() != StatusCode::PAYLOAD_TOO_LARGE
+            {
+                return response;
+            }
+            match HttpError::from_status(response.status()) {
+                Some(error) => error,
+                None => return response,
+            }
+        }
+        None => return response,
+    };
+    if let HttpError::Internal(detail) = &error {
+        tracing::error!(code = error.code(), %detail, "request failed");
+    }
+    let status = response.status();
+    let (parts, _) = response.into_parts();
+    let (title, message) = error.title_and_message(&app, lang);
+    let mut response = if json {
+        let body = serde_json::json!({
+            "error": { "code": error.code(), "message": message }
+        });
+        (status, axum::Json(body)).into_response()
+    } else {
+        let ctx = PageContext {
+            locales: &app.locales,
+            lang,
+            base_url: &app.base_url,
+            path: None,
+        };
+        let html = render::error_page(&ctx, &title, &message);
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            if is_head { String::new() } else { html },
+        )
+            .into_response()
+    };
+    // Keep what the handler set (Allow on 405, Retry-After…), but not a
+    // length or type that belonged to the old body.
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(lang.code()) {
+        headers.insert(header::CONTENT_LANGUAGE, value);
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    response.extensions_mut().insert(error);
+    response
+}

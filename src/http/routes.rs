@@ -1,0 +1,5 @@
+//! One file per surface.
+
+pub mod assets;
+pub mod health;
+pub mod pages;

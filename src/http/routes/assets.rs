@@ -1,0 +1,17 @@
+//! The stylesheet: served by honyaku itself, so pages need nothing external.
+
+use axum::http::header;
+use axum::response::IntoResponse;
+
+use crate::render::STYLESHEET;
+
+pub async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            // The URL carries the stylesheet's hash, so it never changes.
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        STYLESHEET,
+    )
+}

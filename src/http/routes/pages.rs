@@ -1,0 +1,244 @@
+//! The hosted pages: `/` negotiates, `/{lang}/…` serves, `/set-language/…`
+//! remembers the reader's choice.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::app::{App, RenderedPage};
+use crate::content::is_valid_slug;
+use crate::http::{HttpError, negotiated_lang};
+use crate::i18n::Lang;
+
+/// `/`: send the reader to their language's home page.
+pub async fn root(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let lang = negotiated_lang(&app, &headers);
+    let mut response = redirect(StatusCode::FOUND, &format!("/{}/", lang.code()));
+    let h = response.headers_mut();
+    // The answer depends on these request headers, so shared caches must
+    // not hand one reader's redirect to another.
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    response
+}
+
+/// `/{lang}` without the slash.
+pub async fn language_root(path: Result<Path<String>, PathRejection>) -> Result<Response, HttpError> {
+    let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
+    let lang = resolve_lang(&code)?;
+    Ok(redirect(StatusCode::PERMANENT_REDIRECT, &format!("/{}/", lang.code())))
+}
+
+/// `/{lang}/`: the language's home page.
+pub async fn home(
+    State(app): State<Arc<App>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
+    serve_page(&app, &code, "", &headers)
+}
+
+/// `/{lang}/{path}`: one announcement.
+pub async fn page(
+    State(app): State<Arc<App>>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    let Path((code, path)) = path.map_err(|_| HttpError::BadRequest)?;
+    serve_page(&app, &code, &path, &headers)
+}
+
+fn serve_page(app: &App, code: &str, path: &str, headers: &HeaderMap) -> Result<Response, HttpError> {
+    let lang = resolve_lang(code)?;
+    if lang.code() != code {
+        // An alias such as zh-TW or EN: one canonical URL per page.
+        return Ok(redirect(
+            StatusCode::PERMANENT_REDIRECT,
+            &format!("/{}/{}", lang.code(), path),
+        ));
+    }
+    if let Some(page) = app.page(lang, path) {
+        return Ok(respond(app, page, headers));
+    }
+    let trimmed = path.trim_end_matches('/');
+    if trimmed != path && app.page(lang, trimmed).is_some() {
+        return Ok(redirect(
+            StatusCode::PERMANENT_REDIRECT,
+            &format!("/{}/{}", lang.code(), trimmed),
+        ));
+    }
+    Err(HttpError::NotFound)
+}
+
+/// A URL prefix to a language we serve: exact codes, and aliases that are
+/// redirected to the exact code.
+fn resolve_lang(code: &str) -> Result<Lang, HttpError> {
+    Lang::from_code(code)
+        .or_else(|| Lang::from_tag(code))
+        .ok_or_else(|| HttpError::UnsupportedLanguage {
+            // Echoed in the error message (escaped there); keep it short.
+            code: code.chars().take(32).collect(),
+        })
+}
+
+fn respond(app: &App, page: &RenderedPage, headers: &HeaderMap) -> Response {
+    let gzip = accepts_gzip(headers);
+    let (body, etag) = if gzip {
+        (page.gzip.clone(), page.gzip_etag.as_str())
+    } else {
+        (page.identity.clone(), page.identity_etag.as_str())
+    };
+    let cache_control = format!("public, max-age={}", app.config.http_cache.page_max_age_secs);
+    let mut response = if if_none_match(headers, etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = body.into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        if gzip {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+        response
+    };
+    let h = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(etag) {
+        h.insert(header::ETAG, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&cache_control) {
+        h.insert(header::CACHE_CONTROL, value);
+    }
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    h.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(page.lang.code()),
+    );
+    response
+}
+
+/// Whether the client takes gzip (RFC 9110 §12.5.3; `gzip;q=0` refuses it).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+        })
+}
+
+/// If-None-Match uses the weak comparison (RFC 9110 §13.1.2).
+fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == etag)
+}
+
+fn redirect(status: StatusCode, location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (status, [(header::LOCATION, value)]).into_response(),
+        // Locations are built from validated codes and slugs; anything else
+        // is not a page of ours.
+        Err(_) => HttpError::NotFound.into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SetLanguageQuery {
+    next: Option<String>,
+}
+
+/// `/set-language/{code}?next=/path`: the switcher's links. Remembers the
+/// choice in a cookie, then shows the same page in that language. `next` is
+/// a path under the language prefix and is checked like a slug, so this can
+/// never redirect off the site.
+pub async fn set_language(
+    State(app): State<Arc<App>>,
+    code: Result<Path<String>, PathRejection>,
+    query: Result<Query<SetLanguageQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, HttpError> {
+    let Path(code) = code.map_err(|_| HttpError::BadRequest)?;
+    let lang = resolve_lang(&code)?;
+    let next = query
+        .ok()
+        .and_then(|Query(q)| q.next)
+        .map(|n| n.trim_start_matches('/').to_owned())
+        .filter(|n| n.is_empty() || is_valid_slug(n))
+        .unwrap_or_default();
+    let mut response = redirect(StatusCode::SEE_OTHER, &format!("/{}/{}", lang.code(), next));
+    let i18n = &app.config.i18n;
+    let secure = if app.base_url.starts_with("https://") { "; Secure" } else { "" };
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly{secure}",
+        i18n.cookie_name,
+        lang.code(),
+        u64::from(i18n.cookie_max_age_days) * 86_400,
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// Anything no route matched.
+pub async fn not_found() -> HttpError {
+    HttpError::NotFound
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn headers(name: header::HeaderName, value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(name, HeaderValue::from_str(value).unwrap());
+        h
+    }
+
+    #[test]
+    fn gzip_negotiation() {
+        assert!(accepts_gzip(&headers(header::ACCEPT_ENCODING, "gzip, deflate, br")));
+        assert!(accepts_gzip(&headers(header::ACCEPT_ENCODING, "br;q=1.0, gzip;q=0.8")));
+        assert!(accepts_gzip(&headers(header::ACCEPT_ENCODING, "*")));
+        assert!(!accepts_gzip(&headers(header::ACCEPT_ENCODING, "gzip;q=0")));
+        assert!(!accepts_gzip(&headers(header::ACCEPT_ENCODING, "gzip;q=0.000")));
+        assert!(!accepts_gzip(&headers(header::ACCEPT_ENCODING, "identity")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn etag_matching() {
+        let tag = "\"abc\"";
+        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "\"abc\""), tag));
+        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "W/\"abc\""), tag));
+        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "\"x\", \"abc\""), tag));
+        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "*"), tag));
+        assert!(!if_none_match(&headers(header::IF_NONE_MATCH, "\"abd\""), tag));
+        assert!(!if_none_match(&HeaderMap::new(), tag));
+    }
+}

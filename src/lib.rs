@@ -1,0 +1,16 @@
+//! honyaku (翻訳): serves Japanese government announcements in Japanese and
+//! translated into English, Simplified Chinese, Traditional Chinese and
+//! Korean, with an accuracy disclaimer in the reader's language.
+
+pub mod app;
+pub mod config;
+pub mod content;
+mod embedded;
+pub mod http;
+pub mod i18n;
+pub mod render;
+pub mod telemetry;
+
+pub use app::App;
+pub use config::Config;
+pub use http::{router, serve, shutdown_signal};

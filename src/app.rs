@@ -94,7 +94,10 @@ impl App {
                 path: Some(""),
             };
             let html = render::index_page(&index_ctx, &content);
-            pages.insert((lang, String::new()), Arc::new(RenderedPage::new(lang, html)?));
+            pages.insert(
+                (lang, String::new()),
+                Arc::new(RenderedPage::new(lang, html)?),
+            );
             for page in content.announcements() {
                 let ctx = PageContext {
                     path: Some(&page.slug),

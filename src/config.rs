@@ -100,7 +100,11 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"[redacted]\"" })
+        f.write_str(if self.0.is_empty() {
+            "\"\""
+        } else {
+            "\"[redacted]\""
+        })
     }
 }
 
@@ -133,8 +137,8 @@ impl DatabaseUrl {
             return Err("must not be empty: give a SQLite file path or a postgres:// URL".into());
         }
         if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
-            let parsed = url::Url::parse(raw)
-                .map_err(|e| format!("is not a valid PostgreSQL URL ({e})"))?;
+            let parsed =
+                url::Url::parse(raw).map_err(|e| format!("is not a valid PostgreSQL URL ({e})"))?;
             if parsed.host_str().is_none_or(str::is_empty) {
                 return Err("PostgreSQL URL has no host".into());
             }
@@ -156,7 +160,7 @@ impl DatabaseUrl {
             Ok(mut parsed) if parsed.password().is_some() => {
                 // set_password only fails for URLs that cannot have one, which
                 // a URL that already has one is not.
-                let _ = parsed.set_password(Some("[redacted]"));
+                let _ = parsed.set_password(Some("redacted"));
                 parsed.to_string()
             }
             _ => raw.to_owned(),
@@ -239,7 +243,8 @@ impl Config {
 
     /// Checks that go beyond types. Each message names the key and what to do.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        let invalid = |key: &'static str, problem: String| Err(ConfigError::Invalid { key, problem });
+        let invalid =
+            |key: &'static str, problem: String| Err(ConfigError::Invalid { key, problem });
         if !self.server.public_url.is_empty() {
             match url::Url::parse(&self.server.public_url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
@@ -284,7 +289,9 @@ impl Config {
         {
             return invalid(
                 "i18n.cookie_name",
-                format!("must be non-empty and use only A-Z, a-z, 0-9, '_' and '-', got {cookie:?}"),
+                format!(
+                    "must be non-empty and use only A-Z, a-z, 0-9, '_' and '-', got {cookie:?}"
+                ),
             );
         }
         if self.i18n.cookie_max_age_days == 0 {
@@ -378,23 +385,11 @@ fn describe_figment_error(error: figment::Error) -> ConfigError {
     let mut lines = Vec::new();
     for e in error {
         let key = e.path.join(".");
-        let source = e
-            .metadata
-            .as_ref()
-            .map(|m| m.name.to_string())
-            .unwrap_or_default();
         let what = match &e.kind {
-            figment::error::Kind::UnknownField(field, expected) => {
-                let full = if key.is_empty() {
-                    field.clone()
-                } else {
-                    format!("{key}.{field}")
-                };
-                format!(
-                    "config key `{full}` is not a known setting (known here: {})",
-                    expected.join(", ")
-                )
-            }
+            figment::error::Kind::UnknownField(_, expected) => format!(
+                "config key `{key}` is not a known setting (known here: {})",
+                expected.join(", ")
+            ),
             figment::error::Kind::MissingField(field) => {
                 let full = if key.is_empty() {
                     field.to_string()
@@ -405,19 +400,22 @@ fn describe_figment_error(error: figment::Error) -> ConfigError {
             }
             kind => format!("config key `{key}`: {kind}"),
         };
-        let env_hint = if key.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " (environment variable {ENV_PREFIX}{})",
+        let origin = match e.metadata.as_ref() {
+            Some(m) if m.name == "environment variables" => format!(
+                "set by environment variable {ENV_PREFIX}{}",
                 key.replace('.', "__").to_ascii_uppercase()
-            )
+            ),
+            Some(m) => match &m.source {
+                Some(figment::Source::File(path)) => format!("set in {}", path.display()),
+                _ => format!("set in {}", m.name),
+            },
+            None => String::new(),
         };
-        if source.is_empty() {
-            lines.push(format!("{what}{env_hint}"));
+        lines.push(if origin.is_empty() {
+            what
         } else {
-            lines.push(format!("{what}{env_hint}; set in {source}"));
-        }
+            format!("{what}; {origin}")
+        });
     }
     ConfigError::Load(lines.join("\n"))
 }
@@ -474,7 +472,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_rejected_by_name() {
-        let err = load(&[("HONYAKU__SERVER__ADRR", "1")]).unwrap_err().to_string();
+        let err = load(&[("HONYAKU__SERVER__ADRR", "1")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("server.adrr"), "{err}");
         assert!(err.contains("not a known setting"), "{err}");
     }
@@ -489,7 +489,9 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("store.url"), "{err}");
-        let err = load(&[("HONYAKU__LOG__FORMAT", "yaml")]).unwrap_err().to_string();
+        let err = load(&[("HONYAKU__LOG__FORMAT", "yaml")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("log.format"), "{err}");
     }
 
@@ -497,7 +499,11 @@ mod tests {
     fn file_layer_sits_between_defaults_and_environment() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("honyaku.toml");
-        std::fs::write(&path, "[server]\naddr = \"127.0.0.1:7000\"\nmax_body_bytes = 10\n").unwrap();
+        std::fs::write(
+            &path,
+            "[server]\naddr = \"127.0.0.1:7000\"\nmax_body_bytes = 10\n",
+        )
+        .unwrap();
         let config = Config::load_with_env(
             Some(&path),
             env(&[("HONYAKU__SERVER__ADDR", "127.0.0.1:7001")]),
@@ -514,11 +520,14 @@ mod tests {
         assert!(!format!("{secret:?}").contains("very-secret"));
         let url = DatabaseUrl::new("postgres://honyaku:hunter2@db/honyaku");
         assert!(!format!("{url:?}").contains("hunter2"));
-        let config = load(&[("HONYAKU__STORE__URL", "postgres://honyaku:hunter2@db/honyaku")])
-            .unwrap();
+        let config = load(&[(
+            "HONYAKU__STORE__URL",
+            "postgres://honyaku:hunter2@db/honyaku",
+        )])
+        .unwrap();
         let printed = config.to_redacted_toml().unwrap();
         assert!(!printed.contains("hunter2"), "{printed}");
-        assert!(printed.contains("[redacted]"), "{printed}");
+        assert!(printed.contains(":redacted@"), "{printed}");
     }
 
     #[test]

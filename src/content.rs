@@ -80,9 +80,15 @@ impl Announcement {
     /// Whether every part of the page has a bundled translation into `lang`.
     pub fn has_bundled(&self, lang: Lang) -> bool {
         lang.is_source()
-            || [&self.title, &self.summary, &self.bureau, &self.body, &self.contact]
-                .iter()
-                .all(|part| part.get(lang).is_some())
+            || [
+                &self.title,
+                &self.summary,
+                &self.bureau,
+                &self.body,
+                &self.contact,
+            ]
+            .iter()
+            .all(|part| part.get(lang).is_some())
     }
 }
 
@@ -193,7 +199,10 @@ impl Content {
     }
 }
 
-fn parse_announcement(dir: &str, entries: &BTreeMap<&str, &[u8]>) -> Result<Announcement, ContentError> {
+fn parse_announcement(
+    dir: &str,
+    entries: &BTreeMap<&str, &[u8]>,
+) -> Result<Announcement, ContentError> {
     let text = |name: &str| -> Result<Option<String>, ContentError> {
         entries
             .get(name)
@@ -222,8 +231,12 @@ fn parse_announcement(dir: &str, entries: &BTreeMap<&str, &[u8]>) -> Result<Anno
             ),
         ));
     }
-    let published = YearMonth::parse(&page.published)
-        .ok_or_else(|| invalid("page.toml", format!("published {:?} must be YYYY-MM", page.published)))?;
+    let published = YearMonth::parse(&page.published).ok_or_else(|| {
+        invalid(
+            "page.toml",
+            format!("published {:?} must be YYYY-MM", page.published),
+        )
+    })?;
 
     let mut title = Localized::default();
     let mut summary = Localized::default();
@@ -234,7 +247,12 @@ fn parse_announcement(dir: &str, entries: &BTreeMap<&str, &[u8]>) -> Result<Anno
     for (code, meta) in page.translations {
         let lang = Lang::from_code(&code)
             .filter(|l| !l.is_source())
-            .ok_or_else(|| invalid("page.toml", format!("[translations.{code}] is not a target language")))?;
+            .ok_or_else(|| {
+                invalid(
+                    "page.toml",
+                    format!("[translations.{code}] is not a target language"),
+                )
+            })?;
         title.by_lang.insert(lang, meta.title);
         summary.by_lang.insert(lang, meta.summary);
         bureau.by_lang.insert(lang, meta.bureau);
@@ -252,7 +270,10 @@ fn parse_announcement(dir: &str, entries: &BTreeMap<&str, &[u8]>) -> Result<Anno
             continue;
         };
         let Some((part, code)) = stem.split_once('.') else {
-            return Err(invalid(name, "must be named body.<lang>.html or contact.<lang>.html".into()));
+            return Err(invalid(
+                name,
+                "must be named body.<lang>.html or contact.<lang>.html".into(),
+            ));
         };
         let lang = Lang::from_code(code)
             .ok_or_else(|| invalid(name, format!("{code:?} is not a language honyaku serves")))?;
@@ -260,7 +281,12 @@ fn parse_announcement(dir: &str, entries: &BTreeMap<&str, &[u8]>) -> Result<Anno
         match part {
             "body" => body.by_lang.insert(lang, html),
             "contact" => contact.by_lang.insert(lang, html),
-            _ => return Err(invalid(name, "must be named body.<lang>.html or contact.<lang>.html".into())),
+            _ => {
+                return Err(invalid(
+                    name,
+                    "must be named body.<lang>.html or contact.<lang>.html".into(),
+                ));
+            }
         };
     }
     if body.get(Lang::SOURCE).is_none() {
@@ -289,9 +315,9 @@ pub fn is_valid_slug(slug: &str) -> bool {
             !segment.is_empty()
                 && segment != "."
                 && segment != ".."
-                && segment
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+                && segment.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+                })
         })
 }
 
@@ -312,7 +338,11 @@ fn collect_embedded(dir: &include_dir::Dir<'static>, files: &mut BTreeMap<String
     }
 }
 
-fn collect_dir(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) -> Result<(), ContentError> {
+fn collect_dir(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<(), ContentError> {
     let io = |source| ContentError::Io {
         path: dir.to_owned(),
         source,
@@ -346,8 +376,16 @@ mod tests {
     #[test]
     fn embedded_announcement_loads_with_all_bundled_translations() {
         let content = Content::embedded().unwrap();
-        let a = content.find("houdou/2025/05/roukyou-online-seminar").unwrap();
-        assert_eq!(a.published, YearMonth { year: 2025, month: 5 });
+        let a = content
+            .find("houdou/2025/05/roukyou-online-seminar")
+            .unwrap();
+        assert_eq!(
+            a.published,
+            YearMonth {
+                year: 2025,
+                month: 5
+            }
+        );
         assert!(a.title.source().contains("オンラインセミナー"));
         for lang in Lang::ALL {
             assert!(a.has_bundled(lang), "{lang}");
@@ -373,7 +411,9 @@ mod tests {
     #[test]
     fn slugs_cannot_escape() {
         assert!(is_valid_slug("houdou/2025/05/x-y"));
-        for bad in ["", "/x", "x/", "a//b", "../x", "a/../b", "A", "a b", "a?b", "%2e%2e"] {
+        for bad in [
+            "", "/x", "x/", "a//b", "../x", "a/../b", "A", "a b", "a?b", "%2e%2e",
+        ] {
             assert!(!is_valid_slug(bad), "{bad}");
         }
     }

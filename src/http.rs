@@ -82,7 +82,9 @@ pub fn router(app: Arc<App>) -> Router {
 /// The reader's language for anything not under an explicit prefix: the
 /// language cookie, then Accept-Language, then Japanese.
 pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
-    if let Some(lang) = cookie_value(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v)) {
+    if let Some(lang) =
+        cookie_value(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v))
+    {
         return lang;
     }
     headers

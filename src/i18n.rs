@@ -78,7 +78,11 @@ impl Lang {
                     Some(s) => s.eq_ignore_ascii_case("Hant"),
                     None => matches!(region, Some("TW" | "HK" | "MO")),
                 };
-                Some(if traditional { Lang::ZhHant } else { Lang::ZhHans })
+                Some(if traditional {
+                    Lang::ZhHant
+                } else {
+                    Lang::ZhHans
+                })
             }
             _ => None,
         }
@@ -134,7 +138,7 @@ pub fn negotiate_accept_language(header: &str) -> Lang {
         };
         weighted.push((id, quality));
     }
-    weighted.sort_by(|a, b| b.1.cmp(&a.1));
+    weighted.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     let requested: Vec<LanguageIdentifier> = weighted.into_iter().map(|(id, _)| id).collect();
     let available: Vec<LanguageIdentifier> = Lang::ALL.iter().map(|l| l.langid()).collect();
     let default = Lang::SOURCE.langid();
@@ -224,16 +228,15 @@ impl Locales {
     ) -> Result<Self, LocaleError> {
         let mut bundles: HashMap<Lang, FluentBundle<FluentResource>> = HashMap::new();
         for (lang, name, text) in sources {
-            let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
-                LocaleError::Parse {
+            let resource =
+                FluentResource::try_new(text).map_err(|(_, errors)| LocaleError::Parse {
                     file: format!("{}/{name}", lang.code()),
                     errors: errors
                         .iter()
                         .map(|e| format!("{e:?}"))
                         .collect::<Vec<_>>()
                         .join("; "),
-                }
-            })?;
+                })?;
             let bundle = bundles.entry(lang).or_insert_with(|| {
                 let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
                 // Pages are left-to-right; bidi isolation marks would only

@@ -11,7 +11,11 @@ use honyaku::i18n::Lang;
 use honyaku::{App, Config};
 
 #[derive(Debug, Parser)]
-#[command(name = "honyaku", version, about = "Japanese announcements, translated")]
+#[command(
+    name = "honyaku",
+    version,
+    about = "Japanese announcements, translated"
+)]
 struct Cli {
     /// Configuration file layered over the defaults (environment variables
     /// HONYAKU__SECTION__KEY override it).
@@ -61,7 +65,10 @@ fn main() -> ExitCode {
 }
 
 fn run_server(config: Config) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("honyaku: cannot start the async runtime: {e}");

@@ -66,7 +66,13 @@ fn year_month_args(ym: YearMonth) -> FluentArgs<'static> {
     args
 }
 
-fn layout(ctx: &PageContext<'_>, title: &str, description: Option<&str>, crumbs: Markup, main: Markup) -> Markup {
+fn layout(
+    ctx: &PageContext<'_>,
+    title: &str,
+    description: Option<&str>,
+    crumbs: Markup,
+    main: Markup,
+) -> Markup {
     let site_name = ctx.t("site-name");
     html! {
         (DOCTYPE)
@@ -151,7 +157,8 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement) -> String {
     let lang = ctx.lang;
     let translated = !lang.is_source() && page.has_bundled(lang);
     let shown = if translated { lang } else { Lang::SOURCE };
-    let part = |l: &crate::content::Localized| l.get(shown).unwrap_or_else(|| l.source()).to_owned();
+    let part =
+        |l: &crate::content::Localized| l.get(shown).unwrap_or_else(|| l.source()).to_owned();
     let title = part(&page.title);
     let summary = part(&page.summary);
     let bureau = part(&page.bureau);

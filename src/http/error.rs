@@ -81,7 +81,8 @@ impl HttpError {
                 args.set("supported", supported_list());
                 (
                     t("error-not-found-title"),
-                    app.locales.t_args(lang, "error-unsupported-language", &args),
+                    app.locales
+                        .t_args(lang, "error-unsupported-language", &args),
                 )
             }
             HttpError::BadRequest | HttpError::PayloadTooLarge => {
@@ -189,7 +190,10 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
     if let Ok(value) = HeaderValue::from_str(lang.code()) {
         headers.insert(header::CONTENT_LANGUAGE, value);
     }
-    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     response.extensions_mut().insert(error);
     response
 }

@@ -21,16 +21,27 @@ pub async fn root(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let h = response.headers_mut();
     // The answer depends on these request headers, so shared caches must
     // not hand one reader's redirect to another.
-    h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
     response
 }
 
 /// `/{lang}` without the slash.
-pub async fn language_root(path: Result<Path<String>, PathRejection>) -> Result<Response, HttpError> {
+pub async fn language_root(
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Response, HttpError> {
     let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
     let lang = resolve_lang(&code)?;
-    Ok(redirect(StatusCode::PERMANENT_REDIRECT, &format!("/{}/", lang.code())))
+    Ok(redirect(
+        StatusCode::PERMANENT_REDIRECT,
+        &format!("/{}/", lang.code()),
+    ))
 }
 
 /// `/{lang}/`: the language's home page.
@@ -53,7 +64,12 @@ pub async fn page(
     serve_page(&app, &code, &path, &headers)
 }
 
-fn serve_page(app: &App, code: &str, path: &str, headers: &HeaderMap) -> Result<Response, HttpError> {
+fn serve_page(
+    app: &App,
+    code: &str,
+    path: &str,
+    headers: &HeaderMap,
+) -> Result<Response, HttpError> {
     let lang = resolve_lang(code)?;
     if lang.code() != code {
         // An alias such as zh-TW or EN: one canonical URL per page.
@@ -93,7 +109,10 @@ fn respond(app: &App, page: &RenderedPage, headers: &HeaderMap) -> Response {
     } else {
         (page.identity.clone(), page.identity_etag.as_str())
     };
-    let cache_control = format!("public, max-age={}", app.config.http_cache.page_max_age_secs);
+    let cache_control = format!(
+        "public, max-age={}",
+        app.config.http_cache.page_max_age_secs
+    );
     let mut response = if if_none_match(headers, etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -188,7 +207,11 @@ pub async fn set_language(
         .unwrap_or_default();
     let mut response = redirect(StatusCode::SEE_OTHER, &format!("/{}/{}", lang.code(), next));
     let i18n = &app.config.i18n;
-    let secure = if app.base_url.starts_with("https://") { "; Secure" } else { "" };
+    let secure = if app.base_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
     let cookie = format!(
         "{}={}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly{secure}",
         i18n.cookie_name,
@@ -222,11 +245,20 @@ mod tests {
 
     #[test]
     fn gzip_negotiation() {
-        assert!(accepts_gzip(&headers(header::ACCEPT_ENCODING, "gzip, deflate, br")));
-        assert!(accepts_gzip(&headers(header::ACCEPT_ENCODING, "br;q=1.0, gzip;q=0.8")));
+        assert!(accepts_gzip(&headers(
+            header::ACCEPT_ENCODING,
+            "gzip, deflate, br"
+        )));
+        assert!(accepts_gzip(&headers(
+            header::ACCEPT_ENCODING,
+            "br;q=1.0, gzip;q=0.8"
+        )));
         assert!(accepts_gzip(&headers(header::ACCEPT_ENCODING, "*")));
         assert!(!accepts_gzip(&headers(header::ACCEPT_ENCODING, "gzip;q=0")));
-        assert!(!accepts_gzip(&headers(header::ACCEPT_ENCODING, "gzip;q=0.000")));
+        assert!(!accepts_gzip(&headers(
+            header::ACCEPT_ENCODING,
+            "gzip;q=0.000"
+        )));
         assert!(!accepts_gzip(&headers(header::ACCEPT_ENCODING, "identity")));
         assert!(!accepts_gzip(&HeaderMap::new()));
     }
@@ -234,11 +266,23 @@ mod tests {
     #[test]
     fn etag_matching() {
         let tag = "\"abc\"";
-        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "\"abc\""), tag));
-        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "W/\"abc\""), tag));
-        assert!(if_none_match(&headers(header::IF_NONE_MATCH, "\"x\", \"abc\""), tag));
+        assert!(if_none_match(
+            &headers(header::IF_NONE_MATCH, "\"abc\""),
+            tag
+        ));
+        assert!(if_none_match(
+            &headers(header::IF_NONE_MATCH, "W/\"abc\""),
+            tag
+        ));
+        assert!(if_none_match(
+            &headers(header::IF_NONE_MATCH, "\"x\", \"abc\""),
+            tag
+        ));
         assert!(if_none_match(&headers(header::IF_NONE_MATCH, "*"), tag));
-        assert!(!if_none_match(&headers(header::IF_NONE_MATCH, "\"abd\""), tag));
+        assert!(!if_none_match(
+            &headers(header::IF_NONE_MATCH, "\"abd\""),
+            tag
+        ));
         assert!(!if_none_match(&HeaderMap::new(), tag));
     }
 }

@@ -1,0 +1,183 @@
+//! Every UI string exists, parses and formats in every language.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_bundle::FluentArgs;
+use fluent_syntax::ast;
+use honyaku::i18n::{Lang, Locales};
+
+use crate::support::{SLUG, TestServer, repo_path};
+
+/// id → (attribute names, variables used) for every message and term.
+type Shape = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;
+
+fn variables_in_pattern(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            variables_in_expression(expression, out);
+        }
+    }
+}
+
+fn variables_in_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            variables_in_inline(selector, out);
+            for variant in variants {
+                variables_in_pattern(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => variables_in_inline(inline, out),
+    }
+}
+
+fn variables_in_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for arg in &arguments.positional {
+                variables_in_inline(arg, out);
+            }
+            for arg in &arguments.named {
+                variables_in_inline(&arg.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => variables_in_expression(expression, out),
+        _ => {}
+    }
+}
+
+/// Parses every .ftl file of a locale directory on disk, failing on any
+/// syntax error, and returns the shape of its messages.
+fn shape_of(lang: Lang) -> Shape {
+    let dir = repo_path(&format!("locales/{}", lang.code()));
+    let mut shape = Shape::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} has no files", dir.display());
+    for path in files {
+        assert_eq!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("ftl"),
+            "{}",
+            path.display()
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
+        for entry in &resource.body {
+            let (id, value, attributes) = match entry {
+                ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
+                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+                ast::Entry::Junk { content } => panic!("{}: junk {content:?}", path.display()),
+                _ => continue,
+            };
+            let mut vars = BTreeSet::new();
+            if let Some(value) = value {
+                variables_in_pattern(value, &mut vars);
+            }
+            let mut attrs = BTreeSet::new();
+            for attribute in attributes {
+                attrs.insert(attribute.id.name.to_owned());
+                variables_in_pattern(&attribute.value, &mut vars);
+            }
+            let previous = shape.insert(id.clone(), (attrs, vars));
+            assert!(previous.is_none(), "{id} defined twice in {}", lang.code());
+        }
+    }
+    shape
+}
+
+#[test]
+fn every_locale_has_exactly_the_messages_of_japanese() {
+    let reference = shape_of(Lang::Ja);
+    assert!(reference.len() > 30, "ja has {} messages", reference.len());
+    for lang in Lang::ALL {
+        let shape = shape_of(lang);
+        let missing: Vec<_> = reference
+            .keys()
+            .filter(|k| !shape.contains_key(*k))
+            .collect();
+        let extra: Vec<_> = shape
+            .keys()
+            .filter(|k| !reference.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
+        for (id, (attrs, vars)) in &reference {
+            let (their_attrs, their_vars) = &shape[id];
+            assert_eq!(attrs, their_attrs, "{lang} {id}: attributes");
+            assert_eq!(vars, their_vars, "{lang} {id}: variables");
+        }
+    }
+}
+
+#[test]
+fn every_message_formats_without_errors_in_every_locale() {
+    let locales = Locales::embedded().unwrap();
+    let mut args = FluentArgs::new();
+    args.set("year", 2025);
+    args.set("month", 5);
+    args.set("bureau", "b");
+    args.set("code", "xx");
+    args.set("supported", "ja, en");
+    for lang in Lang::ALL {
+        for id in shape_of(lang).keys().filter(|id| !id.starts_with('-')) {
+            let text = locales
+                .try_format(lang, id, Some(&args))
+                .unwrap_or_else(|e| panic!("{lang} {id}: {e}"));
+            assert!(!text.trim().is_empty(), "{lang} {id} is empty");
+            assert!(
+                !text.contains('\u{2068}'),
+                "{lang} {id} has bidi isolation marks"
+            );
+        }
+    }
+    // English month names come from the selector, not the number.
+    let mut may = FluentArgs::new();
+    may.set("year", 2025);
+    may.set("month", 5);
+    assert_eq!(
+        locales
+            .try_format(Lang::En, "date-year-month", Some(&may))
+            .unwrap(),
+        "May 2025"
+    );
+    assert_eq!(
+        locales
+            .try_format(Lang::Ko, "date-year-month", Some(&may))
+            .unwrap(),
+        "2025년 5월"
+    );
+}
+
+#[tokio::test]
+async fn no_message_falls_back_while_serving() {
+    let server = TestServer::start().await;
+    for lang in Lang::ALL {
+        let code = lang.code();
+        for path in [
+            format!("/{code}/"),
+            format!("/{code}/{SLUG}"),
+            format!("/{code}/missing"),
+        ] {
+            server.get(&path).await;
+        }
+        server.get_with("/xx/", &[("accept-language", code)]).await;
+        server
+            .client
+            .post(server.url(&format!("/{code}/")))
+            .send()
+            .await
+            .unwrap();
+    }
+    assert_eq!(server.app.locales.fallbacks(), 0);
+    server.stop().await;
+}

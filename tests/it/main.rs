@@ -1,0 +1,10 @@
+//! Integration tests: the real server on port 0, driven over HTTP.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod bad_input;
+mod cli;
+mod locales;
+mod negotiation;
+mod pages;
+mod support;

@@ -1,0 +1,123 @@
+//! A real honyaku server on 127.0.0.1:0 for one test.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use honyaku::config::{Config, Overrides};
+use honyaku::{App, serve};
+use tokio::sync::oneshot;
+
+pub const SLUG: &str = "houdou/2025/05/roukyou-online-seminar";
+
+pub struct TestServer {
+    pub base: String,
+    pub app: Arc<App>,
+    /// Follows no redirects, so tests see them.
+    pub client: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        Self::start_with_env(&[]).await
+    }
+
+    /// Starts with `HONYAKU__…` variables given as pairs, on top of defaults.
+    pub async fn start_with_env(env: &[(&str, &str)]) -> Self {
+        let mut vars: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        vars.push(("HONYAKU__SERVER__ADDR".into(), "127.0.0.1:0".into()));
+        let config = Config::load_with_env(None, vars, &Overrides::default()).unwrap();
+        let listener = tokio::net::TcpListener::bind(config.server.addr)
+            .await
+            .unwrap();
+        let local = listener.local_addr().unwrap();
+        let base_url = config.public_base(local);
+        let app = Arc::new(App::new(config, base_url.clone()).unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(serve(app.clone(), listener, async move {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            // Tests look at encodings themselves.
+            .no_gzip()
+            .build()
+            .unwrap();
+        Self {
+            base: base_url,
+            app,
+            client,
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn text(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.unwrap()
+    }
+
+    /// Sends raw bytes and returns the raw response, for requests a
+    /// well-behaved client would refuse to send.
+    pub async fn raw(&self, request: &[u8]) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let addr = self.base.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        stream.write_all(request).await.unwrap();
+        let mut out = Vec::new();
+        stream.read_to_end(&mut out).await.unwrap();
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+pub fn repo_path(relative: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}

@@ -26,6 +26,7 @@ pub struct Config {
     pub i18n: I18nConfig,
     pub http_cache: HttpCacheConfig,
     pub store: StoreConfig,
+    pub providers: ProvidersConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -75,6 +76,170 @@ pub struct HttpCacheConfig {
 #[serde(deny_unknown_fields)]
 pub struct StoreConfig {
     pub url: DatabaseUrl,
+}
+
+/// Names of the providers honyaku has adapters for.
+pub const PROVIDER_NAMES: [&str; 5] = ["deepl", "google", "azure", "libretranslate", "openai"];
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvidersConfig {
+    pub order: Vec<String>,
+    #[serde(default)]
+    pub chain: std::collections::BTreeMap<String, Vec<String>>,
+    pub timeout_secs: u64,
+    pub connect_timeout_secs: u64,
+    pub max_retries: u32,
+    pub retry_base_delay_ms: u64,
+    pub retry_max_delay_ms: u64,
+    pub circuit_open_secs: u64,
+    pub max_concurrent_batches: usize,
+    pub deepl: DeeplConfig,
+    pub google: GoogleConfig,
+    pub azure: AzureConfig,
+    pub libretranslate: LibreTranslateConfig,
+    pub openai: OpenAiConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeeplConfig {
+    pub auth_key: Secret,
+    pub base_url: String,
+    pub model_type: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoogleConfig {
+    pub api_key: Secret,
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AzureConfig {
+    pub key: Secret,
+    pub region: String,
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibreTranslateConfig {
+    pub base_url: String,
+    pub api_key: Secret,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenAiConfig {
+    pub base_url: String,
+    pub api_key: Secret,
+    pub model: String,
+    pub max_completion_tokens: u32,
+}
+
+impl ProvidersConfig {
+    /// Whether the named provider has what it needs to be used.
+    pub fn is_enabled(&self, name: &str) -> bool {
+        match name {
+            "deepl" => !self.deepl.auth_key.is_empty(),
+            "google" => !self.google.api_key.is_empty(),
+            "azure" => !self.azure.key.is_empty(),
+            "libretranslate" => !self.libretranslate.base_url.is_empty(),
+            "openai" => !self.openai.base_url.is_empty(),
+            _ => false,
+        }
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let invalid =
+            |key: &'static str, problem: String| Err(ConfigError::Invalid { key, problem });
+        let known = PROVIDER_NAMES.join(", ");
+        for name in &self.order {
+            if !PROVIDER_NAMES.contains(&name.as_str()) {
+                return invalid(
+                    "providers.order",
+                    format!("{name:?} is not a provider; use {known}"),
+                );
+            }
+        }
+        for (lang, names) in &self.chain {
+            if crate::i18n::Lang::from_code(lang).is_none_or(crate::i18n::Lang::is_source) {
+                return invalid(
+                    "providers.chain",
+                    format!("{lang:?} is not a target language; use en, zh-Hans, zh-Hant or ko"),
+                );
+            }
+            for name in names {
+                if !PROVIDER_NAMES.contains(&name.as_str()) {
+                    return invalid(
+                        "providers.chain",
+                        format!("{lang}: {name:?} is not a provider; use {known}"),
+                    );
+                }
+            }
+        }
+        if self.timeout_secs == 0 || self.connect_timeout_secs == 0 {
+            return invalid(
+                "providers.timeout_secs",
+                "timeouts must be at least 1 second".into(),
+            );
+        }
+        if self.max_concurrent_batches == 0 {
+            return invalid(
+                "providers.max_concurrent_batches",
+                "must be at least 1".into(),
+            );
+        }
+        if self.retry_base_delay_ms > self.retry_max_delay_ms {
+            return invalid(
+                "providers.retry_base_delay_ms",
+                "must not exceed providers.retry_max_delay_ms".into(),
+            );
+        }
+        for (key, url) in [
+            ("providers.deepl.base_url", &self.deepl.base_url),
+            ("providers.google.base_url", &self.google.base_url),
+            ("providers.azure.base_url", &self.azure.base_url),
+            (
+                "providers.libretranslate.base_url",
+                &self.libretranslate.base_url,
+            ),
+            ("providers.openai.base_url", &self.openai.base_url),
+        ] {
+            if !url.is_empty() && !is_http_url(url) {
+                return invalid(key, format!("must be an http(s) URL, got {url:?}"));
+            }
+        }
+        if ![
+            "",
+            "latency_optimized",
+            "quality_optimized",
+            "prefer_quality_optimized",
+        ]
+        .contains(&self.deepl.model_type.as_str())
+        {
+            return invalid(
+                "providers.deepl.model_type",
+                "must be \"\", latency_optimized, quality_optimized or prefer_quality_optimized"
+                    .into(),
+            );
+        }
+        if self.is_enabled("openai") && self.openai.model.trim().is_empty() {
+            return invalid(
+                "providers.openai.model",
+                "must name a model when providers.openai.base_url is set".into(),
+            );
+        }
+        Ok(())
+    }
+}
+
+fn is_http_url(raw: &str) -> bool {
+    url::Url::parse(raw)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
 }
 
 /// A string that must never reach a log line, an error body or `check-config`
@@ -300,6 +465,7 @@ impl Config {
         if let Err(problem) = self.store.url.location() {
             return invalid("store.url", problem);
         }
+        self.providers.validate()?;
         if let Err(problem) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
             return invalid(
                 "log.filter",
@@ -528,6 +694,54 @@ mod tests {
         let printed = config.to_redacted_toml().unwrap();
         assert!(!printed.contains("hunter2"), "{printed}");
         assert!(printed.contains(":redacted@"), "{printed}");
+    }
+
+    #[test]
+    fn provider_keys_are_secret_and_enable_providers() {
+        let config = load(&[
+            ("HONYAKU__PROVIDERS__DEEPL__AUTH_KEY", "abc-123:fx"),
+            (
+                "HONYAKU__PROVIDERS__DEEPL__BASE_URL",
+                "http://127.0.0.1:3000",
+            ),
+        ])
+        .unwrap();
+        assert!(config.providers.is_enabled("deepl"));
+        assert!(!config.providers.is_enabled("google"));
+        assert_eq!(config.providers.deepl.auth_key.expose(), "abc-123:fx");
+        let printed = config.to_redacted_toml().unwrap();
+        assert!(!printed.contains("abc-123"), "{printed}");
+        assert!(!format!("{config:?}").contains("abc-123"));
+    }
+
+    #[test]
+    fn provider_settings_are_validated() {
+        let err = load(&[(
+            "HONYAKU__PROVIDERS__OPENAI__BASE_URL",
+            "http://127.0.0.1:1/v1",
+        )])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("providers.openai.model"), "{err}");
+        let err = load(&[("HONYAKU__PROVIDERS__GOOGLE__BASE_URL", "translation")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("providers.google.base_url"), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[providers]\norder = [\"bing\"]\n").unwrap();
+        let err = Config::load_with_env(Some(&path), Vec::new(), &Overrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("providers.order") && err.contains("bing"),
+            "{err}"
+        );
+        std::fs::write(&path, "[providers.chain]\nfr = [\"deepl\"]\n").unwrap();
+        let err = Config::load_with_env(Some(&path), Vec::new(), &Overrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("providers.chain"), "{err}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod protect;
 pub mod render;
 pub mod telemetry;
+pub mod translate;
 
 pub use app::App;
 pub use config::Config;

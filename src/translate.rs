@@ -1,0 +1,4 @@
+//! Machine translation: the provider seam and, around it, the pipeline that
+//! turns a Japanese page into a translated one.
+
+pub mod provider;

@@ -9,9 +9,10 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
-use crate::content::{Content, ContentError};
+use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::{Lang, LocaleError, Locales};
-use crate::render::{self, PageContext};
+use crate::render::{self, ArticleView, PageContext, Presentation};
+use crate::translate::{Chain, Translator};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -21,6 +22,10 @@ pub enum AppError {
     Content(#[from] ContentError),
     #[error("cannot compress a rendered page: {0}")]
     Compress(std::io::Error),
+    #[error("cannot segment a page: {0}")]
+    Segment(#[from] crate::segment::SegmentError),
+    #[error("cannot build the HTTP client for providers: {0}")]
+    HttpClient(String),
 }
 
 /// A response body rendered once at start-up, in plain and gzip form, each
@@ -35,7 +40,7 @@ pub struct RenderedPage {
 }
 
 impl RenderedPage {
-    fn new(lang: Lang, html: String) -> Result<Self, AppError> {
+    pub fn new(lang: Lang, html: String) -> Result<Self, AppError> {
         let identity = Bytes::from(html);
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(&identity).map_err(AppError::Compress)?;
@@ -54,15 +59,27 @@ impl RenderedPage {
     }
 }
 
+/// Why a translated page was not cached: it is incomplete (and still worth
+/// serving) or it could not be built at all.
+#[derive(Debug)]
+enum Incomplete {
+    Page(Arc<RenderedPage>),
+    Failed(Arc<AppError>),
+}
+
 pub struct App {
     pub config: Config,
     pub locales: Locales,
     pub content: Content,
     /// Absolute base URL for canonical and hreflang links.
     pub base_url: String,
-    /// Every hosted page in every language, keyed by (language, path after
+    pub translator: Translator,
+    /// The pages that depend on nothing but the content: home pages in every
+    /// language and the Japanese originals, keyed by (language, path after
     /// the language prefix); the home page has the empty path.
     pages: HashMap<(Lang, String), Arc<RenderedPage>>,
+    /// Translated announcement pages, complete ones only, by (language, slug).
+    translated: moka::future::Cache<(Lang, String), Arc<RenderedPage>>,
 }
 
 impl std::fmt::Debug for App {
@@ -98,29 +115,113 @@ impl App {
                 (lang, String::new()),
                 Arc::new(RenderedPage::new(lang, html)?),
             );
-            for page in content.announcements() {
-                let ctx = PageContext {
-                    path: Some(&page.slug),
-                    ..index_ctx
-                };
-                let html = render::announcement_page(&ctx, page);
-                pages.insert(
-                    (lang, page.slug.clone()),
-                    Arc::new(RenderedPage::new(lang, html)?),
-                );
-            }
         }
+        for page in content.announcements() {
+            let ctx = PageContext {
+                locales: &locales,
+                lang: Lang::SOURCE,
+                base_url: &base_url,
+                path: Some(&page.slug),
+            };
+            let view = ArticleView {
+                title: page.title.source().to_owned(),
+                summary: page.summary.source().to_owned(),
+                bureau: page.bureau.source().to_owned(),
+                body_html: page.body.source().to_owned(),
+                contact_html: page.contact.source().to_owned(),
+                presentation: Presentation::Original,
+            };
+            let html = render::announcement_page(&ctx, page, &view);
+            pages.insert(
+                (Lang::SOURCE, page.slug.clone()),
+                Arc::new(RenderedPage::new(Lang::SOURCE, html)?),
+            );
+        }
+        let bundled = crate::pages::bundled_translations(&content)?;
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(
+                config.providers.timeout_secs,
+            ))
+            .connect_timeout(std::time::Duration::from_secs(
+                config.providers.connect_timeout_secs,
+            ))
+            .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| AppError::HttpClient(e.to_string()))?;
+        let providers = crate::translate::providers::build(&config.providers, &client);
+        let chain = Chain::new(providers, &config.providers);
+        let translator = Translator::new(chain, bundled, config.cache.unit_bytes);
+        let translated = moka::future::Cache::builder()
+            .weigher(|_: &(Lang, String), page: &Arc<RenderedPage>| {
+                u32::try_from(page.identity.len() + page.gzip.len() + 256).unwrap_or(u32::MAX)
+            })
+            .max_capacity(config.cache.page_bytes)
+            .build();
         Ok(Self {
             config,
             locales,
             content,
             base_url,
+            translator,
             pages,
+            translated,
         })
     }
 
+    /// A page that needs no translation: a home page or a Japanese original.
     pub fn page(&self, lang: Lang, path: &str) -> Option<&Arc<RenderedPage>> {
         self.pages.get(&(lang, path.to_owned()))
+    }
+
+    /// An announcement in a target language. Complete translations are
+    /// cached, and concurrent requests for a page not yet cached share one
+    /// translation; a page with units still in Japanese is served but not
+    /// cached, so the next request tries the providers again.
+    pub async fn translated_page(
+        &self,
+        lang: Lang,
+        page: &Arc<Announcement>,
+    ) -> Result<Arc<RenderedPage>, Arc<AppError>> {
+        let key = (lang, page.slug.clone());
+        let result = self
+            .translated
+            .try_get_with(key, async {
+                let rendered = self.render_translated(lang, page).await?;
+                if rendered.1 {
+                    Ok(rendered.0)
+                } else {
+                    Err(Incomplete::Page(rendered.0))
+                }
+            })
+            .await;
+        match result {
+            Ok(page) => Ok(page),
+            Err(shared) => match shared.as_ref() {
+                Incomplete::Page(page) => Ok(page.clone()),
+                Incomplete::Failed(error) => Err(error.clone()),
+            },
+        }
+    }
+
+    /// Renders `page` in `lang`; the flag says whether every unit was translated.
+    async fn render_translated(
+        &self,
+        lang: Lang,
+        page: &Announcement,
+    ) -> Result<(Arc<RenderedPage>, bool), Incomplete> {
+        let (view, coverage) = crate::pages::translated_view(&self.translator, page, lang)
+            .await
+            .map_err(|e| Incomplete::Failed(Arc::new(AppError::Segment(e))))?;
+        let ctx = PageContext {
+            locales: &self.locales,
+            lang,
+            base_url: &self.base_url,
+            path: Some(&page.slug),
+        };
+        let html = render::announcement_page(&ctx, page, &view);
+        let rendered =
+            RenderedPage::new(lang, html).map_err(|e| Incomplete::Failed(Arc::new(e)))?;
+        Ok((Arc::new(rendered), coverage.translated == coverage.units))
     }
 
     /// The URL path of the first announcement in `lang`, for start-up output.

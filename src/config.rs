@@ -27,6 +27,14 @@ pub struct Config {
     pub http_cache: HttpCacheConfig,
     pub store: StoreConfig,
     pub providers: ProvidersConfig,
+    pub cache: CacheConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacheConfig {
+    pub page_bytes: u64,
+    pub unit_bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

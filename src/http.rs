@@ -37,6 +37,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/healthz", get(routes::health::healthz))
         .route("/readyz", get(routes::health::readyz))
         .route("/assets/site.css", get(routes::assets::stylesheet))
+        .route("/assets/original.js", get(routes::assets::script))
         .route("/set-language/{code}", get(routes::pages::set_language))
         .route("/{lang}", get(routes::pages::language_root))
         .route("/{lang}/", get(routes::pages::home))

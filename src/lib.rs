@@ -8,8 +8,10 @@ pub mod content;
 mod embedded;
 pub mod http;
 pub mod i18n;
+pub mod pages;
 pub mod protect;
 pub mod render;
+pub mod segment;
 pub mod telemetry;
 pub mod translate;
 

@@ -25,6 +25,22 @@ pub fn stylesheet_path() -> &'static str {
 
 pub const STYLESHEET: &str = include_str!("assets/site.css");
 
+/// The one script: lets a reader see the Japanese original of any
+/// translated passage without reloading.
+pub const SCRIPT: &str = include_str!("assets/original.js");
+
+pub fn script_path() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
+        format!(
+            "/assets/original.js?v={}",
+            hex::encode(digest.get(..6).unwrap_or_default())
+        )
+    })
+}
+
 /// Everything a page needs to know about where it is.
 pub struct PageContext<'a> {
     pub locales: &'a Locales,
@@ -72,6 +88,7 @@ fn layout(
     description: Option<&str>,
     crumbs: Markup,
     main: Markup,
+    scripted: bool,
 ) -> Markup {
     let site_name = ctx.t("site-name");
     html! {
@@ -92,8 +109,11 @@ fn layout(
                     link rel="alternate" hreflang="x-default" href=(ctx.url_for(Lang::SOURCE, path));
                 }
                 link rel="stylesheet" href=(stylesheet_path());
+                @if scripted {
+                    script src=(script_path()) defer {}
+                }
             }
-            body {
+            body data-show-original=(ctx.t("show-original")) data-hide-original=(ctx.t("hide-original")) {
                 a.skip-link href="#main" { (ctx.t("skip-to-content")) }
                 header.site-header {
                     div.brand {
@@ -150,40 +170,52 @@ fn breadcrumb(ctx: &PageContext<'_>, trail: &[String], current: &str) -> Markup 
     }
 }
 
-/// The page of one announcement in `ctx.lang`: the Japanese original, its
-/// bundled translation under the disclaimer, or (with no translation yet) the
-/// original under a notice, so a translated URL never shows an empty page.
-pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement) -> String {
+/// How an announcement page relates to the Japanese original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presentation {
+    /// The Japanese original itself.
+    Original,
+    /// A translation; `partial` when some units are still Japanese.
+    Translated { partial: bool },
+    /// Nothing could be translated yet: the original under the reader's chrome.
+    Untranslated,
+}
+
+/// The parts of an announcement as they will be shown. Texts are plain
+/// (escaped here); the two HTML fragments come from our content, translated
+/// through the segmenter, which escapes every translated text.
+#[derive(Debug, Clone)]
+pub struct ArticleView {
+    pub title: String,
+    pub summary: String,
+    pub bureau: String,
+    pub body_html: String,
+    pub contact_html: String,
+    pub presentation: Presentation,
+}
+
+/// The page of one announcement in `ctx.lang`, with the disclaimer on a
+/// translation and a notice where the Japanese still shows through, so a
+/// translated URL never shows an empty page.
+pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &ArticleView) -> String {
     let lang = ctx.lang;
-    let translated = !lang.is_source() && page.has_bundled(lang);
-    let shown = if translated { lang } else { Lang::SOURCE };
-    let part =
-        |l: &crate::content::Localized| l.get(shown).unwrap_or_else(|| l.source()).to_owned();
-    let title = part(&page.title);
-    let summary = part(&page.summary);
-    let bureau = part(&page.bureau);
-    let body = part(&page.body);
-    let contact = part(&page.contact);
     let date_args = year_month_args(page.published);
     let mut bureau_args = FluentArgs::new();
-    bureau_args.set("bureau", bureau.clone());
+    bureau_args.set("bureau", view.bureau.clone());
     let original_href = format!("/{}/{}", Lang::SOURCE.code(), page.slug);
-    // With no translation the content stays Japanese inside a page whose
+    // With nothing translated the content stays Japanese inside a page whose
     // chrome is in the reader's language; mark it so screen readers switch.
-    let content_lang = (!translated && !lang.is_source()).then_some(Lang::SOURCE.code());
-    let provenance = if lang.is_source() {
-        "original"
-    } else if translated {
-        "bundled"
-    } else {
-        "untranslated"
-    };
-
+    let untranslated = view.presentation == Presentation::Untranslated;
+    let content_lang = untranslated.then_some(Lang::SOURCE.code());
     let trail = vec![
         ctx.t("breadcrumb-press"),
         ctx.t("breadcrumb-press-releases"),
         ctx.t_args("date-year-month", &date_args),
     ];
+    let (translated, partial) = match view.presentation {
+        Presentation::Translated { partial } => (true, partial),
+        _ => (false, false),
+    };
     let main = html! {
         @if translated {
             aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
@@ -199,29 +231,40 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement) -> String {
                     " "
                     a href=(original_href) hreflang="ja" { (ctx.t("disclaimer-original-link")) }
                 }
+                @if partial {
+                    p.partial { (ctx.t("notice-partial-translation")) }
+                }
             }
-        } @else if !lang.is_source() {
+        } @else if untranslated {
             aside.notice role="note" aria-labelledby="notice-heading" {
                 h2 #notice-heading { (ctx.t("notice-translation-pending-heading")) }
                 p { (ctx.t("notice-translation-pending")) }
             }
         }
-        article.announcement lang=[content_lang] data-provenance=(provenance) {
-            h1 { (title) }
+        article.announcement lang=[content_lang] {
+            h1 { (view.title) }
             p.meta {
                 span { (ctx.t_args("page-published", &date_args)) }
                 " "
                 span { (ctx.t_args("page-bureau", &bureau_args)) }
             }
-            (PreEscaped(body))
+            (PreEscaped(&view.body_html))
         }
         aside.contact lang=[content_lang] aria-labelledby="contact-heading" {
             h2 #contact-heading lang=(lang.code()) { (ctx.t("contact-heading")) }
-            (PreEscaped(contact))
+            (PreEscaped(&view.contact_html))
         }
     };
-    let crumbs = breadcrumb(ctx, &trail, &title);
-    layout(ctx, &title, Some(&summary), crumbs, main).into_string()
+    let crumbs = breadcrumb(ctx, &trail, &view.title);
+    layout(
+        ctx,
+        &view.title,
+        Some(&view.summary),
+        crumbs,
+        main,
+        translated,
+    )
+    .into_string()
 }
 
 /// The home page of a language: the list of announcements.
@@ -233,7 +276,7 @@ pub fn index_page(ctx: &PageContext<'_>, content: &Content) -> String {
         p { (ctx.t("index-intro")) }
         ul.announcements {
             @for page in content.announcements() {
-                @let translated = page.has_bundled(lang);
+                @let translated = page.title.get(lang).is_some();
                 @let shown = if translated { lang } else { Lang::SOURCE };
                 li {
                     a href=(format!("/{}/{}", lang.code(), page.slug))
@@ -252,7 +295,7 @@ pub fn index_page(ctx: &PageContext<'_>, content: &Content) -> String {
         }
     };
     let description = ctx.t("index-intro");
-    layout(ctx, &title, Some(&description), crumbs, main).into_string()
+    layout(ctx, &title, Some(&description), crumbs, main, false).into_string()
 }
 
 /// An error page in the reader's language.
@@ -263,5 +306,5 @@ pub fn error_page(ctx: &PageContext<'_>, title: &str, message: &str) -> String {
         p { a href=(format!("/{}/", ctx.lang.code())) { (ctx.t("error-back-home")) } }
     };
     let crumbs = html! {};
-    layout(ctx, title, None, crumbs, main).into_string()
+    layout(ctx, title, None, crumbs, main, false).into_string()
 }

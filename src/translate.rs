@@ -1,4 +1,229 @@
-//! Machine translation: the provider seam and, around it, the pipeline that
-//! turns a Japanese page into a translated one.
+//! Machine translation: the provider seam and, around it, the [`Translator`]
+//! that turns units of a Japanese page into units of a translated one.
+//!
+//! For each unit the translator looks for a bundled translation, then for one
+//! it made before, and only then asks the provider chain. Before a unit goes
+//! to a provider, tokens that MT must not touch are replaced by placeholders
+//! (`protect`); after, they are rendered for the target language and the QA
+//! gate checks that every placeholder came back exactly once. A unit that
+//! fails is not served, not remembered and not cached: the Japanese stays.
 
+pub mod chain;
 pub mod provider;
+pub mod providers;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::i18n::Lang;
+use crate::protect::{self, TargetLang};
+use crate::segment;
+
+pub use chain::Chain;
+
+/// Where a served translation came from; shown on the page and kept with
+/// every translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// A machine-translation provider.
+    Machine,
+    /// A human translator's override.
+    Translator,
+    /// Shipped with the content, reviewed.
+    Bundled,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Machine => "machine",
+            Origin::Translator => "translator",
+            Origin::Bundled => "bundled",
+        }
+    }
+}
+
+/// One unit's translation, in placeholder form with protected tokens
+/// already rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub text: String,
+    pub origin: Origin,
+    /// Provider and model for machine translations.
+    pub model: Option<String>,
+}
+
+/// Counters for `/metrics` and tests.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub memory_hits: AtomicU64,
+    pub bundled_hits: AtomicU64,
+    pub machine_translated: AtomicU64,
+    /// Units a provider returned that failed the QA gate.
+    pub qa_rejections: AtomicU64,
+    /// Units no provider could translate.
+    pub untranslated: AtomicU64,
+}
+
+/// Bundled translations: (target, unit key) → translated unit text.
+pub type Bundled = HashMap<(Lang, String), String>;
+
+pub struct Translator {
+    chain: Chain,
+    bundled: Bundled,
+    /// Machine translations made by this process, by (target, unit key).
+    memory: moka::sync::Cache<(Lang, String), Arc<Translation>>,
+    pub stats: Stats,
+}
+
+impl std::fmt::Debug for Translator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Translator")
+            .field("chain", &self.chain)
+            .field("bundled", &self.bundled.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn target_lang(lang: Lang) -> TargetLang {
+    match lang {
+        Lang::Ja => TargetLang::Ja,
+        Lang::En => TargetLang::En,
+        Lang::ZhHans => TargetLang::ZhHans,
+        Lang::ZhHant => TargetLang::ZhHant,
+        Lang::Ko => TargetLang::Ko,
+    }
+}
+
+/// Why a machine translation of a unit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QaError {
+    #[error("empty translation")]
+    Empty,
+    #[error(transparent)]
+    Protected(#[from] protect::RestoreError),
+    #[error(transparent)]
+    Placeholder(#[from] segment::PlaceholderError),
+}
+
+/// The QA gate for one unit: `machine` is the provider's output for the
+/// protected text of `source`; returns the text to serve.
+pub fn qa_gate(
+    source: &str,
+    tokens: &[protect::Token],
+    machine: &str,
+    to: Lang,
+) -> Result<String, QaError> {
+    if segment::unescape_text(machine).trim().is_empty() {
+        return Err(QaError::Empty);
+    }
+    let restored = protect::restore(machine, tokens, target_lang(to))?;
+    segment::check_placeholders(source, &restored)?;
+    Ok(restored)
+}
+
+impl Translator {
+    /// `memory_bytes` bounds the in-process memory of machine translations.
+    pub fn new(chain: Chain, bundled: Bundled, memory_bytes: u64) -> Self {
+        let memory = moka::sync::Cache::builder()
+            .weigher(|key: &(Lang, String), value: &Arc<Translation>| {
+                u32::try_from(key.1.len() + value.text.len() + 64).unwrap_or(u32::MAX)
+            })
+            .max_capacity(memory_bytes)
+            .build();
+        Self {
+            chain,
+            bundled,
+            memory,
+            stats: Stats::default(),
+        }
+    }
+
+    pub fn chain(&self) -> &Chain {
+        &self.chain
+    }
+
+    /// Translates unit texts (placeholder form) into `to`: one entry per
+    /// text, `None` where the unit stays Japanese. The same text twice is
+    /// translated once.
+    pub async fn translate_units(
+        &self,
+        sources: &[String],
+        to: Lang,
+    ) -> Vec<Option<Arc<Translation>>> {
+        let mut results: Vec<Option<Arc<Translation>>> = vec![None; sources.len()];
+        if to.is_source() {
+            return results;
+        }
+        // Unique texts still needing a provider, with where they occur.
+        let mut wanted: Vec<(String, String, Vec<usize>)> = Vec::new();
+        let mut index_of: HashMap<&str, usize> = HashMap::new();
+        for (i, source) in sources.iter().enumerate() {
+            let key = segment::unit_key(source);
+            if let Some(text) = self.bundled.get(&(to, key.clone())) {
+                self.stats.bundled_hits.fetch_add(1, Ordering::Relaxed);
+                results[i] = Some(Arc::new(Translation {
+                    text: text.clone(),
+                    origin: Origin::Bundled,
+                    model: None,
+                }));
+                continue;
+            }
+            if let Some(found) = self.memory.get(&(to, key.clone())) {
+                self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                results[i] = Some(found);
+                continue;
+            }
+            match index_of.get(source.as_str()) {
+                Some(&w) => wanted[w].2.push(i),
+                None => {
+                    index_of.insert(source.as_str(), wanted.len());
+                    wanted.push((source.clone(), key, vec![i]));
+                }
+            }
+        }
+        if wanted.is_empty() {
+            return results;
+        }
+        if self.chain.is_empty() {
+            self.stats
+                .untranslated
+                .fetch_add(wanted.len() as u64, Ordering::Relaxed);
+            return results;
+        }
+        let protected: Vec<protect::Protected> =
+            wanted.iter().map(|(s, _, _)| protect::protect(s)).collect();
+        let texts: Vec<String> = protected.iter().map(|p| p.text.clone()).collect();
+        let machine = self.chain.translate(&texts, to).await;
+        for (((source, key, positions), protected), machine) in
+            wanted.into_iter().zip(protected).zip(machine)
+        {
+            let Some(machine) = machine else {
+                self.stats.untranslated.fetch_add(1, Ordering::Relaxed);
+                continue;
+            };
+            match qa_gate(&source, &protected.tokens, &machine.text, to) {
+                Ok(text) => {
+                    self.stats
+                        .machine_translated
+                        .fetch_add(1, Ordering::Relaxed);
+                    let translation = Arc::new(Translation {
+                        text,
+                        origin: Origin::Machine,
+                        model: Some(machine.model),
+                    });
+                    self.memory.insert((to, key), translation.clone());
+                    for i in positions {
+                        results[i] = Some(translation.clone());
+                    }
+                }
+                Err(error) => {
+                    self.stats.qa_rejections.fetch_add(1, Ordering::Relaxed);
+                    tracing::warn!(provider = machine.provider, target = %to, %error, "machine translation rejected by the QA gate");
+                }
+            }
+        }
+        results
+    }
+}

@@ -11,3 +11,7 @@ disclaimer-original-link = View the Japanese original
 
 notice-translation-pending-heading = Translation in preparation
 notice-translation-pending = This page has not been translated into English yet. The Japanese original is shown below.
+
+notice-partial-translation = Some parts of this page have not been translated yet and are shown in Japanese.
+show-original = Original
+hide-original = Hide original

@@ -11,3 +11,7 @@ disclaimer-original-link = 日本語の原文を見る
 
 notice-translation-pending-heading = 翻訳の準備中です
 notice-translation-pending = このページの日本語以外の翻訳はまだ用意されていません。以下に日本語の原文を表示しています。
+
+notice-partial-translation = このページの一部はまだ翻訳されていないため、日本語のまま表示しています。
+show-original = 原文
+hide-original = 原文を隠す

@@ -11,3 +11,7 @@ disclaimer-original-link = 일본어 원문 보기
 
 notice-translation-pending-heading = 번역 준비 중
 notice-translation-pending = 이 페이지는 아직 한국어로 번역되지 않았습니다. 아래에 일본어 원문을 표시합니다.
+
+notice-partial-translation = 이 페이지의 일부는 아직 번역되지 않아 일본어 원문으로 표시합니다.
+show-original = 원문
+hide-original = 원문 숨기기

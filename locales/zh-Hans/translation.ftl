@@ -11,3 +11,7 @@ disclaimer-original-link = 查看日语原文
 
 notice-translation-pending-heading = 翻译准备中
 notice-translation-pending = 本页面尚未翻译成简体中文。以下显示日语原文。
+
+notice-partial-translation = 本页部分内容尚未翻译，暂以日语原文显示。
+show-original = 原文
+hide-original = 隐藏原文

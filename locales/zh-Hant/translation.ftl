@@ -11,3 +11,7 @@ disclaimer-original-link = 檢視日語原文
 
 notice-translation-pending-heading = 翻譯準備中
 notice-translation-pending = 本網頁尚未翻譯成繁體中文。以下顯示日語原文。
+
+notice-partial-translation = 本頁部分內容尚未翻譯，暫以日文原文顯示。
+show-original = 原文
+hide-original = 隱藏原文

@@ -270,10 +270,19 @@ async fn translated_page_has_disclaimer_in_the_reader_language() {
             !disclaimer_text.contains("翻訳対象"),
             "{lang}: {disclaimer_text}"
         );
-        assert_eq!(
-            select(&doc, "article")[0].value().attr("data-provenance"),
-            Some("bundled")
+        // Every passage says where its translation came from and carries
+        // its Japanese original; none is left in Japanese.
+        let units = select(&doc, "[data-origin]");
+        assert!(units.len() > 30, "{lang}: {} units", units.len());
+        for unit in &units {
+            assert_eq!(unit.value().attr("data-origin"), Some("bundled"), "{lang}");
+            assert!(!unit.value().attr("data-ja").unwrap_or_default().is_empty());
+        }
+        assert!(
+            select(&doc, "main [lang=ja]").is_empty(),
+            "{lang}: untranslated parts"
         );
+        assert_eq!(select(&doc, "script[src^='/assets/original.js']").len(), 1);
         // The title is translated, not the Japanese original.
         assert!(!text_of(&select(&doc, "main h1")[0]).contains("を開催します"));
     }

@@ -3,7 +3,7 @@
 use axum::http::header;
 use axum::response::IntoResponse;
 
-use crate::render::STYLESHEET;
+use crate::render::{SCRIPT, STYLESHEET};
 
 pub async fn stylesheet() -> impl IntoResponse {
     (
@@ -13,5 +13,15 @@ pub async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
         STYLESHEET,
+    )
+}
+
+pub async fn script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        SCRIPT,
     )
 }

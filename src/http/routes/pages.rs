@@ -51,7 +51,7 @@ pub async fn home(
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
     let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
-    serve_page(&app, &code, "", &headers)
+    serve_page(&app, &code, "", &headers).await
 }
 
 /// `/{lang}/{path}`: one announcement.
@@ -61,10 +61,10 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
     let Path((code, path)) = path.map_err(|_| HttpError::BadRequest)?;
-    serve_page(&app, &code, &path, &headers)
+    serve_page(&app, &code, &path, &headers).await
 }
 
-fn serve_page(
+async fn serve_page(
     app: &App,
     code: &str,
     path: &str,
@@ -81,8 +81,16 @@ fn serve_page(
     if let Some(page) = app.page(lang, path) {
         return Ok(respond(app, page, headers));
     }
+    if let Some(announcement) = app.content.find(path) {
+        let page = app
+            .translated_page(lang, announcement)
+            .await
+            .map_err(|e| HttpError::Internal(e.to_string()))?;
+        return Ok(respond(app, &page, headers));
+    }
     let trimmed = path.trim_end_matches('/');
-    if trimmed != path && app.page(lang, trimmed).is_some() {
+    if trimmed != path && (app.page(lang, trimmed).is_some() || app.content.find(trimmed).is_some())
+    {
         return Ok(redirect(
             StatusCode::PERMANENT_REDIRECT,
             &format!("/{}/{}", lang.code(), trimmed),

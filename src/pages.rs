@@ -1,0 +1,180 @@
+//! Announcement pages in the target languages: the Japanese content cut into
+//! units, each unit translated (bundled ▸ remembered ▸ machine), and put back
+//! with its provenance and its original.
+
+use crate::content::{Announcement, Content, ContentError};
+use crate::i18n::Lang;
+use crate::render::{ArticleView, Presentation};
+use crate::segment::{self, Fill, Piece, Unit, UnitKind};
+use crate::translate::{Bundled, Translation, Translator};
+
+/// The plain text of a unit, placeholders dropped, for showing the original.
+pub fn plain_text(unit_text: &str) -> String {
+    match segment::pieces(unit_text) {
+        Ok(pieces) => pieces
+            .into_iter()
+            .filter_map(|piece| match piece {
+                Piece::Text(text) => Some(segment::unescape_text(text)),
+                _ => None,
+            })
+            .collect(),
+        Err(_) => segment::unescape_text(unit_text),
+    }
+}
+
+/// Units of the plain-text metadata (title, summary, bureau), which are not
+/// HTML, in the same placeholder form as the body's units.
+fn meta_units(page: &Announcement, lang: Lang) -> Option<[String; 3]> {
+    Some([
+        segment::escape_text(page.title.get(lang)?),
+        segment::escape_text(page.summary.get(lang)?),
+        segment::escape_text(page.bureau.get(lang)?),
+    ])
+}
+
+/// Aligns every bundled translation with the Japanese unit by unit. A
+/// bundled file must keep the Japanese element tree, so unit i of one is
+/// unit i of the other; anything else is a content error at start-up, not a
+/// garbled page.
+pub fn bundled_translations(content: &Content) -> Result<Bundled, ContentError> {
+    let mut bundled = Bundled::new();
+    for page in content.announcements() {
+        for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
+            if let (Some(source), Some(target)) =
+                (meta_units(page, Lang::SOURCE), meta_units(page, lang))
+            {
+                for (s, t) in source.into_iter().zip(target) {
+                    bundled.entry((lang, segment::unit_key(&s))).or_insert(t);
+                }
+            }
+            for (part, localized) in [("body", &page.body), ("contact", &page.contact)] {
+                let Some(target) = localized.get(lang) else {
+                    continue;
+                };
+                let file = format!("{}: {part}.{}.html", page.slug, lang.code());
+                let invalid = |problem: String| ContentError::Invalid {
+                    file: file.clone(),
+                    problem,
+                };
+                let source_units =
+                    segment::segment(localized.source()).map_err(|e| invalid(e.to_string()))?;
+                let target_units = segment::segment(target).map_err(|e| invalid(e.to_string()))?;
+                if source_units.len() != target_units.len() {
+                    return Err(invalid(format!(
+                        "has {} translation units but the Japanese has {}: a bundled translation must keep the Japanese element tree",
+                        target_units.len(),
+                        source_units.len()
+                    )));
+                }
+                for (s, t) in source_units.iter().zip(&target_units) {
+                    if s.kind != t.kind {
+                        return Err(invalid(format!(
+                            "unit {} is a {:?} in Japanese but a {:?} here",
+                            s.index, s.kind, t.kind
+                        )));
+                    }
+                    segment::check_placeholders(&s.text, &t.text).map_err(|e| {
+                        invalid(format!("unit {} ({:?}): {e}", s.index, plain_text(&t.text)))
+                    })?;
+                    bundled
+                        .entry((lang, s.key()))
+                        .or_insert_with(|| t.text.clone());
+                }
+            }
+        }
+    }
+    Ok(bundled)
+}
+
+/// What the assembly of a translated page found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    pub units: usize,
+    pub translated: usize,
+}
+
+/// Translates one announcement into `lang` and returns what to render.
+pub async fn translated_view(
+    translator: &Translator,
+    page: &Announcement,
+    lang: Lang,
+) -> Result<(ArticleView, Coverage), segment::SegmentError> {
+    let body_source = page.body.source();
+    let contact_source = page.contact.source();
+    let body_units = segment::segment(body_source)?;
+    let contact_units = segment::segment(contact_source)?;
+    let meta = meta_units(page, Lang::SOURCE).unwrap_or_default();
+    let mut sources: Vec<String> = meta.to_vec();
+    sources.extend(body_units.iter().map(|u| u.text.clone()));
+    sources.extend(contact_units.iter().map(|u| u.text.clone()));
+
+    let results = translator.translate_units(&sources, lang).await;
+    let coverage = Coverage {
+        units: results.len(),
+        translated: results.iter().filter(|r| r.is_some()).count(),
+    };
+    if coverage.translated == 0 {
+        let view = ArticleView {
+            title: page.title.source().to_owned(),
+            summary: page.summary.source().to_owned(),
+            bureau: page.bureau.source().to_owned(),
+            body_html: body_source.to_owned(),
+            contact_html: contact_source.to_owned(),
+            presentation: Presentation::Untranslated,
+        };
+        return Ok((view, coverage));
+    }
+    let meta_text = |i: usize, fallback: &str| match results.get(i).and_then(Option::as_ref) {
+        Some(t) => plain_text(&t.text),
+        None => fallback.to_owned(),
+    };
+    let body_results = results.get(3..3 + body_units.len()).unwrap_or_default();
+    let contact_results = results.get(3 + body_units.len()..).unwrap_or_default();
+    let body_html = fill_fragment(body_source, body_results)?;
+    let contact_html = fill_fragment(contact_source, contact_results)?;
+    let view = ArticleView {
+        title: meta_text(0, page.title.source()),
+        summary: meta_text(1, page.summary.source()),
+        bureau: meta_text(2, page.bureau.source()),
+        body_html,
+        contact_html,
+        presentation: Presentation::Translated {
+            partial: coverage.translated < coverage.units,
+        },
+    };
+    Ok((view, coverage))
+}
+
+/// Puts translations into a fragment. A translated text unit is wrapped with
+/// its provenance and its Japanese original; an untranslated one is marked
+/// `lang="ja"` so readers and screen readers know it is not translated.
+fn fill_fragment(
+    html: &str,
+    results: &[Option<std::sync::Arc<Translation>>],
+) -> Result<String, segment::SegmentError> {
+    let reassembled = segment::reassemble(html, |unit: &Unit| {
+        match results.get(unit.index).and_then(Option::as_ref) {
+            Some(translation) => {
+                let fill = Fill::text(translation.text.clone());
+                if unit.kind == UnitKind::Text {
+                    fill.with_wrapper_attr("data-origin", translation.origin.as_str())
+                        .with_wrapper_attr("data-ja", plain_text(&unit.text))
+                } else {
+                    fill
+                }
+            }
+            None => Fill::keep()
+                .with_wrapper_attr("lang", Lang::SOURCE.code())
+                .with_wrapper_attr("data-origin", "source"),
+        }
+    })?;
+    if !reassembled.rejected.is_empty() {
+        // The translator's QA gate runs the same check first, so this is a
+        // bug, not bad provider output; the page still shows the original.
+        tracing::error!(
+            rejected = reassembled.rejected.len(),
+            "reassembly refused translations that passed the QA gate"
+        );
+    }
+    Ok(reassembled.html)
+}

@@ -1,0 +1,219 @@
+//! The provider chain: for one target language, the configured providers in
+//! order. Texts are batched by each provider's limits, batches run
+//! concurrently (bounded), each batch is retried on temporary failures, and
+//! whatever one provider cannot translate falls through to the next.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+
+use crate::config::ProvidersConfig;
+use crate::i18n::Lang;
+use crate::translate::provider::{
+    Circuit, ProviderError, RetryPolicy, TranslationProvider, split_batches, with_retries,
+};
+
+/// A provider with the state the chain keeps about it.
+pub struct Slot {
+    pub provider: Arc<dyn TranslationProvider>,
+    circuit: Circuit,
+    /// Requests sent (each attempt counts), for metrics and tests.
+    pub requests: AtomicU64,
+    /// Characters of source text sent in successful requests.
+    pub characters: AtomicU64,
+    pub failures: AtomicU64,
+}
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Slot")
+            .field("provider", &self.provider.name())
+            .field("requests", &self.requests.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+/// A text translated by the chain, with who translated it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Machine {
+    pub text: String,
+    pub provider: &'static str,
+    pub model: String,
+}
+
+/// A batch's position in the pending list and what the provider made of it.
+type BatchOutcome = (std::ops::Range<usize>, Result<Vec<String>, ProviderError>);
+
+#[derive(Debug)]
+pub struct Chain {
+    slots: Vec<Arc<Slot>>,
+    /// Per target language, indices into `slots` in the order to try them.
+    order: Vec<(Lang, Vec<usize>)>,
+    retry: RetryPolicy,
+    circuit_open: Duration,
+    max_concurrent_batches: usize,
+}
+
+impl Chain {
+    /// `providers` are the enabled adapters; `config` gives the order and
+    /// the retry and circuit settings.
+    pub fn new(providers: Vec<Arc<dyn TranslationProvider>>, config: &ProvidersConfig) -> Self {
+        let slots: Vec<Arc<Slot>> = providers
+            .into_iter()
+            .map(|provider| {
+                Arc::new(Slot {
+                    provider,
+                    circuit: Circuit::default(),
+                    requests: AtomicU64::new(0),
+                    characters: AtomicU64::new(0),
+                    failures: AtomicU64::new(0),
+                })
+            })
+            .collect();
+        let mut order = Vec::new();
+        for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
+            let names = config.chain.get(lang.code()).unwrap_or(&config.order);
+            let mut indices = Vec::new();
+            for name in names {
+                if let Some(i) = slots.iter().position(|s| s.provider.name() == name) {
+                    if !indices.contains(&i) && slots[i].provider.supports(lang) {
+                        indices.push(i);
+                    }
+                }
+            }
+            order.push((lang, indices));
+        }
+        Self {
+            slots,
+            order,
+            retry: RetryPolicy {
+                max_retries: config.max_retries,
+                base_delay: Duration::from_millis(config.retry_base_delay_ms),
+                max_delay: Duration::from_millis(config.retry_max_delay_ms),
+            },
+            circuit_open: Duration::from_secs(config.circuit_open_secs),
+            max_concurrent_batches: config.max_concurrent_batches.max(1),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn slots(&self) -> &[Arc<Slot>] {
+        &self.slots
+    }
+
+    /// Names of the providers tried for `lang`, in order.
+    pub fn providers_for(&self, lang: Lang) -> Vec<&'static str> {
+        self.order_for(lang)
+            .iter()
+            .map(|&i| self.slots[i].provider.name())
+            .collect()
+    }
+
+    fn order_for(&self, lang: Lang) -> &[usize] {
+        self.order
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, o)| o.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Translates `texts` (placeholder form, protected tokens already
+    /// replaced) into `to`. One entry per text: `None` where no provider
+    /// could translate it.
+    pub async fn translate(&self, texts: &[String], to: Lang) -> Vec<Option<Machine>> {
+        let mut results: Vec<Option<Machine>> = vec![None; texts.len()];
+        let mut pending: Vec<usize> = (0..texts.len()).collect();
+        for &slot_index in self.order_for(to) {
+            if pending.is_empty() {
+                break;
+            }
+            let slot = &self.slots[slot_index];
+            if slot.circuit.is_open() {
+                tracing::debug!(provider = slot.provider.name(), "skipped: circuit open");
+                continue;
+            }
+            let batch_texts: Vec<String> = pending.iter().map(|&i| texts[i].clone()).collect();
+            let batches = split_batches(&batch_texts, slot.provider.limits());
+            let outcomes: Vec<BatchOutcome> =
+                futures::stream::iter(batches.into_iter().map(|range| {
+                    let chunk = batch_texts.get(range.clone()).unwrap_or_default();
+                    async move { (range, self.send_batch(slot, chunk, to).await) }
+                }))
+                .buffer_unordered(self.max_concurrent_batches)
+                .collect()
+                .await;
+            let mut still_pending = Vec::new();
+            for (range, outcome) in outcomes {
+                match outcome {
+                    Ok(translations) => {
+                        let model = slot.provider.model();
+                        for (offset, text) in range.clone().zip(translations) {
+                            results[pending[offset]] = Some(Machine {
+                                text,
+                                provider: slot.provider.name(),
+                                model: model.clone(),
+                            });
+                        }
+                    }
+                    Err(error) => {
+                        slot.failures.fetch_add(1, Ordering::Relaxed);
+                        if let ProviderError::QuotaExhausted { .. } = error {
+                            slot.circuit.open_for(self.circuit_open);
+                        }
+                        tracing::warn!(provider = slot.provider.name(), kind = error.kind(), %error, target = %to, "batch not translated; trying the next provider");
+                        still_pending.extend(range.map(|offset| pending[offset]));
+                    }
+                }
+            }
+            still_pending.sort_unstable();
+            pending = still_pending;
+        }
+        results
+    }
+
+    async fn send_batch(
+        &self,
+        slot: &Slot,
+        texts: &[String],
+        to: Lang,
+    ) -> Result<Vec<String>, ProviderError> {
+        let started = Instant::now();
+        let result = with_retries(self.retry, || {
+            slot.requests.fetch_add(1, Ordering::Relaxed);
+            async {
+                if slot.circuit.is_open() {
+                    return Err(ProviderError::CircuitOpen {
+                        provider: slot.provider.name(),
+                    });
+                }
+                let translations = slot
+                    .provider
+                    .translate_batch(texts, Lang::SOURCE, to)
+                    .await?;
+                crate::translate::provider::expect_count(
+                    slot.provider.name(),
+                    texts.len(),
+                    translations,
+                )
+            }
+        })
+        .await;
+        if result.is_ok() {
+            let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
+            slot.characters.fetch_add(chars as u64, Ordering::Relaxed);
+        }
+        tracing::debug!(
+            provider = slot.provider.name(),
+            items = texts.len(),
+            ok = result.is_ok(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "provider batch"
+        );
+        result
+    }
+}

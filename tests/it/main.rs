@@ -8,3 +8,4 @@ mod locales;
 mod negotiation;
 mod pages;
 mod support;
+mod translator;

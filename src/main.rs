@@ -101,6 +101,21 @@ fn run_server(config: Config) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        let active: Vec<&str> = app
+            .translator
+            .chain()
+            .slots()
+            .iter()
+            .map(|slot| slot.provider.name())
+            .collect();
+        if active.is_empty() {
+            tracing::info!("machine translation: no provider configured; serving bundled translations, and the Japanese original where there is none");
+        } else {
+            for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
+                tracing::info!(target_lang = %lang, providers = ?app.translator.chain().providers_for(lang), "machine translation chain");
+            }
+            tracing::info!(providers = ?active, "machine translation: active providers");
+        }
         tracing::info!(
             content_version = %app.content.version,
             "announcement: {}{}",

@@ -7,4 +7,6 @@ mod cli;
 mod locales;
 mod negotiation;
 mod pages;
+mod provider_support;
+mod providers_deepl;
 mod support;

@@ -6,6 +6,7 @@
 //! next provider belong to the caller, which can see every provider at once.
 
 pub mod deepl;
+pub mod google;
 
 use std::future::Future;
 

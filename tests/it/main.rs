@@ -9,4 +9,5 @@ mod negotiation;
 mod pages;
 mod provider_support;
 mod providers_deepl;
+mod providers_google;
 mod support;

@@ -5,6 +5,7 @@
 //! and makes one attempt per call: retries, the circuit and fallback to the
 //! next provider belong to the caller, which can see every provider at once.
 
+pub mod azure;
 pub mod deepl;
 pub mod google;
 

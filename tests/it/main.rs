@@ -8,6 +8,7 @@ mod locales;
 mod negotiation;
 mod pages;
 mod provider_support;
+mod providers_azure;
 mod providers_deepl;
 mod providers_google;
 mod support;

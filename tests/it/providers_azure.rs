@@ -269,6 +269,15 @@ async fn azure_403001_is_quota_exhausted() {
     .await;
     let result = translate_one(&server).await;
     assert_eq!(kind(&result), "quota");
+
+    let server = mock_service().await;
+    mount_reply(
+        &server,
+        ResponseTemplate::new(403)
+            .set_body_json(json!({"error": {"code": "403001", "message": "quota"}})),
+    )
+    .await;
+    assert_eq!(kind(&translate_one(&server).await), "quota");
 }
 
 #[tokio::test]

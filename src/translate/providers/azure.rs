@@ -121,7 +121,12 @@ impl Azure {
 fn classify(reply: &HttpReply) -> ProviderError {
     let code = serde_json::from_slice::<Value>(&reply.body)
         .ok()
-        .and_then(|v| v["error"]["code"].as_i64());
+        .and_then(|v| {
+            let code = &v["error"]["code"];
+            // The spec types it as an integer; a gateway may quote it.
+            code.as_i64()
+                .or_else(|| code.as_str().and_then(|s| s.parse().ok()))
+        });
     let detail = format!("HTTP {} {}", reply.status.as_u16(), snippet(&reply.body));
     match code {
         Some(FREE_QUOTA_EXHAUSTED) => ProviderError::QuotaExhausted {

@@ -1,0 +1,310 @@
+//! DeepL API v2, `POST /v2/translate` with a JSON body.
+//!
+//! Units go out with `tag_handling: "xml"` because they are XML-escaped text
+//! with our placeholder elements, which is what DeepL's XML mode keeps intact
+//! (its HTML mode would treat `<b1>` as unknown HTML).
+
+use futures::future::BoxFuture;
+use reqwest::header::{AUTHORIZATION, USER_AGENT};
+use serde::{Deserialize, Serialize};
+
+use crate::config::{DeeplConfig, Secret};
+use crate::i18n::Lang;
+use crate::translate::provider::{
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
+    normalize_markup, send, snippet,
+};
+use crate::translate::providers::{self, endpoint, in_batches, parse_json, redact};
+
+const NAME: &str = "deepl";
+
+const PRO_HOST: &str = "https://api.deepl.com";
+const FREE_HOST: &str = "https://api-free.deepl.com";
+
+/// DeepL refuses request bodies over 128 KiB (documented in prose only, not
+/// in the OpenAPI spec).
+pub const MAX_BODY_BYTES: usize = 128 * 1024;
+
+/// Most `text` items DeepL takes in one request (also prose only).
+pub const MAX_TEXTS: usize = 50;
+
+/// Bytes kept free for everything in the body besides the texts: the field
+/// names and our option values come to well under this (a unit test holds
+/// the longest envelope to it).
+const ENVELOPE_RESERVE: usize = 512;
+
+/// DeepL's quota-exceeded status (Free monthly limit or Pro cost control).
+const QUOTA_EXCEEDED: u16 = 456;
+
+#[derive(Debug)]
+pub struct Deepl {
+    client: reqwest::Client,
+    key: Secret,
+    base_url: String,
+    model_type: Option<String>,
+}
+
+impl Deepl {
+    /// Free-plan keys end in `:fx` and only work on the Free host; the
+    /// official clients pick the host the same way.
+    pub fn new(config: &DeeplConfig, client: reqwest::Client) -> Self {
+        let base_url = if !config.base_url.trim().is_empty() {
+            config.base_url.trim().to_owned()
+        } else if config.auth_key.expose().ends_with(":fx") {
+            FREE_HOST.to_owned()
+        } else {
+            PRO_HOST.to_owned()
+        };
+        let model_type = Some(config.model_type.trim())
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned);
+        Self {
+            client,
+            key: config.auth_key.clone(),
+            base_url,
+            model_type,
+        }
+    }
+
+    /// Where requests go: the configured base, or the host the key selects.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    async fn request(
+        &self,
+        texts: &[String],
+        source: &'static str,
+        target: &'static str,
+    ) -> Result<Vec<String>, ProviderError> {
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let url = endpoint(NAME, &self.base_url, "/v2/translate")?;
+        let body = TranslateRequest {
+            text: texts,
+            source_lang: source,
+            target_lang: target,
+            tag_handling: "xml",
+            model_type: self.model_type.as_deref(),
+            show_billed_characters: true,
+        };
+        let request = self
+            .client
+            .post(url)
+            .header(
+                AUTHORIZATION,
+                format!("DeepL-Auth-Key {}", self.key.expose()),
+            )
+            .header(USER_AGENT, providers::USER_AGENT)
+            .json(&body);
+        let reply = send(NAME, request).await?;
+        if !reply.status.is_success() {
+            return Err(classify(&reply));
+        }
+        let parsed: TranslateResponse = parse_json(NAME, &reply.body)?;
+        let billed: u64 = parsed
+            .translations
+            .iter()
+            .filter_map(|t| t.billed_characters)
+            .sum();
+        tracing::debug!(provider = NAME, texts = texts.len(), billed, "translated");
+        let translations = parsed.translations.into_iter().map(|t| t.text).collect();
+        Ok(expect_count(NAME, texts.len(), translations)?
+            .iter()
+            .map(|t| normalize_markup(t))
+            .collect())
+    }
+}
+
+/// DeepL's 456 means the quota is spent; everything else follows the shared
+/// rule (429, 529 and 5xx temporary; 400, 403, 404, 413, 414 the request's
+/// fault).
+fn classify(reply: &HttpReply) -> ProviderError {
+    if reply.status.as_u16() == QUOTA_EXCEEDED {
+        return ProviderError::QuotaExhausted {
+            provider: NAME,
+            detail: format!("HTTP {QUOTA_EXCEEDED} {}", snippet(&reply.body)),
+        };
+    }
+    classify_status(NAME, reply)
+}
+
+/// DeepL's target codes: `EN` and `ZH` alone are deprecated as targets, so
+/// the variant is always named.
+fn target_code(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some("EN-US"),
+        Lang::ZhHans => Some("ZH-HANS"),
+        Lang::ZhHant => Some("ZH-HANT"),
+        Lang::Ko => Some("KO"),
+        Lang::Ja => None,
+    }
+}
+
+/// Source codes have no variants. The source is always sent: without it
+/// DeepL guesses and ignores `model_type`.
+fn source_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "JA",
+        Lang::En => "EN",
+        Lang::ZhHans | Lang::ZhHant => "ZH",
+        Lang::Ko => "KO",
+    }
+}
+
+impl TranslationProvider for Deepl {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn model(&self) -> String {
+        match &self.model_type {
+            Some(model_type) => format!("{NAME}:{model_type}"),
+            None => NAME.to_owned(),
+        }
+    }
+
+    fn limits(&self) -> Limits {
+        Limits {
+            max_items: MAX_TEXTS,
+            max_bytes: MAX_BODY_BYTES - ENVELOPE_RESERVE,
+            max_chars: usize::MAX,
+            // The comma between array items.
+            per_item_overhead: 1,
+        }
+    }
+
+    fn supports(&self, target: Lang) -> bool {
+        target_code(target).is_some()
+    }
+
+    fn translate_batch<'a>(
+        &'a self,
+        texts: &'a [String],
+        from: Lang,
+        to: Lang,
+    ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
+        Box::pin(async move {
+            let Some(target) = target_code(to).filter(|_| from != to) else {
+                return Err(ProviderError::Unsupported {
+                    provider: NAME,
+                    lang: to,
+                });
+            };
+            let source = source_code(from);
+            in_batches(texts, self.limits(), |chunk| {
+                self.request(chunk, source, target)
+            })
+            .await
+            .map_err(|e| redact(e, &self.key))
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct TranslateRequest<'a> {
+    text: &'a [String],
+    source_lang: &'static str,
+    target_lang: &'static str,
+    tag_handling: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model_type: Option<&'a str>,
+    show_billed_characters: bool,
+}
+
+#[derive(Deserialize)]
+struct TranslateResponse {
+    translations: Vec<Translation>,
+}
+
+#[derive(Deserialize)]
+struct Translation {
+    text: String,
+    #[serde(default)]
+    billed_characters: Option<u64>,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::translate::provider::split_batches;
+
+    fn config(key: &str, base_url: &str, model_type: &str) -> DeeplConfig {
+        DeeplConfig {
+            auth_key: Secret::new(key),
+            base_url: base_url.into(),
+            model_type: model_type.into(),
+        }
+    }
+
+    #[test]
+    fn free_keys_use_the_free_host() {
+        let client = reqwest::Client::new();
+        let free = Deepl::new(&config("abc:fx", "", ""), client.clone());
+        assert_eq!(free.base_url(), "https://api-free.deepl.com");
+        let pro = Deepl::new(&config("abc", "", ""), client.clone());
+        assert_eq!(pro.base_url(), "https://api.deepl.com");
+        let local = Deepl::new(&config("abc:fx", "http://127.0.0.1:1", ""), client);
+        assert_eq!(local.base_url(), "http://127.0.0.1:1");
+    }
+
+    #[test]
+    fn model_names_the_model_type() {
+        let client = reqwest::Client::new();
+        assert_eq!(
+            Deepl::new(&config("k", "", ""), client.clone()).model(),
+            "deepl"
+        );
+        assert_eq!(
+            Deepl::new(&config("k", "", "quality_optimized"), client).model(),
+            "deepl:quality_optimized"
+        );
+    }
+
+    #[test]
+    fn debug_hides_the_key() {
+        let deepl = Deepl::new(&config("very-secret:fx", "", ""), reqwest::Client::new());
+        assert!(!format!("{deepl:?}").contains("very-secret"));
+    }
+
+    #[test]
+    fn the_envelope_fits_its_reserve() {
+        let body = TranslateRequest {
+            text: &[],
+            source_lang: "JA",
+            target_lang: "ZH-HANS",
+            tag_handling: "xml",
+            model_type: Some("prefer_quality_optimized"),
+            show_billed_characters: true,
+        };
+        let len = serde_json::to_vec(&body).unwrap().len();
+        assert!(len <= ENVELOPE_RESERVE, "{len}");
+    }
+
+    #[test]
+    fn batches_by_limits_stay_under_the_body_limit() {
+        let deepl = Deepl::new(
+            &config("k", "", "prefer_quality_optimized"),
+            reqwest::Client::new(),
+        );
+        // Japanese with characters JSON must escape, sized so the limit bites.
+        let texts: Vec<String> = (0..40)
+            .map(|i| format!("「労働\"者\"」\n{}", "協同組合\\".repeat(500 + i * 37)))
+            .collect();
+        let batches = split_batches(&texts, deepl.limits());
+        assert!(batches.len() > 1);
+        for range in batches {
+            let body = TranslateRequest {
+                text: &texts[range],
+                source_lang: "JA",
+                target_lang: "ZH-HANS",
+                tag_handling: "xml",
+                model_type: Some("prefer_quality_optimized"),
+                show_billed_characters: true,
+            };
+            assert!(serde_json::to_vec(&body).unwrap().len() <= MAX_BODY_BYTES);
+        }
+    }
+}

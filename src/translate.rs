@@ -2,3 +2,4 @@
 //! turns a Japanese page into a translated one.
 
 pub mod provider;
+pub mod providers;

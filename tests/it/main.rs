@@ -7,4 +7,6 @@ mod cli;
 mod locales;
 mod negotiation;
 mod pages;
+mod provider_support_b;
+mod providers_libretranslate;
 mod support;

@@ -5,3 +5,4 @@
 //! service and tests can script each failure in isolation.
 
 pub mod libretranslate;
+pub mod openai;

@@ -9,4 +9,5 @@ mod negotiation;
 mod pages;
 mod provider_support_b;
 mod providers_libretranslate;
+mod providers_openai;
 mod support;

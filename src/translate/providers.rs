@@ -8,6 +8,8 @@
 pub mod azure;
 pub mod deepl;
 pub mod google;
+pub mod libretranslate;
+pub mod openai;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -17,16 +19,34 @@ use crate::translate::provider::{Limits, ProviderError, TranslationProvider, spl
 
 /// The enabled providers (the chain orders them). A provider is enabled by
 /// its key or, for self-hosted ones, its base URL.
-pub fn build(config: &ProvidersConfig, client: &reqwest::Client) -> Vec<Arc<dyn TranslationProvider>> {
+pub fn build(
+    config: &ProvidersConfig,
+    client: &reqwest::Client,
+) -> Vec<Arc<dyn TranslationProvider>> {
     let mut providers: Vec<Arc<dyn TranslationProvider>> = Vec::new();
     if config.is_enabled("deepl") {
         providers.push(Arc::new(deepl::Deepl::new(&config.deepl, client.clone())));
     }
     if config.is_enabled("google") {
-        providers.push(Arc::new(google::Google::new(&config.google, client.clone())));
+        providers.push(Arc::new(google::Google::new(
+            &config.google,
+            client.clone(),
+        )));
     }
     if config.is_enabled("azure") {
         providers.push(Arc::new(azure::Azure::new(&config.azure, client.clone())));
+    }
+    if config.is_enabled("libretranslate") {
+        providers.push(Arc::new(libretranslate::LibreTranslate::new(
+            &config.libretranslate,
+            client.clone(),
+        )));
+    }
+    if config.is_enabled("openai") {
+        providers.push(Arc::new(openai::OpenAiCompatible::new(
+            &config.openai,
+            client.clone(),
+        )));
     }
     providers
 }

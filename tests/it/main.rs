@@ -1,4 +1,5 @@
-//! Integration tests: the real server on port 0, driven over HTTP.
+//! Integration tests: the real server on port 0, driven over HTTP, and the
+//! provider adapters against local HTTP servers.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,8 +9,11 @@ mod locales;
 mod negotiation;
 mod pages;
 mod provider_support;
+mod provider_support_b;
 mod providers_azure;
 mod providers_deepl;
 mod providers_google;
+mod providers_libretranslate;
+mod providers_openai;
 mod support;
 mod translator;

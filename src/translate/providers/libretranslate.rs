@@ -1,0 +1,302 @@
+//! LibreTranslate (self-hosted or libretranslate.com), `POST {base}/translate`.
+//!
+//! Units go out as one JSON array in `q` with `format: "html"`, so the
+//! server's HTML path (BeautifulSoup `html.parser` plus Argos tag
+//! injection) carries our placeholder tags through translation. Two quirks of
+//! that path shape what comes back, and both are undone here before the text
+//! reaches the QA gate:
+//!
+//! - the whole result goes through Python's `html.unescape()`, so a text node
+//!   that was `&lt;b&gt;` arrives as a literal `<b>`: every translation is run
+//!   through [`normalize_markup`], which keeps only our placeholder tags;
+//! - `html.parser` does not know our empty placeholders, so `<x2/>` is
+//!   re-serialized as `<x2></x2>`: that exact empty pair is folded back.
+
+use futures::future::BoxFuture;
+use serde::{Deserialize, Serialize};
+
+use crate::config::{LibreTranslateConfig, Secret};
+use crate::i18n::Lang;
+use crate::translate::provider::{
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
+    normalize_markup, send, snippet,
+};
+
+const NAME: &str = "libretranslate";
+
+/// Request limits. A LibreTranslate server's own `batch_limit` and
+/// `char_limit` are unlimited unless its operator sets them, so the server
+/// gives no number to follow; these are chosen for how it behaves instead:
+///
+/// - Argos translates the items of a batch one after another on the
+///   server's CPU, so a large batch mostly risks running past
+///   `providers.timeout_secs`, and a timed-out batch is retried whole.
+///   64 items and 20,000 characters (about ten pages of Japanese prose) keep
+///   one request to a few seconds on a modest machine while still letting a
+///   typical announcement page go in one or two requests.
+/// - A batch costs `len(q)` units of the server's per-minute rate limit, so
+///   smaller batches also spread a page's cost over time on public instances.
+/// - A server that does set lower limits answers 400 ("exceeds text limit"),
+///   which is not retried: its operator should be asked to allow at least
+///   these values.
+///
+/// Bytes are bounded only through characters (at most 4 bytes each).
+pub const LIMITS: Limits = Limits {
+    max_items: 64,
+    max_bytes: usize::MAX,
+    max_chars: 20_000,
+    per_item_overhead: 1,
+};
+
+/// A LibreTranslate server. The API key, when the server wants one, is read
+/// only while the request body is built.
+#[derive(Debug, Clone)]
+pub struct LibreTranslate {
+    client: reqwest::Client,
+    endpoint: String,
+    api_key: Secret,
+}
+
+impl LibreTranslate {
+    /// `client` carries the timeouts and connection pool shared by all
+    /// providers.
+    pub fn new(config: &LibreTranslateConfig, client: reqwest::Client) -> Self {
+        Self {
+            client,
+            endpoint: format!("{}/translate", config.base_url.trim_end_matches('/')),
+            api_key: config.api_key.clone(),
+        }
+    }
+
+    async fn translate(
+        &self,
+        texts: &[String],
+        from: Lang,
+        to: Lang,
+    ) -> Result<Vec<String>, ProviderError> {
+        if !self.supports(to) || from == to {
+            return Err(ProviderError::Unsupported {
+                provider: NAME,
+                lang: to,
+            });
+        }
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let body = TranslateRequest {
+            q: texts,
+            source: code(from),
+            target: code(to),
+            format: "html",
+            api_key: (!self.api_key.is_empty()).then(|| self.api_key.expose()),
+        };
+        let reply = send(NAME, self.client.post(&self.endpoint).json(&body)).await?;
+        if !reply.status.is_success() {
+            return Err(self.status_error(&reply));
+        }
+        let parsed: TranslateResponse =
+            serde_json::from_slice(&reply.body).map_err(|e| ProviderError::Malformed {
+                provider: NAME,
+                detail: scrub(
+                    &format!("response is not the expected JSON ({e})"),
+                    &self.api_key,
+                ),
+            })?;
+        let translations = match parsed.translated_text {
+            TranslatedText::Many(list) => list,
+            // Only a server that ignores the array form answers with one
+            // string; for a single text that is still an answer.
+            TranslatedText::One(text) if texts.len() == 1 => vec![text],
+            TranslatedText::One(_) => {
+                return Err(ProviderError::Malformed {
+                    provider: NAME,
+                    detail: format!("sent {} texts, got a single string back", texts.len()),
+                });
+            }
+        };
+        let translations = expect_count(NAME, texts.len(), translations)?;
+        Ok(translations
+            .iter()
+            .map(|t| normalize_markup(&fold_empty_placeholders(t)))
+            .collect())
+    }
+
+    /// LibreTranslate's statuses map onto the shared classes as they are:
+    /// 429 "Slowdown" and 5xx are temporary; 400 (bad request, over a server
+    /// limit, key missing) and 403 (invalid key, banned address) are not.
+    /// The detail quotes the server's message, minus the key should a server
+    /// or proxy echo the request.
+    fn status_error(&self, reply: &HttpReply) -> ProviderError {
+        let message = match serde_json::from_slice::<ErrorBody>(&reply.body) {
+            Ok(ErrorBody { error: Some(text) }) => text,
+            _ => String::from_utf8_lossy(&reply.body).into_owned(),
+        };
+        let detail = format!(
+            "HTTP {} {}",
+            reply.status.as_u16(),
+            snippet(scrub(&message, &self.api_key).as_bytes())
+        );
+        match classify_status(NAME, reply) {
+            ProviderError::Retryable { retry_after, .. } => ProviderError::Retryable {
+                provider: NAME,
+                retry_after,
+                detail,
+            },
+            _ => ProviderError::Rejected {
+                provider: NAME,
+                detail,
+            },
+        }
+    }
+}
+
+impl TranslationProvider for LibreTranslate {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
+    /// Whether a pair is really installed depends on the server's Argos
+    /// models; a missing pair is a 400 at translation time, not known here.
+    fn supports(&self, target: Lang) -> bool {
+        !target.is_source()
+    }
+
+    fn translate_batch<'a>(
+        &'a self,
+        texts: &'a [String],
+        from: Lang,
+        to: Lang,
+    ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
+        Box::pin(self.translate(texts, from, to))
+    }
+}
+
+/// LibreTranslate's language codes. An exhaustive match, so a language added
+/// to [`Lang`] must be given its code here (LibreTranslate's differ from
+/// BCP 47 for some, e.g. `pb` for pt-BR, although it accepts aliases).
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+        Lang::ZhHans => "zh-Hans",
+        Lang::ZhHant => "zh-Hant",
+        Lang::Ko => "ko",
+    }
+}
+
+#[derive(Serialize)]
+struct TranslateRequest<'a> {
+    q: &'a [String],
+    source: &'static str,
+    target: &'static str,
+    format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_key: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+struct TranslateResponse {
+    #[serde(rename = "translatedText")]
+    translated_text: TranslatedText,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TranslatedText {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: Option<String>,
+}
+
+/// Turns `<x2></x2>` and `<p3></p3>` back into `<x2/>` and `<p3/>`.
+/// BeautifulSoup writes every element it does not know as void with an end
+/// tag, so this is how our empty placeholders come back. Only the exact,
+/// empty pair is folded: anything put between the two tags is left for
+/// [`normalize_markup`] to escape and the QA gate to reject.
+fn fold_empty_placeholders(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some((before, from_lt)) = rest.split_once('<') {
+        out.push_str(before);
+        match empty_pair_at(from_lt) {
+            Some((name, consumed)) => {
+                out.push('<');
+                out.push_str(name);
+                out.push_str("/>");
+                rest = from_lt.get(consumed..).unwrap_or_default();
+            }
+            None => {
+                out.push('<');
+                rest = from_lt;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// After a `<`: `x12></x12>` or `p3></p3>`; the element name and the bytes
+/// the pair takes.
+fn empty_pair_at(s: &str) -> Option<(&str, usize)> {
+    let bytes = s.as_bytes();
+    if !matches!(bytes.first(), Some(b'x' | b'p')) {
+        return None;
+    }
+    let digits = bytes
+        .iter()
+        .skip(1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let name = s.get(..1 + digits)?;
+    let tail = s.get(name.len()..)?.strip_prefix("></")?;
+    tail.strip_prefix(name)?.strip_prefix('>')?;
+    Some((name, 2 * name.len() + 4))
+}
+
+/// Removes the key from text that came from the network.
+fn scrub(text: &str, key: &Secret) -> String {
+    if key.is_empty() {
+        text.to_owned()
+    } else {
+        text.replace(key.expose(), "[redacted]")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_placeholder_pairs_fold_back() {
+        assert_eq!(
+            fold_empty_placeholders("Hello<x2></x2> <b1>world</b1><p13></p13>"),
+            "Hello<x2/> <b1>world</b1><p13/>"
+        );
+        // Not empty, not matching, or not ours: left alone.
+        assert_eq!(fold_empty_placeholders("<x2>a</x2>"), "<x2>a</x2>");
+        assert_eq!(fold_empty_placeholders("<x2></x3>"), "<x2></x3>");
+        assert_eq!(fold_empty_placeholders("<b1></b1>"), "<b1></b1>");
+        assert_eq!(fold_empty_placeholders("a < b <x"), "a < b <x");
+        assert_eq!(fold_empty_placeholders("<x1></x1"), "<x1></x1");
+        assert_eq!(fold_empty_placeholders("労働<x1></x1>者"), "労働<x1/>者");
+    }
+
+    #[test]
+    fn every_target_has_a_code() {
+        for lang in Lang::ALL {
+            assert!(!code(lang).is_empty());
+        }
+        assert_eq!(code(Lang::ZhHant), "zh-Hant");
+    }
+}

@@ -16,4 +16,5 @@ mod providers_google;
 mod providers_libretranslate;
 mod providers_openai;
 mod support;
+mod translated_pages;
 mod translator;

@@ -291,18 +291,8 @@ async fn translated_page_has_disclaimer_in_the_reader_language() {
 
 #[tokio::test]
 async fn untranslated_page_shows_japanese_under_a_localized_notice() {
-    // Content with no bundled translations: only the Japanese files.
-    let dir = tempfile::tempdir().unwrap();
-    let source = crate::support::repo_path("content/announcements/roukyou-online-seminar-2025");
-    let target = dir.path().join("announcements/seminar");
-    std::fs::create_dir_all(&target).unwrap();
-    for name in ["body.ja.html", "contact.ja.html"] {
-        std::fs::copy(source.join(name), target.join(name)).unwrap();
-    }
-    let page_toml = std::fs::read_to_string(source.join("page.toml")).unwrap();
-    let head = page_toml.split("\n[translations").next().unwrap();
-    std::fs::write(target.join("page.toml"), head).unwrap();
-
+    // Content with no bundled translations and no provider configured.
+    let dir = crate::support::japanese_only_content();
     let server =
         TestServer::start_with_env(&[("HONYAKU__CONTENT__DIR", dir.path().to_str().unwrap())])
             .await;

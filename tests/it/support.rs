@@ -121,3 +121,19 @@ pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
 pub fn repo_path(relative: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
+
+/// The announcement without its bundled translations, so every target
+/// language needs machine translation.
+pub fn japanese_only_content() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = repo_path("content/announcements/roukyou-online-seminar-2025");
+    let target = dir.path().join("announcements/seminar");
+    std::fs::create_dir_all(&target).unwrap();
+    for name in ["body.ja.html", "contact.ja.html"] {
+        std::fs::copy(source.join(name), target.join(name)).unwrap();
+    }
+    let page_toml = std::fs::read_to_string(source.join("page.toml")).unwrap();
+    let head = page_toml.split("\n[translations").next().unwrap();
+    std::fs::write(target.join("page.toml"), head).unwrap();
+    dir
+}

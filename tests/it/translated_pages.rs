@@ -1,0 +1,258 @@
+//! Translated pages end to end: the real server, a provider configured by
+//! environment, and a local HTTP server playing LibreTranslate.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use scraper::{Html, Selector};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::support::{SLUG, TestServer, japanese_only_content};
+
+/// Answers like LibreTranslate, prefixing every text: placeholders survive.
+struct Echo {
+    prefix: &'static str,
+    calls: Arc<AtomicUsize>,
+}
+
+impl Respond for Echo {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let out: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| format!("{}{}", self.prefix, t.as_str().unwrap()))
+            .collect();
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+    }
+}
+
+async fn libretranslate(prefix: &'static str) -> (MockServer, Arc<AtomicUsize>) {
+    let server = MockServer::start().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    Mock::given(method("POST"))
+        .and(path("/translate"))
+        .respond_with(Echo {
+            prefix,
+            calls: calls.clone(),
+        })
+        .mount(&server)
+        .await;
+    (server, calls)
+}
+
+async fn start(content: &tempfile::TempDir, provider: &MockServer) -> TestServer {
+    TestServer::start_with_env(&[
+        ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
+        (
+            "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
+            &provider.uri(),
+        ),
+        ("HONYAKU__PROVIDERS__RETRY_BASE_DELAY_MS", "1"),
+        ("HONYAKU__PROVIDERS__RETRY_MAX_DELAY_MS", "5"),
+    ])
+    .await
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&Selector::parse(css).unwrap()).collect()
+}
+
+#[tokio::test]
+async fn machine_translated_page_has_provenance_originals_and_the_disclaimer() {
+    let content = japanese_only_content();
+    let (provider, calls) = libretranslate("[MT] ").await;
+    let server = start(&content, &provider).await;
+
+    let html = server.text(&format!("/ko/{SLUG}")).await;
+    let doc = Html::parse_document(&html);
+    assert_eq!(select(&doc, "html")[0].value().attr("lang"), Some("ko"));
+    assert_eq!(select(&doc, "aside.disclaimer").len(), 1);
+    assert!(select(&doc, "aside.disclaimer .partial").is_empty());
+    let units = select(&doc, "main [data-origin]");
+    assert!(units.len() > 30);
+    for unit in &units {
+        assert_eq!(unit.value().attr("data-origin"), Some("machine"));
+        let text: String = unit.text().collect();
+        assert!(text.starts_with("[MT] "), "{text}");
+        assert!(!unit.value().attr("data-ja").unwrap().is_empty());
+    }
+    // Inline markup came back with its attributes.
+    let link = select(
+        &doc,
+        "article a[href='https://www.roukyouhou.mhlw.go.jp/forum/onlineseminar_202501']",
+    );
+    assert_eq!(link.len(), 2);
+    // Dates and times were rendered for Korean, not left to MT.
+    assert!(html.contains("2025년 7월 23일(수)"), "Korean date");
+    assert!(html.contains("14:00–16:00"));
+    // The whole page went in one request (the units fit LibreTranslate's batch).
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    // Served again from memory: no new provider call.
+    server.text(&format!("/ko/{SLUG}")).await;
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let sent: Vec<Request> = provider.received_requests().await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
+    assert_eq!(body["target"], "ko");
+    assert_eq!(body["source"], "ja");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn provider_down_still_serves_japanese_under_a_notice_and_caches_nothing() {
+    let content = japanese_only_content();
+    let provider = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&provider)
+        .await;
+    let server = start(&content, &provider).await;
+
+    let response = server.get(&format!("/en/{SLUG}")).await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    let doc = Html::parse_document(&html);
+    let notice: String = select(&doc, "aside.notice")[0].text().collect();
+    assert!(
+        notice.contains("has not been translated into English yet"),
+        "{notice}"
+    );
+    assert_eq!(select(&doc, "article")[0].value().attr("lang"), Some("ja"));
+    assert!(html.contains("報道関係者各位"));
+    let attempts = provider.received_requests().await.unwrap().len();
+    assert_eq!(attempts, 4, "first attempt and three retries");
+
+    // The provider recovers: the next request translates, since nothing
+    // from the failed calls was kept.
+    provider.reset().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    Mock::given(method("POST"))
+        .respond_with(Echo {
+            prefix: "[MT] ",
+            calls: calls.clone(),
+        })
+        .mount(&provider)
+        .await;
+    let html = server.text(&format!("/en/{SLUG}")).await;
+    assert!(html.contains("[MT] "));
+    assert!(!html.contains("class=\"notice\""));
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    server.stop().await;
+}
+
+/// Drops the placeholders of every unit that has some: the QA gate must
+/// refuse those units, which stay Japanese under the partial notice.
+struct DropsTags;
+
+impl Respond for DropsTags {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let out: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let t = t.as_str().unwrap();
+                if t.contains("<b") || t.contains("<x") || t.contains("<p") {
+                    "lost the tags".to_owned()
+                } else {
+                    format!("OK {t}")
+                }
+            })
+            .collect();
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+    }
+}
+
+#[tokio::test]
+async fn units_failing_qa_stay_japanese_under_the_partial_notice() {
+    let content = japanese_only_content();
+    let provider = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(DropsTags)
+        .mount(&provider)
+        .await;
+    let server = start(&content, &provider).await;
+    let html = server.text(&format!("/zh-Hant/{SLUG}")).await;
+    let doc = Html::parse_document(&html);
+    assert_eq!(select(&doc, "aside.disclaimer .partial").len(), 1);
+    let japanese = select(&doc, "main [data-origin=source]");
+    assert!(!japanese.is_empty());
+    for unit in japanese {
+        assert_eq!(unit.value().attr("lang"), Some("ja"));
+    }
+    assert!(!select(&doc, "main [data-origin=machine]").is_empty());
+    assert!(!html.contains("lost the tags"));
+    assert!(
+        server
+            .app
+            .translator
+            .stats
+            .qa_rejections
+            .load(Ordering::Relaxed)
+            > 0
+    );
+    server.stop().await;
+}
+
+/// Answers with markup that must never run.
+struct Hostile;
+
+impl Respond for Hostile {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let n = body["q"].as_array().unwrap().len();
+        let out = vec!["<script>alert(1)</script><img src=x onerror=alert(2)>".to_owned(); n];
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+    }
+}
+
+#[tokio::test]
+async fn script_from_the_provider_is_shown_as_text() {
+    let content = japanese_only_content();
+    let provider = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(Hostile)
+        .mount(&provider)
+        .await;
+    let server = start(&content, &provider).await;
+    let html = server.text(&format!("/en/{SLUG}")).await;
+    assert!(!html.contains("<script>alert"), "script injected");
+    assert!(!html.contains("<img src=x"), "markup injected");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let doc = Html::parse_document(&html);
+    // The only script is our own.
+    let scripts: Vec<_> = select(&doc, "script");
+    assert_eq!(scripts.len(), 1);
+    assert!(
+        scripts[0]
+            .value()
+            .attr("src")
+            .unwrap()
+            .starts_with("/assets/original.js")
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn concurrent_readers_of_a_cold_page_share_one_provider_call() {
+    let content = japanese_only_content();
+    let (provider, calls) = libretranslate("[MT] ").await;
+    let server = Arc::new(start(&content, &provider).await);
+    let mut tasks = Vec::new();
+    for _ in 0..200 {
+        let server = server.clone();
+        tasks.push(tokio::spawn(async move {
+            let response = server.get(&format!("/en/{SLUG}")).await;
+            assert_eq!(response.status(), 200);
+            response.text().await.unwrap().contains("[MT] ")
+        }));
+    }
+    for task in tasks {
+        assert!(task.await.unwrap());
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 1, "one batch, one call");
+}

@@ -49,6 +49,61 @@ impl Lang {
         }
     }
 
+    /// DeepL target code. `EN` and `ZH` alone are deprecated as targets, so
+    /// the variant is always named; Japanese is only ever a source here.
+    pub const fn deepl_target(self) -> Option<&'static str> {
+        match self {
+            Lang::En => Some("EN-US"),
+            Lang::ZhHans => Some("ZH-HANS"),
+            Lang::ZhHant => Some("ZH-HANT"),
+            Lang::Ko => Some("KO"),
+            Lang::Ja => None,
+        }
+    }
+
+    /// DeepL source code: source codes have no variants.
+    pub const fn deepl_source(self) -> &'static str {
+        match self {
+            Lang::Ja => "JA",
+            Lang::En => "EN",
+            Lang::ZhHans | Lang::ZhHant => "ZH",
+            Lang::Ko => "KO",
+        }
+    }
+
+    /// Google Cloud Translation code: region subtags, not scripts, for Chinese.
+    pub const fn google_code(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "zh-CN",
+            Lang::ZhHant => "zh-TW",
+            other => other.code(),
+        }
+    }
+
+    /// Azure Translator code: script subtags for Chinese, like ours.
+    pub const fn azure_code(self) -> &'static str {
+        self.code()
+    }
+
+    /// LibreTranslate code: it names Chinese by script (`zh-Hans`, `zh-Hant`).
+    pub const fn libretranslate_code(self) -> &'static str {
+        self.code()
+    }
+
+    /// How a model prompt names the language: in English, which models follow
+    /// best, and by tag, which leaves no doubt about the script. "Taiwan
+    /// usage" because a model left to choose mixes Taiwan and Hong Kong
+    /// vocabulary within one page.
+    pub const fn prompt_name(self) -> &'static str {
+        match self {
+            Lang::Ja => "Japanese (ja)",
+            Lang::En => "English (en)",
+            Lang::ZhHans => "Simplified Chinese (zh-Hans)",
+            Lang::ZhHant => "Traditional Chinese (zh-Hant, Taiwan usage)",
+            Lang::Ko => "Korean (ko)",
+        }
+    }
+
     pub fn is_source(self) -> bool {
         self == Lang::SOURCE
     }

@@ -154,13 +154,7 @@ fn classify(reply: &HttpReply) -> ProviderError {
 
 /// Azure uses script subtags for Chinese, like our own codes.
 fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "ja",
-        Lang::En => "en",
-        Lang::ZhHans => "zh-Hans",
-        Lang::ZhHant => "zh-Hant",
-        Lang::Ko => "ko",
-    }
+    lang.azure_code()
 }
 
 impl TranslationProvider for Azure {

@@ -133,24 +133,13 @@ fn classify(reply: &HttpReply) -> ProviderError {
 /// DeepL's target codes: `EN` and `ZH` alone are deprecated as targets, so
 /// the variant is always named.
 fn target_code(lang: Lang) -> Option<&'static str> {
-    match lang {
-        Lang::En => Some("EN-US"),
-        Lang::ZhHans => Some("ZH-HANS"),
-        Lang::ZhHant => Some("ZH-HANT"),
-        Lang::Ko => Some("KO"),
-        Lang::Ja => None,
-    }
+    lang.deepl_target()
 }
 
 /// Source codes have no variants. The source is always sent: without it
 /// DeepL guesses and ignores `model_type`.
 fn source_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "JA",
-        Lang::En => "EN",
-        Lang::ZhHans | Lang::ZhHant => "ZH",
-        Lang::Ko => "KO",
-    }
+    lang.deepl_source()
 }
 
 impl TranslationProvider for Deepl {

@@ -185,13 +185,7 @@ impl ErrorSignals {
 
 /// Google's codes: `zh-CN`/`zh-TW` rather than script subtags.
 fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "ja",
-        Lang::En => "en",
-        Lang::ZhHans => "zh-CN",
-        Lang::ZhHant => "zh-TW",
-        Lang::Ko => "ko",
-    }
+    lang.google_code()
 }
 
 impl TranslationProvider for Google {

@@ -179,13 +179,7 @@ impl TranslationProvider for LibreTranslate {
 /// to [`Lang`] must be given its code here (LibreTranslate's differ from
 /// BCP 47 for some, e.g. `pb` for pt-BR, although it accepts aliases).
 fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "ja",
-        Lang::En => "en",
-        Lang::ZhHans => "zh-Hans",
-        Lang::ZhHant => "zh-Hant",
-        Lang::Ko => "ko",
-    }
+    lang.libretranslate_code()
 }
 
 #[derive(Serialize)]

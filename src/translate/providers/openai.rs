@@ -249,13 +249,7 @@ impl TranslationProvider for OpenAiCompatible {
 /// Hong Kong and a model left to choose mixes the two within one page.
 /// An exhaustive match, so a language added to [`Lang`] must be named here.
 fn prompt_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "Japanese (ja)",
-        Lang::En => "English (en)",
-        Lang::ZhHans => "Simplified Chinese (zh-Hans)",
-        Lang::ZhHant => "Traditional Chinese (zh-Hant, Taiwan usage)",
-        Lang::Ko => "Korean (ko)",
-    }
+    lang.prompt_name()
 }
 
 /// The instructions. They restate what the schema enforces (the count)

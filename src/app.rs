@@ -74,6 +74,7 @@ pub struct App {
     /// Absolute base URL for canonical and hreflang links.
     pub base_url: String,
     pub translator: Translator,
+    pub metrics: crate::metrics::Metrics,
     /// The pages that depend on nothing but the content: home pages in every
     /// language and the Japanese originals, keyed by (language, path after
     /// the language prefix); the home page has the empty path.
@@ -163,9 +164,20 @@ impl App {
             content,
             base_url,
             translator,
+            metrics: crate::metrics::Metrics::default(),
             pages,
             translated,
         })
+    }
+
+    /// Entries and bytes held by the translated-page cache.
+    pub async fn page_cache_usage(&self) -> (u64, u64) {
+        // moka counts lazily; settle pending inserts so the figures are current.
+        self.translated.run_pending_tasks().await;
+        (
+            self.translated.entry_count(),
+            self.translated.weighted_size(),
+        )
     }
 
     /// A page that needs no translation: a home page or a Japanese original.

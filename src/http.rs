@@ -42,11 +42,13 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{lang}", get(routes::pages::language_root))
         .route("/{lang}/", get(routes::pages::home))
         .route("/{lang}/{*path}", get(routes::pages::page))
+        .route("/metrics", get(routes::health::metrics))
         .fallback(routes::pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             error::render_errors,
         ))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), record_metrics))
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -78,6 +80,26 @@ pub fn router(app: Arc<App>) -> Router {
             }),
         )
         .with_state(app)
+}
+
+/// Counts every response by route and status, with its latency.
+async fn record_metrics(
+    axum::extract::State(app): axum::extract::State<Arc<App>>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let started = std::time::Instant::now();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    app.metrics.observe_request(
+        route.as_deref().unwrap_or("fallback"),
+        response.status().as_u16(),
+        started.elapsed(),
+    );
+    response
 }
 
 /// The reader's language for anything not under an explicit prefix: the

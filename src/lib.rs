@@ -8,6 +8,7 @@ pub mod content;
 mod embedded;
 pub mod http;
 pub mod i18n;
+pub mod metrics;
 pub mod pages;
 pub mod protect;
 pub mod render;

@@ -94,6 +94,24 @@ async fn machine_translated_page_has_provenance_originals_and_the_disclaimer() {
     // Served again from memory: no new provider call.
     server.text(&format!("/ko/{SLUG}")).await;
     assert_eq!(calls.load(Ordering::SeqCst), 1);
+    let metrics = server.text("/metrics").await;
+    assert!(
+        metrics.contains("honyaku_provider_requests_total{provider=\"libretranslate\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("honyaku_units_total{source=\"machine\"}"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("honyaku_page_cache_entries 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics
+            .contains("honyaku_http_request_duration_seconds_count{route=\"/{lang}/{*path}\"} 2"),
+        "{metrics}"
+    );
     let sent: Vec<Request> = provider.received_requests().await.unwrap();
     let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
     assert_eq!(body["target"], "ko");

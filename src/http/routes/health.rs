@@ -27,3 +27,99 @@ pub async fn readyz(State(app): State<Arc<App>>) -> impl IntoResponse {
         })),
     )
 }
+
+/// Prometheus text exposition.
+pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
+    use std::sync::atomic::Ordering::Relaxed;
+
+    use crate::metrics::write_metric;
+
+    let mut out = String::new();
+    app.metrics.render_http(&mut out);
+    let stats = &app.translator.stats;
+    write_metric(
+        &mut out,
+        "honyaku_units_total",
+        "counter",
+        "Translation units looked up, by where the translation came from.",
+        &[
+            (
+                "source=\"bundled\"".into(),
+                stats.bundled_hits.load(Relaxed),
+            ),
+            ("source=\"memory\"".into(), stats.memory_hits.load(Relaxed)),
+            (
+                "source=\"machine\"".into(),
+                stats.machine_translated.load(Relaxed),
+            ),
+            ("source=\"none\"".into(), stats.untranslated.load(Relaxed)),
+        ],
+    );
+    write_metric(
+        &mut out,
+        "honyaku_qa_rejections_total",
+        "counter",
+        "Machine translations refused by the QA gate.",
+        &[(String::new(), stats.qa_rejections.load(Relaxed))],
+    );
+    let slots = app.translator.chain().slots();
+    let by_provider = |f: &dyn Fn(&crate::translate::chain::Slot) -> u64| -> Vec<(String, u64)> {
+        slots
+            .iter()
+            .map(|s| (format!("provider=\"{}\"", s.provider.name()), f(s)))
+            .collect()
+    };
+    write_metric(
+        &mut out,
+        "honyaku_provider_requests_total",
+        "counter",
+        "Requests sent to machine-translation providers, retries included.",
+        &by_provider(&|s| s.requests.load(Relaxed)),
+    );
+    write_metric(
+        &mut out,
+        "honyaku_provider_characters_total",
+        "counter",
+        "Characters of source text translated by each provider.",
+        &by_provider(&|s| s.characters.load(Relaxed)),
+    );
+    write_metric(
+        &mut out,
+        "honyaku_provider_failures_total",
+        "counter",
+        "Batches a provider could not translate after retries.",
+        &by_provider(&|s| s.failures.load(Relaxed)),
+    );
+    let (entries, bytes) = app.page_cache_usage().await;
+    write_metric(
+        &mut out,
+        "honyaku_page_cache_entries",
+        "gauge",
+        "Translated pages held in memory.",
+        &[(String::new(), entries)],
+    );
+    write_metric(
+        &mut out,
+        "honyaku_page_cache_bytes",
+        "gauge",
+        "Bytes of translated pages held in memory.",
+        &[(String::new(), bytes)],
+    );
+    write_metric(
+        &mut out,
+        "honyaku_ui_string_fallbacks_total",
+        "counter",
+        "UI strings that fell back to Japanese or to their id.",
+        &[(String::new(), app.locales.fallbacks())],
+    );
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        out,
+    )
+}

@@ -21,14 +21,7 @@ pub const TARGETS: [(Lang, &str); 4] = [
 /// partial leak would still be found by the first half.
 pub const SECRET_KEY: &str = "sk-test-5f0c2b9e7a41d3c8-do-not-print";
 
-/// A client with a timeout long enough for a slow CI machine.
-pub fn client() -> reqwest::Client {
-    client_with_timeout(Duration::from_secs(10))
-}
-
-pub fn client_with_timeout(timeout: Duration) -> reqwest::Client {
-    reqwest::Client::builder().timeout(timeout).build().unwrap()
-}
+pub use crate::provider_support::{body_json as json_body, client, client_with_timeout};
 
 /// Retries without real waiting: Retry-After is capped at `max_delay`.
 pub fn quick_retries() -> RetryPolicy {
@@ -53,19 +46,12 @@ pub fn numbered_units(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("第{i}回セミナー")).collect()
 }
 
-/// What the server received, in order.
-pub async fn requests(server: &MockServer) -> Vec<Request> {
-    server.received_requests().await.unwrap_or_default()
-}
+pub use crate::provider_support::received as requests;
 
 pub async fn only_request(server: &MockServer) -> Request {
     let mut all = requests(server).await;
     assert_eq!(all.len(), 1, "expected exactly one request");
     all.remove(0)
-}
-
-pub fn json_body(request: &Request) -> serde_json::Value {
-    serde_json::from_slice(&request.body).unwrap()
 }
 
 /// Neither the error's message nor its debug form carries the key.

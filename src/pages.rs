@@ -101,8 +101,12 @@ pub async fn translated_view(
 ) -> Result<(ArticleView, Coverage), segment::SegmentError> {
     let body_source = page.body.source();
     let contact_source = page.contact.source();
-    let body_units = segment::segment(body_source)?;
-    let contact_units = segment::segment(contact_source)?;
+    // One tokenizing pass per fragment serves both the units and the
+    // reassembly.
+    let body = segment::Segmented::new(body_source)?;
+    let contact = segment::Segmented::new(contact_source)?;
+    let body_units = body.units();
+    let contact_units = contact.units();
     let meta = meta_units(page, Lang::SOURCE).unwrap_or_default();
     let mut sources: Vec<String> = meta.to_vec();
     sources.extend(body_units.iter().map(|u| u.text.clone()));
@@ -130,8 +134,8 @@ pub async fn translated_view(
     };
     let body_results = results.get(3..3 + body_units.len()).unwrap_or_default();
     let contact_results = results.get(3 + body_units.len()..).unwrap_or_default();
-    let body_html = fill_fragment(body_source, body_results)?;
-    let contact_html = fill_fragment(contact_source, contact_results)?;
+    let body_html = fill_fragment(&body, body_results)?;
+    let contact_html = fill_fragment(&contact, contact_results)?;
     let view = ArticleView {
         title: meta_text(0, page.title.source()),
         summary: meta_text(1, page.summary.source()),
@@ -149,10 +153,10 @@ pub async fn translated_view(
 /// its provenance and its Japanese original; an untranslated one is marked
 /// `lang="ja"` so readers and screen readers know it is not translated.
 fn fill_fragment(
-    html: &str,
+    segmented: &segment::Segmented<'_>,
     results: &[Option<std::sync::Arc<Translation>>],
 ) -> Result<String, segment::SegmentError> {
-    let reassembled = segment::reassemble(html, |unit: &Unit| {
+    let reassembled = segmented.reassemble(|unit: &Unit| {
         match results.get(unit.index).and_then(Option::as_ref) {
             Some(translation) => {
                 let fill = Fill::text(translation.text.clone());

@@ -91,6 +91,7 @@ fn run_server(config: Config) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        let shutdown = honyaku::shutdown_signal();
         // Scripts wait for this line to learn the port; it comes first.
         tracing::info!("listening on http://{local}");
         let base_url = config.public_base(local);
@@ -122,7 +123,7 @@ fn run_server(config: Config) -> ExitCode {
             app.base_url,
             app.first_announcement_path(Lang::SOURCE)
         );
-        match honyaku::serve(app, listener, honyaku::shutdown_signal()).await {
+        match honyaku::serve(app, listener, shutdown).await {
             Ok(()) => {
                 tracing::info!("stopped");
                 ExitCode::SUCCESS

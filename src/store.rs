@@ -183,7 +183,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// For each key, the newest entry (by `created_at`) of any provider and
     /// model for this target, glossary version and segmenter version; keys
-    /// without one are absent from the map. Does not touch `used_at`.
+    /// without one are absent from the map. The unit key is a hash of the
+    /// source, so it already stands for the source language. Does not touch
+    /// `used_at` (see [`Store::tm_touch`]).
     async fn tm_get(
         &self,
         unit_keys: &[String],

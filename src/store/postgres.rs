@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::{Postgres, Transaction};
+use sqlx::{Connection, Postgres, Transaction};
 
 use super::{
     OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState, Result, RevisionRow,
@@ -118,6 +118,15 @@ impl PostgresStore {
                 ))
             })?
             .application_name("honyaku");
+        // One direct connection first: when the server is down or refuses
+        // us, start-up says why at once (refused, bad password, no such
+        // database) instead of the pool's "timed out" after retrying.
+        sqlx::PgConnection::connect_with(&connect)
+            .await
+            .map_err(|e| error_with(e, &secrets))?
+            .close()
+            .await
+            .map_err(|e| error_with(e, &secrets))?;
         let pool = PgPoolOptions::new()
             .max_connections(options.max_connections.max(1))
             .acquire_timeout(options.acquire_timeout)

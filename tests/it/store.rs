@@ -1224,6 +1224,7 @@ async fn postgres_errors_do_not_show_the_password() {
     };
     let err = store::open(&config).await.unwrap_err();
     assert!(matches!(err, StoreError::Unavailable { .. }), "{err:?}");
+    assert!(err.to_string().contains("refused"), "says why: {err}");
     for shown in [err.to_string(), format!("{err:?}")] {
         assert!(!shown.contains("hunter2"), "{shown}");
     }

@@ -78,14 +78,27 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(options.busy_timeout)
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
+        let pool_options = SqlitePoolOptions::new()
             .max_connections(options.max_connections.max(1))
             // Long enough for every pooled connection to wait out one busy
             // timeout; after that the pool itself is the bottleneck: busy.
-            .acquire_timeout(options.busy_timeout.saturating_mul(2) + Duration::from_secs(1))
-            .connect_with(connect)
-            .await
-            .map_err(error)?;
+            .acquire_timeout(options.busy_timeout.saturating_mul(2) + Duration::from_secs(1));
+        // Switching a new file into WAL mode needs an exclusive lock that the
+        // busy timeout does not wait for: of two processes creating the file
+        // at once, one is told "busy" straight away. It is over in moments.
+        let mut attempt = 0;
+        let pool = loop {
+            match pool_options.clone().connect_with(connect.clone()).await {
+                Ok(pool) => break pool,
+                Err(e) => match error(e) {
+                    StoreError::Busy { .. } if attempt < 20 => {
+                        attempt += 1;
+                        tokio::time::sleep(Duration::from_millis(25 * attempt)).await;
+                    }
+                    other => return Err(other),
+                },
+            }
+        };
         migrate(&pool).await?;
         Ok(Self {
             pool,

@@ -1,7 +1,9 @@
 -- honyaku store, SQLite. Timestamps are Unix milliseconds, days are
 -- YYYY-MM-DD in UTC, languages are BCP 47 codes (ja, en, zh-Hans, zh-Hant, ko).
 -- Keep migrations/postgres/0001_store.sql equivalent: one conformance suite
--- (tests/it/store.rs) runs against both.
+-- (tests/it/store.rs) runs against both. A released migration is never
+-- edited (sqlx checks each applied file's checksum at start-up): change the
+-- schema with a new numbered file in both directories.
 
 -- Translation memory: one row per translation of a unit, so that nothing is
 -- paid for twice. A new glossary or segmenter version makes new rows instead

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod protect;
 pub mod render;
 pub mod segment;
+pub mod store;
 pub mod telemetry;
 pub mod translate;
 

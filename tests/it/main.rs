@@ -15,6 +15,7 @@ mod providers_deepl;
 mod providers_google;
 mod providers_libretranslate;
 mod providers_openai;
+mod store;
 mod support;
 mod translated_pages;
 mod translator;

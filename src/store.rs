@@ -1,0 +1,741 @@
+//! Storage: the translation memory, translators' overrides with their
+//! history, and the ledger of characters sent to each provider.
+//!
+//! One [`Store`] trait, two backends: SQLite (the default, one file, see
+//! [`sqlite`]) and PostgreSQL (several instances sharing one database, see
+//! [`postgres`]). [`open`] picks the backend from the configured URL, creates
+//! what is missing and runs the migrations in `migrations/<backend>/`, which
+//! are compiled into the binary. Both backends pass one conformance suite
+//! (`tests/it/store.rs`), so callers never need to know which one they have.
+//!
+//! Conventions shared by both backends:
+//! - timestamps are `i64` Unix milliseconds ([`now_ms`]);
+//! - days are `YYYY-MM-DD` strings in UTC ([`utc_day`]), so they sort;
+//! - languages are stored as their BCP 47 code ([`Lang::code`]);
+//! - every write is one transaction and is durable when the call returns.
+
+pub mod postgres;
+pub mod sqlite;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::config::{StoreConfig, StoreLocation};
+use crate::i18n::Lang;
+use crate::translate::Origin;
+
+/// One translation of one unit, as the translation memory keeps it.
+///
+/// Unique on (`unit_key`, `source_lang`, `target_lang`, `provider`, `model`,
+/// `glossary_version`, `segmenter_version`): putting an entry with the same
+/// identity again replaces its text, origin, billing and timestamps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TmEntry {
+    /// Hex hash of the unit's source (placeholder form), from the segmenter.
+    pub unit_key: String,
+    pub source_lang: Lang,
+    pub target_lang: Lang,
+    /// Provider name (`deepl`, `google`, …), or `bundled` / `translator`.
+    pub provider: String,
+    /// The provider's model, empty when the provider has only one.
+    pub model: String,
+    pub glossary_version: i64,
+    pub segmenter_version: i64,
+    /// The unit's source text, kept for export and for review.
+    pub source_text: String,
+    pub text: String,
+    pub origin: Origin,
+    /// Characters the provider billed for this translation (0 when free).
+    pub characters_billed: i64,
+    pub created_at: i64,
+    pub used_at: i64,
+}
+
+/// Where a translator's override stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OverrideState {
+    /// Served to readers.
+    Approved,
+    /// The source sentence changed since the override was written (or a
+    /// reviewer asked for another look); still served, flagged for review.
+    NeedsReview,
+}
+
+impl OverrideState {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OverrideState::Approved => "approved",
+            OverrideState::NeedsReview => "needs-review",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "approved" => Some(OverrideState::Approved),
+            "needs-review" => Some(OverrideState::NeedsReview),
+            _ => None,
+        }
+    }
+}
+
+/// A translator's correction of one unit in one target language; it wins
+/// over anything in the translation memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub unit_key: String,
+    pub target_lang: Lang,
+    pub text: String,
+    /// 1, 2, 3… per (unit_key, target_lang), bumped by every change and never
+    /// reused, not even after a revert: the optimistic concurrency token.
+    pub version: i64,
+    pub state: OverrideState,
+    /// Who made the latest change.
+    pub author: String,
+    /// The source text the override was written against, so a change of
+    /// source can be detected and flagged.
+    pub source_text: String,
+    pub updated_at: i64,
+}
+
+/// One row of an override's append-only history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverrideRevision {
+    pub version: i64,
+    /// `None`: reverted to the machine translation.
+    pub text: Option<String>,
+    pub author: String,
+    pub created_at: i64,
+    pub state: OverrideState,
+}
+
+/// Characters and requests sent to one provider on one UTC day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageRow {
+    pub provider: String,
+    /// `YYYY-MM-DD`, UTC.
+    pub day: String,
+    pub characters: i64,
+    pub requests: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The store URL cannot be used; the message says what to fix.
+    #[error("store.url {0}")]
+    Config(String),
+    #[error("cannot create the directory for the SQLite database {path}: {source}")]
+    CreateDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// The database cannot be reached (PostgreSQL down, file unreadable).
+    #[error("the {backend} database is unavailable: {message}")]
+    Unavailable {
+        backend: &'static str,
+        message: String,
+    },
+    /// The database stayed locked by another writer longer than the busy
+    /// timeout (or every pooled connection was waiting for one). Nothing was
+    /// written; the caller may answer 503 and try again later.
+    #[error("the {backend} database is busy; nothing was written, try again")]
+    Busy { backend: &'static str },
+    #[error("cannot migrate the {backend} database: {message}")]
+    Migrate {
+        backend: &'static str,
+        message: String,
+    },
+    /// An optimistic concurrency check failed: the override is at `current`
+    /// (`None`: there is none) and not at the version the caller saw.
+    #[error("version conflict: the override is now at {}", match current { Some(v) => format!("version {v}"), None => "no version (it does not exist)".to_owned() })]
+    VersionConflict { current: Option<i64> },
+    /// The override to change does not exist.
+    #[error("no such override")]
+    NotFound,
+    /// A value the store refuses before writing (the same on both backends).
+    #[error("invalid value: {0}")]
+    Invalid(String),
+    /// A stored row that this version cannot read (unknown language code…).
+    #[error("unreadable row in the {backend} database: {message}")]
+    Corrupt {
+        backend: &'static str,
+        message: String,
+    },
+    #[error("{backend} database error: {message}")]
+    Database {
+        backend: &'static str,
+        message: String,
+    },
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What the rest of honyaku needs from storage. Every method is one
+/// transaction; a write is durable when it returns `Ok`.
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// `"sqlite"` or `"postgres"`.
+    fn backend(&self) -> &'static str;
+
+    /// A round trip to the database, for `/readyz`.
+    async fn ping(&self) -> Result<()>;
+
+    /// For each key, the newest entry (by `created_at`) of any provider and
+    /// model for this target, glossary version and segmenter version; keys
+    /// without one are absent from the map. The unit key is a hash of the
+    /// source, so it already stands for the source language. Does not touch
+    /// `used_at` (see [`Store::tm_touch`]).
+    async fn tm_get(
+        &self,
+        unit_keys: &[String],
+        target: Lang,
+        glossary_version: i64,
+        segmenter_version: i64,
+    ) -> Result<HashMap<String, TmEntry>>;
+
+    /// Inserts or replaces all entries in one transaction: all or nothing.
+    /// When the same identity appears twice in `entries`, the later wins.
+    async fn tm_put(&self, entries: &[TmEntry]) -> Result<()>;
+
+    /// Sets `used_at` to `at` (unless it is already later) on every entry of
+    /// these keys for `target`, in one statement: call it batched, not per read.
+    async fn tm_touch(&self, unit_keys: &[String], target: Lang, at: i64) -> Result<()>;
+
+    async fn tm_count(&self) -> Result<u64>;
+
+    /// Every entry, or every entry for one target, in a stable order (unit
+    /// key, target, provider, model, glossary and segmenter version): for
+    /// export and tests.
+    async fn tm_all(&self, target: Option<Lang>) -> Result<Vec<TmEntry>>;
+
+    async fn override_get(
+        &self,
+        unit_keys: &[String],
+        target: Lang,
+    ) -> Result<HashMap<String, Override>>;
+
+    /// Every live override, or those for one target, ordered by unit key and
+    /// target: for export and the translators' lists.
+    async fn override_all(&self, target: Option<Lang>) -> Result<Vec<Override>>;
+
+    /// Creates or replaces the override of (`unit_key`, `target`), state
+    /// [`OverrideState::Approved`], and appends a history row.
+    ///
+    /// `if_version` must be the current version, or `None` when the caller
+    /// believes there is no override yet; otherwise nothing is written and
+    /// the answer is [`StoreError::VersionConflict`] with the current
+    /// version. Of concurrent writers that saw the same version exactly one
+    /// wins. Bumps [`Store::generation`].
+    async fn override_put(
+        &self,
+        unit_key: &str,
+        target: Lang,
+        text: &str,
+        source_text: &str,
+        author: &str,
+        if_version: Option<i64>,
+    ) -> Result<Override>;
+
+    /// Removes the override, so the machine translation is served again, and
+    /// appends a history row with no text. `if_version`: `Some(v)` must be
+    /// the current version ([`StoreError::VersionConflict`] otherwise);
+    /// `None` reverts whatever version is there (for system actions). No
+    /// override: [`StoreError::NotFound`] (or a conflict when a version was
+    /// given). Bumps [`Store::generation`].
+    async fn override_revert(
+        &self,
+        unit_key: &str,
+        target: Lang,
+        author: &str,
+        if_version: Option<i64>,
+    ) -> Result<()>;
+
+    /// Changes the state (approve, flag for review) as a new version with a
+    /// history row; `if_version` as for [`Store::override_revert`]. Bumps
+    /// [`Store::generation`].
+    async fn override_set_state(
+        &self,
+        unit_key: &str,
+        target: Lang,
+        state: OverrideState,
+        author: &str,
+        if_version: Option<i64>,
+    ) -> Result<Override>;
+
+    /// Every change of (`unit_key`, `target`), oldest first (by version),
+    /// including those before a revert.
+    async fn override_history(&self, unit_key: &str, target: Lang)
+    -> Result<Vec<OverrideRevision>>;
+
+    /// Adds to the provider's counters for `day` (`YYYY-MM-DD`, UTC),
+    /// creating the row when missing; concurrent calls add up.
+    async fn usage_add(
+        &self,
+        provider: &str,
+        day: &str,
+        characters: i64,
+        requests: i64,
+    ) -> Result<()>;
+
+    /// Rows for `from_day..=to_day`, of one provider or all, ordered by day
+    /// then provider.
+    async fn usage(
+        &self,
+        provider: Option<&str>,
+        from_day: &str,
+        to_day: &str,
+    ) -> Result<Vec<UsageRow>>;
+
+    /// A counter bumped in the same transaction as every override change (by
+    /// any process sharing the database) and by nothing else: caches keyed
+    /// by it never serve a stale override for long.
+    async fn generation(&self) -> Result<i64>;
+}
+
+/// Opens the configured store: a SQLite file (its directory is created when
+/// missing) or a PostgreSQL database, migrated before this returns.
+pub async fn open(config: &StoreConfig) -> Result<Arc<dyn Store>> {
+    match config.url.location().map_err(StoreError::Config)? {
+        StoreLocation::Sqlite(path) => Ok(Arc::new(
+            sqlite::SqliteStore::open(&path, sqlite::SqliteOptions::default()).await?,
+        )),
+        StoreLocation::Postgres(url) => Ok(Arc::new(
+            postgres::PostgresStore::open(&url, postgres::PostgresOptions::default()).await?,
+        )),
+    }
+}
+
+/// Now, as Unix milliseconds.
+pub fn now_ms() -> i64 {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// The UTC day (`YYYY-MM-DD`) of a Unix-millisecond timestamp, for the usage
+/// ledger. (Howard Hinnant's days-to-civil; no date crate needed for this.)
+pub fn utc_day(unix_ms: i64) -> String {
+    let days = unix_ms.div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn parse_origin(value: &str) -> Option<Origin> {
+    match value {
+        "machine" => Some(Origin::Machine),
+        "translator" => Some(Origin::Translator),
+        "bundled" => Some(Origin::Bundled),
+        _ => None,
+    }
+}
+
+/// Row shapes shared by both backends' `query_as`, converted once here.
+pub(crate) type TmRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+);
+
+/// The column list matching [`TmRow`].
+pub(crate) const TM_COLUMNS: &str = "unit_key, source_lang, target_lang, provider, model, \
+     glossary_version, segmenter_version, source_text, text, origin, characters_billed, \
+     created_at, used_at";
+
+pub(crate) type OverrideRow = (String, String, String, i64, String, String, String, i64);
+
+/// The column list matching [`OverrideRow`].
+pub(crate) const OVERRIDE_COLUMNS: &str =
+    "unit_key, target_lang, text, version, state, author, source_text, updated_at";
+
+pub(crate) type RevisionRow = (i64, Option<String>, String, i64, String);
+
+pub(crate) type UsageTuple = (String, String, i64, i64);
+
+fn lang(backend: &'static str, code: &str) -> Result<Lang> {
+    Lang::from_code(code).ok_or_else(|| StoreError::Corrupt {
+        backend,
+        message: format!("unknown language code {code:?}"),
+    })
+}
+
+fn state(backend: &'static str, value: &str) -> Result<OverrideState> {
+    OverrideState::parse(value).ok_or_else(|| StoreError::Corrupt {
+        backend,
+        message: format!("unknown override state {value:?}"),
+    })
+}
+
+pub(crate) fn tm_from_row(backend: &'static str, row: TmRow) -> Result<TmEntry> {
+    let (
+        unit_key,
+        source_lang,
+        target_lang,
+        provider,
+        model,
+        glossary_version,
+        segmenter_version,
+        source_text,
+        text,
+        origin,
+        characters_billed,
+        created_at,
+        used_at,
+    ) = row;
+    Ok(TmEntry {
+        source_lang: lang(backend, &source_lang)?,
+        target_lang: lang(backend, &target_lang)?,
+        origin: parse_origin(&origin).ok_or_else(|| StoreError::Corrupt {
+            backend,
+            message: format!("unknown origin {origin:?}"),
+        })?,
+        unit_key,
+        provider,
+        model,
+        glossary_version,
+        segmenter_version,
+        source_text,
+        text,
+        characters_billed,
+        created_at,
+        used_at,
+    })
+}
+
+pub(crate) fn override_from_row(backend: &'static str, row: OverrideRow) -> Result<Override> {
+    let (unit_key, target_lang, text, version, state_code, author, source_text, updated_at) = row;
+    Ok(Override {
+        target_lang: lang(backend, &target_lang)?,
+        state: state(backend, &state_code)?,
+        unit_key,
+        text,
+        version,
+        author,
+        source_text,
+        updated_at,
+    })
+}
+
+pub(crate) fn revision_from_row(
+    backend: &'static str,
+    row: RevisionRow,
+) -> Result<OverrideRevision> {
+    let (version, text, author, created_at, state_code) = row;
+    Ok(OverrideRevision {
+        version,
+        text,
+        author,
+        created_at,
+        state: state(backend, &state_code)?,
+    })
+}
+
+pub(crate) fn usage_from_row(row: UsageTuple) -> UsageRow {
+    let (provider, day, characters, requests) = row;
+    UsageRow {
+        provider,
+        day,
+        characters,
+        requests,
+    }
+}
+
+/// Checks made before writing so both backends refuse the same things:
+/// PostgreSQL cannot store NUL in text at all, SQLite would.
+pub(crate) fn check_text(what: &str, value: &str) -> Result<()> {
+    if value.contains('\0') {
+        return Err(StoreError::Invalid(format!(
+            "{what} contains a NUL character"
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_entry(entry: &TmEntry) -> Result<()> {
+    if entry.unit_key.is_empty() {
+        return Err(StoreError::Invalid("unit_key is empty".into()));
+    }
+    for (what, value) in [
+        ("unit_key", &entry.unit_key),
+        ("provider", &entry.provider),
+        ("model", &entry.model),
+        ("source_text", &entry.source_text),
+        ("text", &entry.text),
+    ] {
+        check_text(what, value)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn check_override(
+    unit_key: &str,
+    text: &str,
+    source_text: &str,
+    author: &str,
+) -> Result<()> {
+    if unit_key.is_empty() {
+        return Err(StoreError::Invalid("unit_key is empty".into()));
+    }
+    if text.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "override text is empty; revert the override instead".into(),
+        ));
+    }
+    check_author(author)?;
+    for (what, value) in [
+        ("unit_key", unit_key),
+        ("text", text),
+        ("source_text", source_text),
+    ] {
+        check_text(what, value)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn check_author(author: &str) -> Result<()> {
+    if author.trim().is_empty() {
+        return Err(StoreError::Invalid("author is empty".into()));
+    }
+    check_text("author", author)
+}
+
+pub(crate) fn check_usage(provider: &str, day: &str, characters: i64, requests: i64) -> Result<()> {
+    if provider.is_empty() {
+        return Err(StoreError::Invalid("provider is empty".into()));
+    }
+    check_text("provider", provider)?;
+    check_day(day)?;
+    if characters < 0 || requests < 0 {
+        return Err(StoreError::Invalid(
+            "usage counts only grow: characters and requests must not be negative".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The optimistic check of a change to an existing override (revert, state):
+/// `Some(v)` must be the current version, `None` takes whatever is there.
+pub(crate) fn check_existing(
+    current: Option<Override>,
+    if_version: Option<i64>,
+) -> Result<Override> {
+    match (current, if_version) {
+        (None, None) => Err(StoreError::NotFound),
+        (None, Some(_)) => Err(StoreError::VersionConflict { current: None }),
+        (Some(o), Some(v)) if o.version != v => Err(StoreError::VersionConflict {
+            current: Some(o.version),
+        }),
+        (Some(o), _) => Ok(o),
+    }
+}
+
+/// The history row that records `o` as it now is.
+pub(crate) fn revision_of(o: &Override) -> OverrideRevision {
+    OverrideRevision {
+        version: o.version,
+        text: Some(o.text.clone()),
+        author: o.author.clone(),
+        created_at: o.updated_at,
+        state: o.state,
+    }
+}
+
+pub(crate) fn check_day(day: &str) -> Result<()> {
+    let b = day.as_bytes();
+    let ok = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "day {day:?} is not YYYY-MM-DD"
+        )))
+    }
+}
+
+/// Keeps the last of several entries with one identity, so a batch upsert
+/// never touches a row twice (PostgreSQL refuses that) and both backends
+/// agree on which one wins. The result is sorted by identity, so concurrent
+/// batches lock rows in the same order and cannot deadlock each other.
+pub(crate) fn dedup_entries(entries: &[TmEntry]) -> Vec<&TmEntry> {
+    type Identity<'a> = (&'a str, Lang, Lang, &'a str, &'a str, i64, i64);
+    let mut last: std::collections::BTreeMap<Identity<'_>, &TmEntry> =
+        std::collections::BTreeMap::new();
+    for e in entries {
+        last.insert(
+            (
+                e.unit_key.as_str(),
+                e.source_lang,
+                e.target_lang,
+                e.provider.as_str(),
+                e.model.as_str(),
+                e.glossary_version,
+                e.segmenter_version,
+            ),
+            e,
+        );
+    }
+    last.into_values().collect()
+}
+
+/// The newest of several entries per unit key (later `created_at`; ties
+/// broken by provider then model so the answer does not depend on row order).
+pub(crate) fn newest_per_key(entries: Vec<TmEntry>) -> HashMap<String, TmEntry> {
+    let mut out: HashMap<String, TmEntry> = HashMap::with_capacity(entries.len());
+    for entry in entries {
+        let replace = match out.get(&entry.unit_key) {
+            None => true,
+            Some(have) => {
+                (entry.created_at, &entry.provider, &entry.model)
+                    > (have.created_at, &have.provider, &have.model)
+            }
+        };
+        if replace {
+            out.insert(entry.unit_key.clone(), entry);
+        }
+    }
+    out
+}
+
+/// Removes secrets (a PostgreSQL password, as written in the URL and
+/// decoded) from a message that came from the database driver, which never
+/// needs to repeat them but might.
+pub(crate) fn scrub(mut message: String, secrets: &[String]) -> String {
+    for secret in secrets {
+        if !secret.is_empty() && message.contains(secret.as_str()) {
+            message = message.replace(secret.as_str(), "[redacted]");
+        }
+    }
+    message
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_days_are_civil_dates() {
+        assert_eq!(utc_day(0), "1970-01-01");
+        assert_eq!(utc_day(-1), "1969-12-31");
+        // 2025-05-30T23:59:59.999Z and the next millisecond.
+        assert_eq!(utc_day(1_748_649_599_999), "2025-05-30");
+        assert_eq!(utc_day(1_748_649_600_000), "2025-05-31");
+        // A leap day and the turn of a century that is a leap year.
+        assert_eq!(utc_day(1_709_164_800_000), "2024-02-29");
+        assert_eq!(utc_day(951_782_400_000), "2000-02-29");
+        assert_eq!(utc_day(4_107_542_400_000), "2100-03-01");
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for origin in [Origin::Machine, Origin::Translator, Origin::Bundled] {
+            assert_eq!(parse_origin(origin.as_str()), Some(origin));
+        }
+        for state in [OverrideState::Approved, OverrideState::NeedsReview] {
+            assert_eq!(OverrideState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(OverrideState::parse("Approved"), None);
+        assert!(lang("sqlite", "zh-Hant").is_ok());
+        assert!(matches!(
+            lang("sqlite", "zh-TW"),
+            Err(StoreError::Corrupt { .. })
+        ));
+    }
+
+    #[test]
+    fn days_are_checked() {
+        assert!(check_day("2025-07-01").is_ok());
+        for bad in ["2025-7-1", "20250701", "2025/07/01", "２０２５-07-01", ""] {
+            assert!(check_day(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scrub_removes_the_secret() {
+        let message = "password authentication failed: hunter2".to_owned();
+        assert_eq!(
+            scrub(message.clone(), &["hunter2".to_owned()]),
+            "password authentication failed: [redacted]"
+        );
+        assert_eq!(scrub(message.clone(), &[]), message);
+        assert_eq!(scrub(message.clone(), &[String::new()]), message);
+    }
+
+    fn entry(key: &str, provider: &str, created_at: i64, text: &str) -> TmEntry {
+        TmEntry {
+            unit_key: key.into(),
+            source_lang: Lang::Ja,
+            target_lang: Lang::En,
+            provider: provider.into(),
+            model: String::new(),
+            glossary_version: 1,
+            segmenter_version: 1,
+            source_text: "原文".into(),
+            text: text.into(),
+            origin: Origin::Machine,
+            characters_billed: 2,
+            created_at,
+            used_at: created_at,
+        }
+    }
+
+    #[test]
+    fn later_duplicates_win_in_identity_order() {
+        let entries = [
+            entry("a", "deepl", 1, "first"),
+            entry("b", "deepl", 1, "b"),
+            entry("a", "deepl", 2, "second"),
+            entry("a", "google", 1, "other provider"),
+        ];
+        let kept: Vec<&str> = dedup_entries(&entries)
+            .into_iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(kept, ["second", "other provider", "b"]);
+    }
+
+    #[test]
+    fn newest_entry_per_key_wins_deterministically() {
+        let newest = newest_per_key(vec![
+            entry("a", "deepl", 5, "deepl"),
+            entry("a", "google", 7, "google"),
+            entry("b", "azure", 3, "azure"),
+            entry("b", "deepl", 3, "deepl tie"),
+        ]);
+        assert_eq!(newest["a"].text, "google");
+        assert_eq!(newest["b"].text, "deepl tie");
+    }
+
+    #[test]
+    fn nul_is_refused() {
+        let mut e = entry("a", "deepl", 1, "x\0y");
+        assert!(matches!(check_entry(&e), Err(StoreError::Invalid(_))));
+        e.text = "ok".into();
+        assert!(check_entry(&e).is_ok());
+        e.unit_key = String::new();
+        assert!(check_entry(&e).is_err());
+    }
+}

@@ -26,6 +26,8 @@ pub enum AppError {
     Segment(#[from] crate::segment::SegmentError),
     #[error("cannot build the HTTP client for providers: {0}")]
     HttpClient(String),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// A response body rendered once at start-up, in plain and gzip form, each
@@ -79,9 +81,26 @@ pub struct App {
     /// language and the Japanese originals, keyed by (language, path after
     /// the language prefix); the home page has the empty path.
     pages: HashMap<(Lang, String), Arc<RenderedPage>>,
-    /// Translated announcement pages, complete ones only, by (language, slug).
-    translated: moka::future::Cache<(Lang, String), Arc<RenderedPage>>,
+    /// Translated announcement pages, complete ones only, by (language,
+    /// slug, store generation): a new override anywhere changes the
+    /// generation, so the next request renders afresh.
+    translated: moka::future::Cache<(Lang, String, i64), Arc<RenderedPage>>,
+    pub store: Arc<dyn crate::store::Store>,
+    generation: GenerationWatch,
 }
+
+/// The store's generation as last seen, re-read at most every
+/// [`GENERATION_POLL`], so that an override written by another instance is
+/// served within a second without a query on every request.
+#[derive(Debug)]
+struct GenerationWatch {
+    value: std::sync::atomic::AtomicI64,
+    checked: std::sync::Mutex<std::time::Instant>,
+}
+
+/// How stale the generation may be: overrides show up within this long on
+/// every instance.
+pub const GENERATION_POLL: std::time::Duration = std::time::Duration::from_millis(500);
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -96,7 +115,7 @@ impl std::fmt::Debug for App {
 impl App {
     /// Loads locales and content and renders every page. `base_url` is where
     /// readers reach the service (see [`Config::public_base`]).
-    pub fn new(config: Config, base_url: String) -> Result<Self, AppError> {
+    pub async fn new(config: Config, base_url: String) -> Result<Self, AppError> {
         let locales = Locales::embedded()?;
         let content = if config.content.dir.is_empty() {
             Content::embedded()?
@@ -149,11 +168,15 @@ impl App {
             .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| AppError::HttpClient(e.to_string()))?;
+        let store = crate::store::open(&config.store).await?;
+        let generation = store.generation().await?;
         let providers = crate::translate::providers::build(&config.providers, &client);
-        let chain = Chain::new(providers, &config.providers);
-        let translator = Translator::new(chain, bundled, config.cache.unit_bytes);
+        let chain = Chain::new(providers, &config.providers)
+            .with_ledger(store.clone(), config.budgets.clone());
+        let translator =
+            Translator::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes);
         let translated = moka::future::Cache::builder()
-            .weigher(|_: &(Lang, String), page: &Arc<RenderedPage>| {
+            .weigher(|_: &(Lang, String, i64), page: &Arc<RenderedPage>| {
                 u32::try_from(page.identity.len() + page.gzip.len() + 256).unwrap_or(u32::MAX)
             })
             .max_capacity(config.cache.page_bytes)
@@ -167,7 +190,38 @@ impl App {
             metrics: crate::metrics::Metrics::default(),
             pages,
             translated,
+            store,
+            generation: GenerationWatch {
+                value: std::sync::atomic::AtomicI64::new(generation),
+                checked: std::sync::Mutex::new(std::time::Instant::now()),
+            },
         })
+    }
+
+    /// The store's generation, re-read when the last reading is older than
+    /// [`GENERATION_POLL`]. A failed read keeps the last value.
+    pub async fn generation(&self) -> i64 {
+        use std::sync::atomic::Ordering;
+        let due = {
+            let mut checked = self
+                .generation
+                .checked
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            if checked.elapsed() >= GENERATION_POLL {
+                *checked = std::time::Instant::now();
+                true
+            } else {
+                false
+            }
+        };
+        if due {
+            match self.store.generation().await {
+                Ok(value) => self.generation.value.store(value, Ordering::Relaxed),
+                Err(error) => tracing::warn!(%error, "cannot read the store generation"),
+            }
+        }
+        self.generation.value.load(Ordering::Relaxed)
     }
 
     /// Entries and bytes held by the translated-page cache.
@@ -194,7 +248,7 @@ impl App {
         lang: Lang,
         page: &Arc<Announcement>,
     ) -> Result<Arc<RenderedPage>, Arc<AppError>> {
-        let key = (lang, page.slug.clone());
+        let key = (lang, page.slug.clone(), self.generation().await);
         let result = self
             .translated
             .try_get_with(key, async {

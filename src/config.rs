@@ -28,6 +28,16 @@ pub struct Config {
     pub store: StoreConfig,
     pub providers: ProvidersConfig,
     pub cache: CacheConfig,
+    pub budgets: BudgetsConfig,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetsConfig {
+    #[serde(default)]
+    pub daily: std::collections::BTreeMap<String, u64>,
+    #[serde(default)]
+    pub monthly: std::collections::BTreeMap<String, u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -474,6 +484,23 @@ impl Config {
             return invalid("store.url", problem);
         }
         self.providers.validate()?;
+        for (key, budgets) in [
+            ("budgets.daily", &self.budgets.daily),
+            ("budgets.monthly", &self.budgets.monthly),
+        ] {
+            if let Some(name) = budgets
+                .keys()
+                .find(|n| !PROVIDER_NAMES.contains(&n.as_str()))
+            {
+                return invalid(
+                    key,
+                    format!(
+                        "{name:?} is not a provider; use {}",
+                        PROVIDER_NAMES.join(", ")
+                    ),
+                );
+            }
+        }
         if let Err(problem) = tracing_subscriber::EnvFilter::try_new(&self.log.filter) {
             return invalid(
                 "log.filter",

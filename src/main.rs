@@ -95,7 +95,7 @@ fn run_server(config: Config) -> ExitCode {
         // Scripts wait for this line to learn the port; it comes first.
         tracing::info!("listening on http://{local}");
         let base_url = config.public_base(local);
-        let app = match App::new(config, base_url) {
+        let app = match App::new(config, base_url).await {
             Ok(app) => Arc::new(app),
             Err(e) => {
                 tracing::error!(error = %e, "cannot start");

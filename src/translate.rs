@@ -19,6 +19,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::i18n::Lang;
 use crate::protect::{self, TargetLang};
 use crate::segment;
+use crate::store::{OverrideState, Store, TmEntry};
 
 pub use chain::Chain;
 
@@ -57,6 +58,9 @@ pub struct Translation {
 /// Counters for `/metrics` and tests.
 #[derive(Debug, Default)]
 pub struct Stats {
+    pub override_hits: AtomicU64,
+    /// Found in the translation memory (the store), not in this process.
+    pub tm_hits: AtomicU64,
     pub memory_hits: AtomicU64,
     pub bundled_hits: AtomicU64,
     pub machine_translated: AtomicU64,
@@ -64,7 +68,14 @@ pub struct Stats {
     pub qa_rejections: AtomicU64,
     /// Units no provider could translate.
     pub untranslated: AtomicU64,
+    /// Store reads or writes that failed (the page is still served).
+    pub store_errors: AtomicU64,
 }
+
+/// Version of the glossary applied to machine translations; part of every
+/// translation-memory key so a glossary change re-translates. Glossaries come
+/// with the translators' tools; until then there is one, empty, version.
+pub const GLOSSARY_VERSION: i64 = 0;
 
 /// Bundled translations: (target, unit key) → translated unit text.
 pub type Bundled = HashMap<(Lang, String), String>;
@@ -72,6 +83,9 @@ pub type Bundled = HashMap<(Lang, String), String>;
 pub struct Translator {
     chain: Chain,
     bundled: Bundled,
+    /// The translation memory and overrides; `None` keeps everything in
+    /// process memory only (tests of the algorithm).
+    store: Option<Arc<dyn Store>>,
     /// Machine translations made by this process, by (target, unit key).
     memory: moka::sync::Cache<(Lang, String), Arc<Translation>>,
     pub stats: Stats,
@@ -126,6 +140,18 @@ pub fn qa_gate(
 impl Translator {
     /// `memory_bytes` bounds the in-process memory of machine translations.
     pub fn new(chain: Chain, bundled: Bundled, memory_bytes: u64) -> Self {
+        Self::with_store(chain, bundled, None, memory_bytes)
+    }
+
+    /// A translator that reads overrides and the translation memory from
+    /// `store` and writes every new machine translation to it before the
+    /// translation is used.
+    pub fn with_store(
+        chain: Chain,
+        bundled: Bundled,
+        store: Option<Arc<dyn Store>>,
+        memory_bytes: u64,
+    ) -> Self {
         let memory = moka::sync::Cache::builder()
             .weigher(|key: &(Lang, String), value: &Arc<Translation>| {
                 u32::try_from(key.1.len() + value.text.len() + 64).unwrap_or(u32::MAX)
@@ -135,9 +161,14 @@ impl Translator {
         Self {
             chain,
             bundled,
+            store,
             memory,
             stats: Stats::default(),
         }
+    }
+
+    pub fn store(&self) -> Option<&Arc<dyn Store>> {
+        self.store.as_ref()
     }
 
     pub fn chain(&self) -> &Chain {
@@ -156,11 +187,40 @@ impl Translator {
         if to.is_source() {
             return results;
         }
-        // Unique texts still needing a provider, with where they occur.
+        let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
+        // A translator's approved override wins over everything. One that
+        // needs review (its source changed) is not served: the machine
+        // translation of the current source is, until a translator looks.
+        if let Some(store) = &self.store {
+            match store.override_get(&keys, to).await {
+                Ok(overrides) => {
+                    for (i, key) in keys.iter().enumerate() {
+                        if let Some(o) = overrides
+                            .get(key)
+                            .filter(|o| o.state == OverrideState::Approved)
+                        {
+                            self.stats.override_hits.fetch_add(1, Ordering::Relaxed);
+                            results[i] = Some(Arc::new(Translation {
+                                text: o.text.clone(),
+                                origin: Origin::Translator,
+                                model: None,
+                            }));
+                        }
+                    }
+                }
+                Err(error) => {
+                    self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                    tracing::warn!(%error, "cannot read overrides; serving without them");
+                }
+            }
+        }
+        // Unique texts still needing a translation, with where they occur.
         let mut wanted: Vec<(String, String, Vec<usize>)> = Vec::new();
         let mut index_of: HashMap<&str, usize> = HashMap::new();
-        for (i, source) in sources.iter().enumerate() {
-            let key = segment::unit_key(source);
+        for (i, (source, key)) in sources.iter().zip(&keys).enumerate() {
+            if results[i].is_some() {
+                continue;
+            }
             if let Some(text) = self.bundled.get(&(to, key.clone())) {
                 self.stats.bundled_hits.fetch_add(1, Ordering::Relaxed);
                 results[i] = Some(Arc::new(Translation {
@@ -179,7 +239,48 @@ impl Translator {
                 Some(&w) => wanted[w].2.push(i),
                 None => {
                     index_of.insert(source.as_str(), wanted.len());
-                    wanted.push((source.clone(), key, vec![i]));
+                    wanted.push((source.clone(), key.clone(), vec![i]));
+                }
+            }
+        }
+        if wanted.is_empty() {
+            return results;
+        }
+        // The translation memory: paid for once, by any instance, ever.
+        if let Some(store) = &self.store {
+            let wanted_keys: Vec<String> = wanted.iter().map(|(_, k, _)| k.clone()).collect();
+            match store
+                .tm_get(
+                    &wanted_keys,
+                    to,
+                    GLOSSARY_VERSION,
+                    i64::from(segment::SEGMENTER_VERSION),
+                )
+                .await
+            {
+                Ok(found) => {
+                    wanted.retain(|(_, key, positions)| {
+                        let Some(entry) = found.get(key) else {
+                            return true;
+                        };
+                        self.stats
+                            .tm_hits
+                            .fetch_add(positions.len() as u64, Ordering::Relaxed);
+                        let translation = Arc::new(Translation {
+                            text: entry.text.clone(),
+                            origin: entry.origin,
+                            model: Some(entry.model.clone()),
+                        });
+                        self.memory.insert((to, key.clone()), translation.clone());
+                        for &i in positions {
+                            results[i] = Some(translation.clone());
+                        }
+                        false
+                    });
+                }
+                Err(error) => {
+                    self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                    tracing::warn!(%error, "cannot read the translation memory");
                 }
             }
         }
@@ -196,8 +297,11 @@ impl Translator {
             wanted.iter().map(|(s, _, _)| protect::protect(s)).collect();
         let texts: Vec<String> = protected.iter().map(|p| p.text.clone()).collect();
         let machine = self.chain.translate(&texts, to).await;
-        for (((source, key, positions), protected), machine) in
-            wanted.into_iter().zip(protected).zip(machine)
+        let now = crate::store::now_ms();
+        let mut remembered: Vec<TmEntry> = Vec::new();
+        let mut accepted: Vec<(String, Arc<Translation>, Vec<usize>)> = Vec::new();
+        for ((((source, key, positions), protected), machine), sent) in
+            wanted.into_iter().zip(protected).zip(machine).zip(&texts)
         {
             let Some(machine) = machine else {
                 self.stats.untranslated.fetch_add(1, Ordering::Relaxed);
@@ -208,20 +312,46 @@ impl Translator {
                     self.stats
                         .machine_translated
                         .fetch_add(1, Ordering::Relaxed);
+                    remembered.push(TmEntry {
+                        unit_key: key.clone(),
+                        source_lang: Lang::SOURCE,
+                        target_lang: to,
+                        provider: machine.provider.to_owned(),
+                        model: machine.model.clone(),
+                        glossary_version: GLOSSARY_VERSION,
+                        segmenter_version: i64::from(segment::SEGMENTER_VERSION),
+                        source_text: source.clone(),
+                        text: text.clone(),
+                        origin: Origin::Machine,
+                        characters_billed: i64::try_from(sent.chars().count()).unwrap_or(i64::MAX),
+                        created_at: now,
+                        used_at: now,
+                    });
                     let translation = Arc::new(Translation {
                         text,
                         origin: Origin::Machine,
                         model: Some(machine.model),
                     });
-                    self.memory.insert((to, key), translation.clone());
-                    for i in positions {
-                        results[i] = Some(translation.clone());
-                    }
+                    accepted.push((key, translation, positions));
                 }
                 Err(error) => {
                     self.stats.qa_rejections.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(provider = machine.provider, target = %to, %error, "machine translation rejected by the QA gate");
                 }
+            }
+        }
+        // Paid for: into the translation memory before anyone sees it, so a
+        // crash after the response cannot lose it.
+        if let (Some(store), false) = (&self.store, remembered.is_empty()) {
+            if let Err(error) = store.tm_put(&remembered).await {
+                self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept in memory only");
+            }
+        }
+        for (key, translation, positions) in accepted {
+            self.memory.insert((to, key), translation.clone());
+            for i in positions {
+                results[i] = Some(translation.clone());
             }
         }
         results

@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 
-use crate::config::ProvidersConfig;
+use crate::config::{BudgetsConfig, ProvidersConfig};
 use crate::i18n::Lang;
+use crate::store::Store;
 use crate::translate::provider::{
     Circuit, ProviderError, RetryPolicy, TranslationProvider, split_batches, with_retries,
 };
@@ -24,6 +25,8 @@ pub struct Slot {
     /// Characters of source text sent in successful requests.
     pub characters: AtomicU64,
     pub failures: AtomicU64,
+    /// Times the provider was skipped because its budget was spent.
+    pub budget_refusals: AtomicU64,
 }
 
 impl std::fmt::Debug for Slot {
@@ -54,6 +57,10 @@ pub struct Chain {
     retry: RetryPolicy,
     circuit_open: Duration,
     max_concurrent_batches: usize,
+    /// Where characters sent are recorded per provider and day, and budgets
+    /// checked; `None` counts in memory only.
+    ledger: Option<Arc<dyn Store>>,
+    budgets: BudgetsConfig,
 }
 
 impl Chain {
@@ -69,6 +76,7 @@ impl Chain {
                     requests: AtomicU64::new(0),
                     characters: AtomicU64::new(0),
                     failures: AtomicU64::new(0),
+                    budget_refusals: AtomicU64::new(0),
                 })
             })
             .collect();
@@ -95,7 +103,68 @@ impl Chain {
             },
             circuit_open: Duration::from_secs(config.circuit_open_secs),
             max_concurrent_batches: config.max_concurrent_batches.max(1),
+            ledger: None,
+            budgets: BudgetsConfig::default(),
         }
+    }
+
+    /// Records usage in `store` and enforces `budgets` against it.
+    pub fn with_ledger(mut self, store: Arc<dyn Store>, budgets: BudgetsConfig) -> Self {
+        self.ledger = Some(store);
+        self.budgets = budgets;
+        self
+    }
+
+    /// Whether sending `characters` more to `provider` stays within its daily
+    /// and monthly budgets. A ledger that cannot be read stops spending: a
+    /// budget is a promise about money.
+    async fn within_budget(&self, provider: &str, characters: u64) -> bool {
+        let daily = self.budgets.daily.get(provider).copied().filter(|b| *b > 0);
+        let monthly = self
+            .budgets
+            .monthly
+            .get(provider)
+            .copied()
+            .filter(|b| *b > 0);
+        if daily.is_none() && monthly.is_none() {
+            return true;
+        }
+        let Some(ledger) = &self.ledger else {
+            return true;
+        };
+        let today = crate::store::utc_day(crate::store::now_ms());
+        let month_start = format!("{}-01", today.get(..7).unwrap_or(&today));
+        let rows = match ledger.usage(Some(provider), &month_start, &today).await {
+            Ok(rows) => rows,
+            Err(error) => {
+                tracing::error!(provider, %error, "cannot read the usage ledger; not spending");
+                return false;
+            }
+        };
+        let used_today: u64 = rows
+            .iter()
+            .filter(|r| r.day == today)
+            .map(|r| u64::try_from(r.characters).unwrap_or(0))
+            .sum();
+        let used_month: u64 = rows
+            .iter()
+            .map(|r| u64::try_from(r.characters).unwrap_or(0))
+            .sum();
+        let fits = |used: u64, budget: Option<u64>| {
+            budget.is_none_or(|b| used.saturating_add(characters) <= b)
+        };
+        let ok = fits(used_today, daily) && fits(used_month, monthly);
+        if !ok {
+            tracing::warn!(
+                provider,
+                used_today,
+                used_month,
+                ?daily,
+                ?monthly,
+                "budget spent; not sending to this provider"
+            );
+        }
+        ok
     }
 
     pub fn is_empty(&self) -> bool {
@@ -138,6 +207,11 @@ impl Chain {
                 continue;
             }
             let batch_texts: Vec<String> = pending.iter().map(|&i| texts[i].clone()).collect();
+            let characters: u64 = batch_texts.iter().map(|t| t.chars().count() as u64).sum();
+            if !self.within_budget(slot.provider.name(), characters).await {
+                slot.budget_refusals.fetch_add(1, Ordering::Relaxed);
+                continue;
+            }
             let batches = split_batches(&batch_texts, slot.provider.limits());
             let outcomes: Vec<BatchOutcome> =
                 futures::stream::iter(batches.into_iter().map(|range| {
@@ -206,6 +280,16 @@ impl Chain {
         if result.is_ok() {
             let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
             slot.characters.fetch_add(chars as u64, Ordering::Relaxed);
+            if let Some(ledger) = &self.ledger {
+                let day = crate::store::utc_day(crate::store::now_ms());
+                let characters = i64::try_from(chars).unwrap_or(i64::MAX);
+                if let Err(error) = ledger
+                    .usage_add(slot.provider.name(), &day, characters, 1)
+                    .await
+                {
+                    tracing::error!(provider = slot.provider.name(), %error, characters, "cannot record provider usage");
+                }
+            }
         }
         tracing::debug!(
             provider = slot.provider.name(),

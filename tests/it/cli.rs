@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn honyaku() -> Command {
+pub(crate) fn honyaku() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_honyaku"));
     // Hermetic: no HONYAKU__ or RUST_LOG from the developer's shell.
     for (key, _) in std::env::vars() {
@@ -94,8 +94,14 @@ fn config_file_layer_and_its_errors() {
 
 /// Starts `honyaku serve` on port 0 and returns the child and its URL, read
 /// from the first line of stdout.
-fn spawn_server(extra_env: &[(&str, &str)]) -> (std::process::Child, String, String) {
+pub(crate) fn spawn_server(extra_env: &[(&str, &str)]) -> (std::process::Child, String, String) {
     let mut command = honyaku();
+    // Its own database unless the caller names one; the directory lives as
+    // long as the test process, which is long enough.
+    if !extra_env.iter().any(|(k, _)| *k == "HONYAKU__STORE__URL") {
+        let dir = tempfile::tempdir().unwrap().keep();
+        command.env("HONYAKU__STORE__URL", dir.join("honyaku.sqlite3"));
+    }
     command
         .args(["serve", "--addr", "127.0.0.1:0"])
         .stdout(Stdio::piped())
@@ -121,8 +127,12 @@ fn spawn_server(extra_env: &[(&str, &str)]) -> (std::process::Child, String, Str
     (child, url, first)
 }
 
-fn http_get(url: &str) -> Option<u16> {
-    // A minimal blocking GET, to keep this test free of an async runtime.
+pub(crate) fn http_get(url: &str) -> Option<u16> {
+    http_get_body(url).map(|(status, _)| status)
+}
+
+/// A minimal blocking GET, to keep process tests free of an async runtime.
+pub(crate) fn http_get_body(url: &str) -> Option<(u16, String)> {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://")?;
     let (host, path) = rest
@@ -130,15 +140,23 @@ fn http_get(url: &str) -> Option<u16> {
         .map(|(h, p)| (h, format!("/{p}")))
         .unwrap_or((rest, "/".into()));
     let mut stream = std::net::TcpStream::connect(host).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .ok()?;
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    response.split(' ').nth(1)?.parse().ok()
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).ok()?;
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split(' ').nth(1)?.parse().ok()?;
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Some((status, body))
 }
 
 #[test]

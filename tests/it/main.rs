@@ -6,6 +6,7 @@
 mod bad_input;
 mod cli;
 mod locales;
+mod memory;
 mod negotiation;
 mod pages;
 mod provider_support;

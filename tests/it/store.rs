@@ -39,17 +39,17 @@ const CRASH_WRITER_VAR: &str = "HONYAKU_TEST_CRASH_WRITER_URL";
 
 /// One case's database. `open` may be called again (reopen, concurrent
 /// opens); each call opens a new store on the same database.
-struct TestDb {
+pub(crate) struct TestDb {
     config: StoreConfig,
     /// The raw URL or path, for the crash child.
-    url: String,
+    pub(crate) url: String,
     sqlite_path: Option<PathBuf>,
     _dir: Option<tempfile::TempDir>,
     _postgres: Option<PostgresDatabase>,
 }
 
 impl TestDb {
-    fn sqlite() -> Self {
+    pub(crate) fn sqlite() -> Self {
         let dir = tempfile::tempdir().unwrap();
         // A directory that does not exist yet: `open` creates it.
         let path = dir.path().join("data").join("honyaku.sqlite3");
@@ -66,7 +66,7 @@ impl TestDb {
     }
 
     /// `None` when the PostgreSQL cases skip (outside CI, no server given).
-    async fn postgres() -> Option<Self> {
+    pub(crate) async fn postgres() -> Option<Self> {
         let admin_url = postgres_admin_url()?;
         let database = PostgresDatabase::create(&admin_url).await;
         let url = database.url.clone();
@@ -81,7 +81,7 @@ impl TestDb {
         })
     }
 
-    async fn open(&self) -> Arc<dyn Store> {
+    pub(crate) async fn open(&self) -> Arc<dyn Store> {
         match store::open(&self.config).await {
             Ok(store) => store,
             Err(e) => panic!("cannot open the store: {e}"),

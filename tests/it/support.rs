@@ -16,6 +16,7 @@ pub struct TestServer {
     pub app: Arc<App>,
     /// Follows no redirects, so tests see them.
     pub client: reqwest::Client,
+    _data: tempfile::TempDir,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -32,13 +33,22 @@ impl TestServer {
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
         vars.push(("HONYAKU__SERVER__ADDR".into(), "127.0.0.1:0".into()));
+        // Each server gets its own database unless the test shares one.
+        let data = tempfile::tempdir().unwrap();
+        if !vars.iter().any(|(k, _)| k == "HONYAKU__STORE__URL") {
+            let url = data.path().join("honyaku.sqlite3");
+            vars.push((
+                "HONYAKU__STORE__URL".into(),
+                url.to_string_lossy().into_owned(),
+            ));
+        }
         let config = Config::load_with_env(None, vars, &Overrides::default()).unwrap();
         let listener = tokio::net::TcpListener::bind(config.server.addr)
             .await
             .unwrap();
         let local = listener.local_addr().unwrap();
         let base_url = config.public_base(local);
-        let app = Arc::new(App::new(config, base_url.clone()).unwrap());
+        let app = Arc::new(App::new(config, base_url.clone()).await.unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve(app.clone(), listener, async move {
             let _ = stopped.await;
@@ -53,6 +63,7 @@ impl TestServer {
             base: base_url,
             app,
             client,
+            _data: data,
             stop: Some(stop),
             task: Some(task),
         }

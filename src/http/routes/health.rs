@@ -17,10 +17,21 @@ pub async fn healthz() -> impl IntoResponse {
 /// The service can serve pages: content and locales are loaded and every
 /// page is rendered (the state does not exist otherwise).
 pub async fn readyz(State(app): State<Arc<App>>) -> impl IntoResponse {
+    let store = app.store.ping().await;
+    let status = if store.is_ok() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::SERVICE_UNAVAILABLE
+    };
+    if let Err(error) = &store {
+        tracing::warn!(%error, "not ready: the store does not answer");
+    }
     (
+        status,
         [(header::CACHE_CONTROL, "no-store")],
         Json(serde_json::json!({
-            "status": "ready",
+            "status": if store.is_ok() { "ready" } else { "store unavailable" },
+            "store": app.store.backend(),
             "content_version": app.content.version,
             "announcements": app.content.announcements().len(),
             "version": env!("CARGO_PKG_VERSION"),

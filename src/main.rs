@@ -34,6 +34,15 @@ enum Command {
     Serve,
     /// Print the effective configuration, secrets redacted, and exit.
     CheckConfig,
+    /// Translate every announcement into every target language ahead of
+    /// traffic, filling the translation memory, and print what it cost.
+    Warm,
+    /// Characters and requests sent to each provider per day.
+    Usage {
+        /// How many days back, today included.
+        #[arg(long, default_value_t = 31)]
+        days: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,7 +70,159 @@ fn main() -> ExitCode {
             }
         },
         Command::Serve => run_server(config),
+        Command::Warm => run_async(config, warm),
+        Command::Usage { days } => run_async(config, move |config| usage(config, days)),
     }
+}
+
+fn run_async<F, Fut>(config: Config, job: F) -> ExitCode
+where
+    F: FnOnce(Config) -> Fut,
+    Fut: std::future::Future<Output = Result<(), String>>,
+{
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("honyaku: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(job(config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("honyaku: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn warm(config: Config) -> Result<(), String> {
+    use std::io::{IsTerminal, Write};
+    use std::sync::atomic::Ordering::Relaxed;
+
+    honyaku::telemetry::init(&config.log);
+    let base_url = config.public_base(config.server.addr);
+    let app = App::new(config, base_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let targets: Vec<Lang> = Lang::ALL.into_iter().filter(|l| !l.is_source()).collect();
+    let jobs: Vec<_> = app
+        .content
+        .announcements()
+        .iter()
+        .flat_map(|page| targets.iter().map(move |lang| (page.clone(), *lang)))
+        .collect();
+    let stats = &app.translator.stats;
+    let billed = || -> u64 {
+        app.translator
+            .chain()
+            .slots()
+            .iter()
+            .map(|s| s.characters.load(Relaxed))
+            .sum()
+    };
+    let before = (
+        stats.bundled_hits.load(Relaxed),
+        stats.tm_hits.load(Relaxed) + stats.memory_hits.load(Relaxed),
+        stats.machine_translated.load(Relaxed),
+        stats.override_hits.load(Relaxed),
+        billed(),
+    );
+    let progress = std::io::stderr().is_terminal();
+    let mut units = 0;
+    let mut untranslated = 0;
+    for (done, (page, lang)) in jobs.iter().enumerate() {
+        if progress {
+            let width = 30;
+            let filled = width * done / jobs.len().max(1);
+            eprint!(
+                "\r[{}{}] {}/{} {} {}   ",
+                "#".repeat(filled),
+                "-".repeat(width - filled),
+                done,
+                jobs.len(),
+                lang,
+                page.slug
+            );
+            let _ = std::io::stderr().flush();
+        }
+        let (_, coverage) = honyaku::pages::translated_view(&app.translator, page, *lang)
+            .await
+            .map_err(|e| format!("{} ({lang}): {e}", page.slug))?;
+        units += coverage.units;
+        untranslated += coverage.units - coverage.translated;
+    }
+    if progress {
+        eprintln!(
+            "\r[{}] {}/{} done{}",
+            "#".repeat(30),
+            jobs.len(),
+            jobs.len(),
+            " ".repeat(40)
+        );
+    }
+    println!("pages:              {}", jobs.len());
+    println!("units:              {units}");
+    println!(
+        "from overrides:     {}",
+        stats.override_hits.load(Relaxed) - before.3
+    );
+    println!(
+        "bundled:            {}",
+        stats.bundled_hits.load(Relaxed) - before.0
+    );
+    println!(
+        "from memory (TM):   {}",
+        stats.tm_hits.load(Relaxed) + stats.memory_hits.load(Relaxed) - before.1
+    );
+    println!(
+        "from MT:            {}",
+        stats.machine_translated.load(Relaxed) - before.2
+    );
+    println!("not translated:     {untranslated}");
+    println!("characters billed:  {}", billed() - before.4);
+    Ok(())
+}
+
+async fn usage(config: Config, days: u32) -> Result<(), String> {
+    let store = honyaku::store::open(&config.store)
+        .await
+        .map_err(|e| e.to_string())?;
+    let now = honyaku::store::now_ms();
+    let today = honyaku::store::utc_day(now);
+    let from = honyaku::store::utc_day(now - i64::from(days.saturating_sub(1)) * 86_400_000);
+    let rows = store
+        .usage(None, &from, &today)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{:<12} {:<16} {:>14} {:>10}",
+        "day", "provider", "characters", "requests"
+    );
+    let mut totals: std::collections::BTreeMap<String, (i64, i64)> =
+        std::collections::BTreeMap::new();
+    for row in &rows {
+        println!(
+            "{:<12} {:<16} {:>14} {:>10}",
+            row.day, row.provider, row.characters, row.requests
+        );
+        let total = totals.entry(row.provider.clone()).or_default();
+        total.0 += row.characters;
+        total.1 += row.requests;
+    }
+    for (provider, (characters, requests)) in totals {
+        println!(
+            "{:<12} {:<16} {:>14} {:>10}",
+            "total", provider, characters, requests
+        );
+    }
+    if rows.is_empty() {
+        println!("(nothing sent to any provider from {from} to {today})");
+    }
+    Ok(())
 }
 
 fn run_server(config: Config) -> ExitCode {

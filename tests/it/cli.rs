@@ -200,3 +200,82 @@ fn json_logs_on_request() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// `honyaku warm` fills the memory ahead of traffic and says what it cost;
+/// a second run costs nothing; `honyaku usage` shows the ledger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn warm_then_warm_again_then_usage() {
+    use wiremock::matchers::method;
+    use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+    let provider = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(|request: &Request| {
+            let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+            let out: Vec<String> = body["q"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| format!("[MT] {}", t.as_str().unwrap()))
+                .collect();
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+        })
+        .mount(&provider)
+        .await;
+    let content = crate::support::japanese_only_content();
+    let data = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "HONYAKU__CONTENT__DIR".to_owned(),
+            content.path().to_str().unwrap().to_owned(),
+        ),
+        (
+            "HONYAKU__STORE__URL".to_owned(),
+            data.path().join("tm.sqlite3").to_str().unwrap().to_owned(),
+        ),
+        (
+            "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL".to_owned(),
+            provider.uri(),
+        ),
+        ("HONYAKU__LOG__FILTER".to_owned(), "warn".to_owned()),
+    ];
+    let run = |args: &'static [&'static str]| {
+        let env = env.clone();
+        tokio::task::spawn_blocking(move || {
+            let output = honyaku().args(args).envs(env).output().unwrap();
+            assert!(output.status.success(), "{args:?}: {output:?}");
+            String::from_utf8(output.stdout).unwrap()
+        })
+    };
+    let line = |out: &str, label: &str| -> u64 {
+        out.lines()
+            .find(|l| l.starts_with(label))
+            .and_then(|l| l.split_whitespace().last())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {label:?} in {out}"))
+    };
+    let first = run(&["warm"]).await.unwrap();
+    assert_eq!(line(&first, "pages:"), 4);
+    let units = line(&first, "units:");
+    assert_eq!(line(&first, "from MT:"), units, "{first}");
+    assert_eq!(line(&first, "not translated:"), 0);
+    assert!(line(&first, "characters billed:") > 1000);
+    assert_eq!(
+        provider.received_requests().await.unwrap().len(),
+        4,
+        "one request per language"
+    );
+
+    let second = run(&["warm"]).await.unwrap();
+    assert_eq!(line(&second, "from MT:"), 0, "{second}");
+    assert_eq!(line(&second, "from memory (TM):"), units);
+    assert_eq!(line(&second, "characters billed:"), 0);
+    assert_eq!(provider.received_requests().await.unwrap().len(), 4);
+
+    let usage = run(&["usage"]).await.unwrap();
+    let total = usage
+        .lines()
+        .find(|l| l.starts_with("total") && l.contains("libretranslate"))
+        .unwrap_or_else(|| panic!("{usage}"));
+    assert!(total.trim_end().ends_with(" 4"), "four requests: {total}");
+}

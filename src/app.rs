@@ -84,10 +84,14 @@ pub struct App {
     /// Translated announcement pages, complete ones only, by (language,
     /// slug, store generation): a new override anywhere changes the
     /// generation, so the next request renders afresh.
-    translated: moka::future::Cache<(Lang, String, i64), Arc<RenderedPage>>,
+    translated: moka::future::Cache<PageKey, Arc<RenderedPage>>,
     pub store: Arc<dyn crate::store::Store>,
     generation: GenerationWatch,
 }
+
+/// What a cached translated page depends on: its language, the page and its
+/// content version, and the store generation (overrides).
+type PageKey = (Lang, String, String, i64);
 
 /// The store's generation as last seen, re-read at most every
 /// [`GENERATION_POLL`], so that an override written by another instance is
@@ -176,7 +180,7 @@ impl App {
         let translator =
             Translator::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes);
         let translated = moka::future::Cache::builder()
-            .weigher(|_: &(Lang, String, i64), page: &Arc<RenderedPage>| {
+            .weigher(|_: &PageKey, page: &Arc<RenderedPage>| {
                 u32::try_from(page.identity.len() + page.gzip.len() + 256).unwrap_or(u32::MAX)
             })
             .max_capacity(config.cache.page_bytes)
@@ -248,7 +252,12 @@ impl App {
         lang: Lang,
         page: &Arc<Announcement>,
     ) -> Result<Arc<RenderedPage>, Arc<AppError>> {
-        let key = (lang, page.slug.clone(), self.generation().await);
+        let key = (
+            lang,
+            page.slug.clone(),
+            page.version.clone(),
+            self.generation().await,
+        );
         let result = self
             .translated
             .try_get_with(key, async {

@@ -116,6 +116,14 @@ impl Lang {
     /// Any BCP 47 tag a reader or a link might use, mapped to the language we
     /// serve for it: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant-*` read
     /// Traditional Chinese; `zh`, `zh-CN`, `zh-SG` and `zh-Hans-*` Simplified.
+    ///
+    /// ```
+    /// use honyaku::i18n::Lang;
+    /// assert_eq!(Lang::from_tag("zh-TW"), Some(Lang::ZhHant));
+    /// assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::ZhHans));
+    /// assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+    /// assert_eq!(Lang::from_tag("fr"), None);
+    /// ```
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let id: LanguageIdentifier = tag.trim().parse().ok()?;
         Self::from_langid(&id)
@@ -165,6 +173,13 @@ const MAX_ACCEPT_LANGUAGE_ENTRIES: usize = 32;
 /// by q-value (stable, so equal weights keep their order), aliases mapped to
 /// the languages we serve, then RFC 4647 lookup through fluent-langneg.
 /// Anything unusable yields Japanese, the original.
+///
+/// ```
+/// use honyaku::i18n::{Lang, negotiate_accept_language};
+/// assert_eq!(negotiate_accept_language("fr-FR, ko;q=0.8, en;q=0.5"), Lang::Ko);
+/// assert_eq!(negotiate_accept_language("zh-HK"), Lang::ZhHant);
+/// assert_eq!(negotiate_accept_language("*"), Lang::Ja);
+/// ```
 pub fn negotiate_accept_language(header: &str) -> Lang {
     let mut weighted: Vec<(LanguageIdentifier, u16)> = Vec::new();
     for entry in header.split(',').take(MAX_ACCEPT_LANGUAGE_ENTRIES) {

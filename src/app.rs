@@ -42,11 +42,16 @@ pub struct RenderedPage {
 }
 
 impl RenderedPage {
-    pub fn new(lang: Lang, html: String) -> Result<Self, AppError> {
+    pub fn new(lang: Lang, mut html: String) -> Result<Self, AppError> {
+        // Bytes keeps a String's spare capacity; cached pages would cost up
+        // to twice what the cache weighs them at.
+        html.shrink_to_fit();
         let identity = Bytes::from(html);
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(&identity).map_err(AppError::Compress)?;
-        let gzip = Bytes::from(encoder.finish().map_err(AppError::Compress)?);
+        let mut gzip = encoder.finish().map_err(AppError::Compress)?;
+        gzip.shrink_to_fit();
+        let gzip = Bytes::from(gzip);
         let tag = |bytes: &[u8]| {
             let digest = Sha256::digest(bytes);
             format!("\"{}\"", hex::encode(digest.get(..12).unwrap_or_default()))

@@ -43,18 +43,25 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{lang}/", get(routes::pages::home))
         .route("/{lang}/{*path}", get(routes::pages::page))
         .route("/metrics", get(routes::health::metrics))
+        .route(
+            "/api/v1/translate",
+            axum::routing::post(routes::translate_api::translate),
+        )
         .fallback(routes::pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            error::render_errors,
-        ))
-        .layer(axum::middleware::from_fn_with_state(app.clone(), record_metrics))
+        // Innermost first: panics, timeouts and oversized bodies become bare
+        // statuses that render_errors, outside them, turns into localized
+        // pages or JSON like every other error.
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
         ))
         .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            error::render_errors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), record_metrics))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -55,6 +55,17 @@ pub struct Translation {
     pub model: Option<String>,
 }
 
+/// The outcome of translating a list of units.
+#[derive(Debug, Clone, Default)]
+pub struct Translated {
+    /// One entry per unit: `None` where it stays Japanese.
+    pub units: Vec<Option<Arc<Translation>>>,
+    /// Characters sent to providers that came back translated (what they bill).
+    pub billed: u64,
+    /// Indices of units whose machine translation the QA gate refused.
+    pub rejected: Vec<usize>,
+}
+
 /// Counters for `/metrics` and tests.
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -183,9 +194,31 @@ impl Translator {
         sources: &[String],
         to: Lang,
     ) -> Vec<Option<Arc<Translation>>> {
+        self.translate_detailed(sources, to).await.units
+    }
+
+    /// Like [`Translator::translate_units`], also saying what the call cost
+    /// and which units the QA gate refused.
+    pub async fn translate_detailed(&self, sources: &[String], to: Lang) -> Translated {
+        let mut rejected = Vec::new();
+        let (units, billed) = self.translate_inner(sources, to, &mut rejected).await;
+        rejected.sort_unstable();
+        Translated {
+            units,
+            billed,
+            rejected,
+        }
+    }
+
+    async fn translate_inner(
+        &self,
+        sources: &[String],
+        to: Lang,
+        rejected: &mut Vec<usize>,
+    ) -> (Vec<Option<Arc<Translation>>>, u64) {
         let mut results: Vec<Option<Arc<Translation>>> = vec![None; sources.len()];
         if to.is_source() {
-            return results;
+            return (results, 0);
         }
         let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
         // A translator's approved override wins over everything. One that
@@ -244,7 +277,7 @@ impl Translator {
             }
         }
         if wanted.is_empty() {
-            return results;
+            return (results, 0);
         }
         // The translation memory: paid for once, by any instance, ever.
         if let Some(store) = &self.store {
@@ -285,19 +318,20 @@ impl Translator {
             }
         }
         if wanted.is_empty() {
-            return results;
+            return (results, 0);
         }
         if self.chain.is_empty() {
             self.stats
                 .untranslated
                 .fetch_add(wanted.len() as u64, Ordering::Relaxed);
-            return results;
+            return (results, 0);
         }
         let protected: Vec<protect::Protected> =
             wanted.iter().map(|(s, _, _)| protect::protect(s)).collect();
         let texts: Vec<String> = protected.iter().map(|p| p.text.clone()).collect();
         let machine = self.chain.translate(&texts, to).await;
         let now = crate::store::now_ms();
+        let mut billed: u64 = 0;
         let mut remembered: Vec<TmEntry> = Vec::new();
         let mut accepted: Vec<(String, Arc<Translation>, Vec<usize>)> = Vec::new();
         for ((((source, key, positions), protected), machine), sent) in
@@ -307,6 +341,7 @@ impl Translator {
                 self.stats.untranslated.fetch_add(1, Ordering::Relaxed);
                 continue;
             };
+            billed += sent.chars().count() as u64;
             match qa_gate(&source, &protected.tokens, &machine.text, to) {
                 Ok(text) => {
                     self.stats
@@ -335,6 +370,7 @@ impl Translator {
                     accepted.push((key, translation, positions));
                 }
                 Err(error) => {
+                    rejected.extend(positions.iter().copied());
                     self.stats.qa_rejections.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(provider = machine.provider, target = %to, %error, "machine translation rejected by the QA gate");
                 }
@@ -354,6 +390,6 @@ impl Translator {
                 results[i] = Some(translation.clone());
             }
         }
-        results
+        (results, billed)
     }
 }

@@ -10,3 +10,5 @@ error-method-not-allowed-body = This address does not accept requests made with 
 error-internal-title = A server error has occurred
 error-internal-body = A temporary problem has occurred. Please try again later.
 error-back-home = Return to the home page
+error-invalid-request = The request is not valid: { $detail }
+error-unsupported-media-type = This Content-Type is not supported. Send application/json or text/html.

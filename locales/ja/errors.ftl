@@ -10,3 +10,5 @@ error-method-not-allowed-body = このアドレスでは、この方法のリク
 error-internal-title = サーバーでエラーが発生しました
 error-internal-body = 一時的な問題が発生しました。しばらくしてから再度お試しください。
 error-back-home = ホームへ戻る
+error-invalid-request = リクエストの内容に誤りがあります：{ $detail }
+error-unsupported-media-type = このContent-Typeには対応していません。application/json または text/html で送ってください。

@@ -10,3 +10,5 @@ error-method-not-allowed-body = 이 주소에서는 해당 방식의 요청을 �
 error-internal-title = 서버에 오류가 발생했습니다
 error-internal-body = 일시적인 문제가 발생했습니다. 잠시 후 다시 시도해 주십시오.
 error-back-home = 홈으로 돌아가기
+error-invalid-request = 요청 내용에 오류가 있습니다: { $detail }
+error-unsupported-media-type = 이 Content-Type은 지원하지 않습니다. application/json 또는 text/html로 보내 주십시오.

@@ -10,3 +10,5 @@ error-method-not-allowed-body = 此网址不接受以该方式发送的请求。
 error-internal-title = 服务器发生错误
 error-internal-body = 发生了临时性问题。请稍后重试。
 error-back-home = 返回首页
+error-invalid-request = 请求内容有误：{ $detail }
+error-unsupported-media-type = 不支持该 Content-Type。请以 application/json 或 text/html 发送。

@@ -10,3 +10,5 @@ error-method-not-allowed-body = 此網址不接受以此方式傳送的請求。
 error-internal-title = 伺服器發生錯誤
 error-internal-body = 發生暫時性問題。請稍後再試。
 error-back-home = 返回首頁
+error-invalid-request = 請求內容有誤：{ $detail }
+error-unsupported-media-type = 不支援此 Content-Type。請以 application/json 或 text/html 傳送。

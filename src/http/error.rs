@@ -22,6 +22,14 @@ pub enum HttpError {
     UnsupportedLanguage { code: String },
     #[error("bad request")]
     BadRequest,
+    /// An API request that cannot be served as sent; the detail says why.
+    #[error("invalid request: {detail}")]
+    InvalidRequest { detail: String },
+    /// An API request for a language we do not translate into.
+    #[error("unsupported target language {code:?}")]
+    UnsupportedTarget { code: String },
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("payload too large")]
@@ -40,6 +48,9 @@ impl HttpError {
             HttpError::NotFound => "not_found",
             HttpError::UnsupportedLanguage { .. } => "unsupported_language",
             HttpError::BadRequest => "bad_request",
+            HttpError::InvalidRequest { .. } => "invalid_request",
+            HttpError::UnsupportedTarget { .. } => "unsupported_language",
+            HttpError::UnsupportedMediaType => "unsupported_media_type",
             HttpError::MethodNotAllowed => "method_not_allowed",
             HttpError::PayloadTooLarge => "payload_too_large",
             HttpError::Timeout => "timeout",
@@ -50,7 +61,10 @@ impl HttpError {
     pub fn status(&self) -> StatusCode {
         match self {
             HttpError::NotFound | HttpError::UnsupportedLanguage { .. } => StatusCode::NOT_FOUND,
-            HttpError::BadRequest => StatusCode::BAD_REQUEST,
+            HttpError::BadRequest
+            | HttpError::InvalidRequest { .. }
+            | HttpError::UnsupportedTarget { .. } => StatusCode::BAD_REQUEST,
+            HttpError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             HttpError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             HttpError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             HttpError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
@@ -75,7 +89,7 @@ impl HttpError {
         let t = |id: &str| app.locales.t(lang, id);
         match self {
             HttpError::NotFound => (t("error-not-found-title"), t("error-not-found-body")),
-            HttpError::UnsupportedLanguage { code } => {
+            HttpError::UnsupportedLanguage { code } | HttpError::UnsupportedTarget { code } => {
                 let mut args = FluentArgs::new();
                 args.set("code", code.clone());
                 args.set("supported", supported_list());
@@ -88,6 +102,18 @@ impl HttpError {
             HttpError::BadRequest | HttpError::PayloadTooLarge => {
                 (t("error-bad-request-title"), t("error-bad-request-body"))
             }
+            HttpError::InvalidRequest { detail } => {
+                let mut args = FluentArgs::new();
+                args.set("detail", detail.clone());
+                (
+                    t("error-bad-request-title"),
+                    app.locales.t_args(lang, "error-invalid-request", &args),
+                )
+            }
+            HttpError::UnsupportedMediaType => (
+                t("error-bad-request-title"),
+                t("error-unsupported-media-type"),
+            ),
             HttpError::MethodNotAllowed => (
                 t("error-method-not-allowed-title"),
                 t("error-method-not-allowed-body"),

@@ -3,3 +3,4 @@
 pub mod assets;
 pub mod health;
 pub mod pages;
+pub mod translate_api;

@@ -128,6 +128,7 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("bureau", "b");
     args.set("code", "xx");
     args.set("supported", "ja, en");
+    args.set("detail", "d");
     for lang in Lang::ALL {
         for id in shape_of(lang).keys().filter(|id| !id.starts_with('-')) {
             let text = locales

@@ -18,5 +18,6 @@ mod providers_libretranslate;
 mod providers_openai;
 mod store;
 mod support;
+mod translate_api;
 mod translated_pages;
 mod translator;

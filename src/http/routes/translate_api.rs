@@ -1,0 +1,303 @@
+//! `POST /api/v1/translate`: the site's HTML-in/HTML-out translation API, on
+//! the same pipeline, memory and caches as the hosted pages.
+//!
+//! JSON mode (`Content-Type: application/json`): `{"target", "source"?,
+//! "texts": [...] | "html": "...", "format"?: "text" | "html"}`; the answer
+//! carries each translation with per-unit provenance and QA status, the
+//! disclaimer in the target language and the characters billed. Raw mode
+//! (`Content-Type: text/html`, `?target=`): HTML in, HTML out.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::app::App;
+use crate::http::HttpError;
+use crate::i18n::Lang;
+use crate::pages::plain_text;
+use crate::segment::{self, Fill, Segmented, UnitKind};
+use crate::translate::Translated;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslateRequest {
+    target: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    texts: Option<Vec<String>>,
+    #[serde(default)]
+    html: Option<String>,
+    /// For `texts`: `text` (default, plain strings) or `html` (fragments).
+    #[serde(default)]
+    format: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitReport {
+    index: usize,
+    /// `machine`, `translator`, `bundled`, or `source` (left in Japanese).
+    origin: &'static str,
+    /// `passed`, `rejected` (the QA gate refused the machine translation) or
+    /// `not_translated` (no provider could translate it).
+    qa: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Translation {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<String>,
+    units: Vec<UnitReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Disclaimer {
+    heading: String,
+    paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TranslateResponse {
+    source: &'static str,
+    target: &'static str,
+    translations: Vec<Translation>,
+    disclaimer: Disclaimer,
+    characters_billed: u64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawQuery {
+    target: Option<String>,
+    source: Option<String>,
+}
+
+/// One input to translate: plain text (one unit) or HTML (segmented).
+enum Document<'a> {
+    Text(&'a str),
+    Html(Segmented<'a>),
+}
+
+pub async fn translate(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    query: Result<Query<RawQuery>, axum::extract::rejection::QueryRejection>,
+    body: Bytes,
+) -> Result<Response, HttpError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if content_type.starts_with("application/json") {
+        let request: TranslateRequest =
+            serde_json::from_slice(&body).map_err(|e| HttpError::InvalidRequest {
+                detail: e.to_string(),
+            })?;
+        json_mode(&app, request).await
+    } else if content_type.starts_with("text/html") {
+        let Query(query) = query.map_err(|e| HttpError::InvalidRequest {
+            detail: e.body_text(),
+        })?;
+        let target = query.target.ok_or_else(|| HttpError::InvalidRequest {
+            detail: "raw mode needs ?target=".into(),
+        })?;
+        let target = target_lang(&target)?;
+        check_source(query.source.as_deref())?;
+        let html = std::str::from_utf8(&body).map_err(|_| HttpError::InvalidRequest {
+            detail: "the body is not UTF-8".into(),
+        })?;
+        let document = Document::Html(Segmented::new(html).map_err(internal)?);
+        let (mut outputs, billed) = run(&app, vec![document], target).await?;
+        let output = outputs.pop().and_then(|t| t.html).unwrap_or_default();
+        let mut response = output.into_response();
+        let h = response.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        h.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(target.code()),
+        );
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if let Ok(value) = HeaderValue::from_str(&billed.to_string()) {
+            h.insert("x-characters-billed", value);
+        }
+        Ok(response)
+    } else {
+        Err(HttpError::UnsupportedMediaType)
+    }
+}
+
+async fn json_mode(app: &App, request: TranslateRequest) -> Result<Response, HttpError> {
+    let target = target_lang(&request.target)?;
+    check_source(request.source.as_deref())?;
+    let format = request.format.as_deref().unwrap_or("text");
+    let documents: Vec<Document<'_>> = match (&request.texts, &request.html) {
+        (Some(texts), None) => {
+            if texts.len() > MAX_TEXTS {
+                return Err(HttpError::InvalidRequest {
+                    detail: format!("at most {MAX_TEXTS} texts per request"),
+                });
+            }
+            match format {
+                "text" => texts.iter().map(|t| Document::Text(t)).collect(),
+                "html" => texts
+                    .iter()
+                    .map(|t| Segmented::new(t).map(Document::Html).map_err(internal))
+                    .collect::<Result<_, _>>()?,
+                other => {
+                    return Err(HttpError::InvalidRequest {
+                        detail: format!("format {other:?} is not \"text\" or \"html\""),
+                    });
+                }
+            }
+        }
+        (None, Some(html)) => vec![Document::Html(Segmented::new(html).map_err(internal)?)],
+        _ => {
+            return Err(HttpError::InvalidRequest {
+                detail: "give either \"texts\" or \"html\"".into(),
+            });
+        }
+    };
+    let (translations, characters_billed) = run(app, documents, target).await?;
+    let t = |id: &str| app.locales.t(target, id);
+    let response = TranslateResponse {
+        source: Lang::SOURCE.code(),
+        target: target.code(),
+        translations,
+        disclaimer: Disclaimer {
+            heading: t("disclaimer-heading"),
+            paragraphs: vec![
+                t("disclaimer-intro"),
+                t("disclaimer-text-only"),
+                t("disclaimer-accuracy"),
+                t("disclaimer-speed"),
+                t("disclaimer-authoritative"),
+            ],
+        },
+        characters_billed,
+    };
+    let mut response = Json(response).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// Texts per JSON request, at most; the body limit bounds their size.
+const MAX_TEXTS: usize = 1000;
+
+fn target_lang(code: &str) -> Result<Lang, HttpError> {
+    Lang::from_code(code)
+        .or_else(|| Lang::from_tag(code))
+        .filter(|l| !l.is_source())
+        .ok_or_else(|| HttpError::UnsupportedTarget {
+            code: code.chars().take(32).collect(),
+        })
+}
+
+fn check_source(source: Option<&str>) -> Result<(), HttpError> {
+    match source {
+        None => Ok(()),
+        Some(code) if Lang::from_tag(code) == Some(Lang::SOURCE) => Ok(()),
+        Some(code) => Err(HttpError::UnsupportedTarget {
+            code: code.chars().take(32).collect(),
+        }),
+    }
+}
+
+fn internal(error: segment::SegmentError) -> HttpError {
+    HttpError::Internal(error.to_string())
+}
+
+/// Translates every unit of every document in one call to the translator
+/// (so they share batches), then rebuilds each document.
+async fn run(
+    app: &App,
+    documents: Vec<Document<'_>>,
+    target: Lang,
+) -> Result<(Vec<Translation>, u64), HttpError> {
+    let mut sources: Vec<String> = Vec::new();
+    let mut offsets = Vec::with_capacity(documents.len());
+    for document in &documents {
+        offsets.push(sources.len());
+        match document {
+            Document::Text(text) => sources.push(segment::escape_text(text)),
+            Document::Html(segmented) => {
+                sources.extend(segmented.units().iter().map(|u| u.text.clone()));
+            }
+        }
+    }
+    let translated = app.translator.translate_detailed(&sources, target).await;
+    let mut out = Vec::with_capacity(documents.len());
+    for (document, offset) in documents.iter().zip(offsets) {
+        match document {
+            Document::Text(text) => {
+                let report = report(&translated, offset, 0);
+                let text = match translated.units.get(offset).and_then(Option::as_ref) {
+                    Some(t) => plain_text(&t.text),
+                    None => (*text).to_owned(),
+                };
+                out.push(Translation {
+                    text: Some(text),
+                    html: None,
+                    units: vec![report],
+                });
+            }
+            Document::Html(segmented) => {
+                let units: Vec<UnitReport> = (0..segmented.units().len())
+                    .map(|i| report(&translated, offset, i))
+                    .collect();
+                let reassembled = segmented
+                    .reassemble(|unit| {
+                        match translated
+                            .units
+                            .get(offset + unit.index)
+                            .and_then(Option::as_ref)
+                        {
+                            Some(t) => Fill::text(t.text.clone()),
+                            None if unit.kind == UnitKind::Text => {
+                                Fill::keep().with_wrapper_attr("lang", Lang::SOURCE.code())
+                            }
+                            None => Fill::keep(),
+                        }
+                    })
+                    .map_err(internal)?;
+                out.push(Translation {
+                    text: None,
+                    html: Some(reassembled.html),
+                    units,
+                });
+            }
+        }
+    }
+    Ok((out, translated.billed))
+}
+
+fn report(translated: &Translated, offset: usize, index: usize) -> UnitReport {
+    let position = offset + index;
+    match translated.units.get(position).and_then(Option::as_ref) {
+        Some(t) => UnitReport {
+            index,
+            origin: t.origin.as_str(),
+            qa: "passed",
+        },
+        None => UnitReport {
+            index,
+            origin: "source",
+            qa: if translated.rejected.binary_search(&position).is_ok() {
+                "rejected"
+            } else {
+                "not_translated"
+            },
+        },
+    }
+}

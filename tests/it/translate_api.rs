@@ -1,0 +1,298 @@
+//! `POST /api/v1/translate`: JSON and raw HTML modes on the same pipeline,
+//! and every error with its status, stable code and no provider call.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::{Value, json};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::support::{TestServer, header};
+
+struct Echo {
+    calls: Arc<AtomicUsize>,
+    reply: fn(&str) -> String,
+}
+
+impl Respond for Echo {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        let out: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (self.reply)(t.as_str().unwrap()))
+            .collect();
+        ResponseTemplate::new(200).set_body_json(json!({ "translatedText": out }))
+    }
+}
+
+async fn server_with(
+    reply: fn(&str) -> String,
+    extra: &[(&str, &str)],
+) -> (TestServer, MockServer, Arc<AtomicUsize>) {
+    let provider = MockServer::start().await;
+    let calls = Arc::new(AtomicUsize::new(0));
+    Mock::given(method("POST"))
+        .respond_with(Echo {
+            calls: calls.clone(),
+            reply,
+        })
+        .mount(&provider)
+        .await;
+    let uri = provider.uri();
+    let mut env = vec![("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", uri.as_str())];
+    env.extend_from_slice(extra);
+    let server = TestServer::start_with_env(&env).await;
+    (server, provider, calls)
+}
+
+fn mt(text: &str) -> String {
+    format!("[MT] {text}")
+}
+
+async fn post_json(server: &TestServer, body: Value) -> reqwest::Response {
+    server
+        .client
+        .post(server.url("/api/v1/translate"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn texts_are_translated_with_provenance_disclaimer_and_cost() {
+    let (server, _provider, calls) = server_with(mt, &[]).await;
+    let request = json!({"target": "en", "texts": ["参加費は無料です。", "令和7年7月23日(水)に開催します。"]});
+    let response = post_json(&server, request.clone()).await;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["target"], "en");
+    assert_eq!(body["source"], "ja");
+    assert_eq!(body["translations"][0]["text"], "[MT] 参加費は無料です。");
+    assert!(
+        body["translations"][1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Wednesday, July 23, 2025")
+    );
+    assert_eq!(body["translations"][0]["units"][0]["origin"], "machine");
+    assert_eq!(body["translations"][0]["units"][0]["qa"], "passed");
+    assert_eq!(body["disclaimer"]["heading"], "About machine translation");
+    assert_eq!(
+        body["disclaimer"]["paragraphs"].as_array().unwrap().len(),
+        5
+    );
+    assert!(body["characters_billed"].as_u64().unwrap() > 10);
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    // The same texts again: from memory, free.
+    let body: Value = post_json(&server, request).await.json().await.unwrap();
+    assert_eq!(body["characters_billed"], 0);
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn html_comes_back_with_markup_intact_and_untranslatables_untouched() {
+    let (server, _provider, _) = server_with(mt, &[]).await;
+    let html = "<p class=\"lead\">詳細は<a href=\"/x?a=1&amp;b=2\">こちら</a>をご覧ください。</p><script>var s = '翻訳しない';</script><pre>コード</pre>";
+    let body: Value = post_json(&server, json!({"target": "ko", "html": html}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let out = body["translations"][0]["html"].as_str().unwrap();
+    assert_eq!(
+        out,
+        "<p class=\"lead\">[MT] 詳細は<a href=\"/x?a=1&amp;b=2\">こちら</a>をご覧ください。</p><script>var s = '翻訳しない';</script><pre>コード</pre>"
+    );
+    assert_eq!(
+        body["translations"][0]["units"].as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(body["disclaimer"]["heading"], "자동 번역 안내");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn raw_mode_is_html_in_html_out() {
+    let (server, _provider, _) = server_with(mt, &[]).await;
+    let response = server
+        .client
+        .post(server.url("/api/v1/translate?target=zh-TW"))
+        .header("content-type", "text/html; charset=utf-8")
+        .body("<!DOCTYPE html><html lang=\"ja\"><head><title>お知らせ</title></head><body><h1>お知らせ</h1></body></html>")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        header(&response, "content-type"),
+        "text/html; charset=utf-8"
+    );
+    assert_eq!(header(&response, "content-language"), "zh-Hant");
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<title>[MT] お知らせ</title>"), "{html}");
+    assert!(html.contains("<h1>[MT] お知らせ</h1>"), "{html}");
+    server.stop().await;
+}
+
+fn hostile(_: &str) -> String {
+    "<script>alert(1)</script>".to_owned()
+}
+
+#[tokio::test]
+async fn provider_markup_is_returned_as_text() {
+    let (server, _provider, _) = server_with(hostile, &[]).await;
+    let body: Value = post_json(&server, json!({"target": "en", "html": "<p>お知らせ</p>"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        body["translations"][0]["html"],
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    );
+    server.stop().await;
+}
+
+fn drops_tags(_: &str) -> String {
+    "no tags left".to_owned()
+}
+
+#[tokio::test]
+async fn qa_rejections_are_reported_per_unit() {
+    let (server, _provider, _) = server_with(drops_tags, &[]).await;
+    let body: Value = post_json(
+        &server,
+        json!({"target": "en", "html": "<p>詳細は<a href=\"/x\">こちら</a></p>"}),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(body["translations"][0]["units"][0]["qa"], "rejected");
+    assert_eq!(body["translations"][0]["units"][0]["origin"], "source");
+    assert_eq!(
+        body["translations"][0]["html"],
+        "<p><span lang=\"ja\">詳細は<a href=\"/x\">こちら</a></span></p>"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn errors_have_status_code_and_cost_nothing() {
+    let (server, provider, calls) =
+        server_with(mt, &[("HONYAKU__SERVER__MAX_BODY_BYTES", "2048")]).await;
+    let cases: Vec<(reqwest::RequestBuilder, u16, &str)> = vec![
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .json(&json!({"target": "fr", "texts": ["あ"]})),
+            400,
+            "unsupported_language",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .json(&json!({"target": "ja", "texts": ["あ"]})),
+            400,
+            "unsupported_language",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .json(&json!({"target": "en", "source": "ko", "texts": ["あ"]})),
+            400,
+            "unsupported_language",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .json(&json!({"target": "en", "texts": ["あ".repeat(1000)]})),
+            413,
+            "payload_too_large",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .header("content-type", "application/json")
+                .body("{not json"),
+            400,
+            "invalid_request",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .json(&json!({"target": "en", "texts": ["あ"], "html": "<p>い</p>"})),
+            400,
+            "invalid_request",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .json(&json!({"target": "en", "texts": ["あ"], "format": "pdf"})),
+            400,
+            "invalid_request",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .header("content-type", "text/plain")
+                .body("あ"),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            server
+                .client
+                .post(server.url("/api/v1/translate"))
+                .header("content-type", "text/html")
+                .body("<p>あ</p>"),
+            400,
+            "invalid_request",
+        ),
+        (
+            server.client.get(server.url("/api/v1/translate")),
+            405,
+            "method_not_allowed",
+        ),
+    ];
+    for (request, status, code) in cases {
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status().as_u16(), status, "{code}");
+        assert!(
+            header(&response, "content-type").starts_with("application/json"),
+            "{code}"
+        );
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], code);
+        assert!(!body["error"]["message"].as_str().unwrap().is_empty());
+    }
+    // The unsupported-language message lists what is supported.
+    let body: Value = post_json(&server, json!({"target": "fr", "texts": ["あ"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("zh-Hant")
+    );
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    assert!(provider.received_requests().await.unwrap().is_empty());
+    server.stop().await;
+}

@@ -867,6 +867,10 @@ mod tests {
         refuses_hex_dotted_ip: "http://0x7f.1/" => FetchError::ForbiddenAddress { .. },
         refuses_short_ip: "http://127.1/" => FetchError::ForbiddenAddress { .. },
         refuses_zero_ip: "http://0/" => FetchError::ForbiddenAddress { .. },
+        refuses_trailing_dot_ip: "http://127.0.0.1./" => FetchError::ForbiddenAddress { .. },
+        refuses_fullwidth_digits_ip: "http://１２７.０.０.１/" => FetchError::ForbiddenAddress { .. },
+        refuses_ideographic_full_stop_ip: "http://127。0。0。1/" => FetchError::ForbiddenAddress { .. },
+        refuses_circled_digits_ip: "http://①②⑦.0.0.1/" => FetchError::ForbiddenAddress { .. },
         refuses_loopback_ip_even_if_allowlisted: "http://127.0.0.1/" => FetchError::ForbiddenAddress { .. },
         refuses_ipv6_loopback: "http://[::1]/" => FetchError::ForbiddenAddress { .. },
         refuses_ipv6_unspecified: "http://[::]/" => FetchError::ForbiddenAddress { .. },
@@ -996,6 +1000,8 @@ mod tests {
                     $location,
                     stringify!($kind)
                 );
+                // The first hop was fetched; the refusal is of the redirect.
+                assert_eq!(server.received_requests().await.unwrap().len(), 1);
             }
         )+};
     }
@@ -1034,6 +1040,7 @@ mod tests {
             matches!(result, Err(FetchError::ForbiddenAddress { ref host }) if host == "localhost"),
             "{result:?}"
         );
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
     }
 
     #[tokio::test]
@@ -1056,6 +1063,8 @@ mod tests {
             matches!(result, Err(FetchError::TooManyRedirects { limit: 3 })),
             "{result:?}"
         );
+        // The first request and three redirects followed, the fourth refused.
+        assert_eq!(server.received_requests().await.unwrap().len(), 4);
     }
 
     #[tokio::test]
@@ -1127,6 +1136,17 @@ mod tests {
         );
         assert_eq!(enc, encoding_rs::SHIFT_JIS);
         assert!(text.contains(TEXT));
+    }
+
+    #[test]
+    fn decodes_shift_jis_whose_meta_says_latin1() {
+        // windows-1252 decodes any byte, so "decodes without errors" alone
+        // would keep the lie; the C1 controls it makes of 0x81/0x8D/0x8F/
+        // 0x90 (Shift_JIS lead bytes for 、。 and many kanji) give it away.
+        let page = html(r#"<meta charset="iso-8859-1">"#, "厚生労働省、お知らせ。");
+        let (text, enc) = decode_html(&encode(&page, encoding_rs::SHIFT_JIS), None);
+        assert_eq!(enc, encoding_rs::SHIFT_JIS);
+        assert!(text.contains("厚生労働省、お知らせ。"));
     }
 
     #[test]

@@ -29,6 +29,111 @@ pub struct Config {
     pub providers: ProvidersConfig,
     pub cache: CacheConfig,
     pub budgets: BudgetsConfig,
+    pub fetch: FetchConfig,
+}
+
+/// Outbound fetching of pages for the URL proxy (see `crate::fetch`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FetchConfig {
+    /// Origins (scheme, host, optional port) that may be fetched; nothing
+    /// else can be.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// Origins whose host may resolve to (or be) a private, loopback or
+    /// otherwise non-public address. For tests against local servers only.
+    #[serde(default)]
+    pub allow_private_for: Vec<String>,
+    pub connect_timeout_secs: u64,
+    pub timeout_secs: u64,
+    pub max_body_bytes: u64,
+    pub max_redirects: u32,
+    pub user_agent: String,
+}
+
+impl FetchConfig {
+    fn validate(&self) -> Result<(), ConfigError> {
+        let invalid =
+            |key: &'static str, problem: String| Err(ConfigError::Invalid { key, problem });
+        for (key, list) in [
+            ("fetch.allowed_origins", &self.allowed_origins),
+            ("fetch.allow_private_for", &self.allow_private_for),
+        ] {
+            for raw in list {
+                if let Err(problem) = parse_origin(raw) {
+                    return invalid(key, format!("entry {raw:?} {problem}"));
+                }
+            }
+        }
+        for raw in &self.allow_private_for {
+            let origin = parse_origin(raw).map_err(|problem| ConfigError::Invalid {
+                key: "fetch.allow_private_for",
+                problem,
+            })?;
+            let listed = self
+                .allowed_origins
+                .iter()
+                .any(|a| parse_origin(a).is_ok_and(|a| a == origin));
+            if !listed {
+                return invalid(
+                    "fetch.allow_private_for",
+                    format!(
+                        "entry {raw:?} is not in fetch.allowed_origins; list it there too \
+                         (allow_private_for only relaxes the address check)"
+                    ),
+                );
+            }
+        }
+        if !(1..=300).contains(&self.connect_timeout_secs) {
+            return invalid(
+                "fetch.connect_timeout_secs",
+                "must be between 1 and 300 seconds".into(),
+            );
+        }
+        if !(1..=600).contains(&self.timeout_secs) {
+            return invalid(
+                "fetch.timeout_secs",
+                "must be between 1 and 600 seconds".into(),
+            );
+        }
+        if self.max_body_bytes == 0 {
+            return invalid("fetch.max_body_bytes", "must be greater than 0".into());
+        }
+        if self.max_redirects > 20 {
+            return invalid("fetch.max_redirects", "must be at most 20".into());
+        }
+        if self.user_agent.trim().is_empty()
+            || reqwest::header::HeaderValue::from_str(&self.user_agent).is_err()
+        {
+            return invalid(
+                "fetch.user_agent",
+                "must be a non-empty header value (visible ASCII)".into(),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Parses an origin as written in `[fetch]`: `http` or `https`, a host, an
+/// optional port and nothing else (a trailing `/` is tolerated). The
+/// returned origin has its host lower-cased and its default port made
+/// explicit, so two spellings of one origin compare equal.
+pub fn parse_origin(raw: &str) -> Result<url::Origin, String> {
+    let parsed = url::Url::parse(raw.trim())
+        .map_err(|e| format!("is not a URL ({e}); write it like \"https://www.mhlw.go.jp\""))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err("must use http or https".into());
+    }
+    if parsed.host().is_none() {
+        return Err("has no host".into());
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err("must not contain a user name or password".into());
+    }
+    if parsed.path() != "/" || parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err("must be an origin only (scheme, host and port), without a path".into());
+    }
+    Ok(parsed.origin())
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -484,6 +589,7 @@ impl Config {
             return invalid("store.url", problem);
         }
         self.providers.validate()?;
+        self.fetch.validate()?;
         for (key, budgets) in [
             ("budgets.daily", &self.budgets.daily),
             ("budgets.monthly", &self.budgets.monthly),
@@ -777,6 +883,95 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("providers.chain"), "{err}");
+    }
+
+    #[test]
+    fn fetch_defaults_allow_nothing() {
+        let config = load(&[]).unwrap();
+        assert!(config.fetch.allowed_origins.is_empty());
+        assert!(config.fetch.allow_private_for.is_empty());
+        assert_eq!(config.fetch.max_body_bytes, 5_242_880);
+        assert_eq!(config.fetch.max_redirects, 5);
+    }
+
+    #[test]
+    fn fetch_origins_come_from_a_file_or_the_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("honyaku.toml");
+        std::fs::write(
+            &path,
+            "[fetch]\nallowed_origins = [\"https://www.mhlw.go.jp\", \"http://127.0.0.1:9\"]\n\
+             allow_private_for = [\"http://127.0.0.1:9/\"]\n",
+        )
+        .unwrap();
+        let config = Config::load_with_env(
+            Some(&path),
+            env(&[("HONYAKU__FETCH__MAX_REDIRECTS", "2")]),
+            &Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(config.fetch.allowed_origins.len(), 2);
+        assert_eq!(config.fetch.max_redirects, 2);
+        let config = load(&[(
+            "HONYAKU__FETCH__ALLOWED_ORIGINS",
+            "[\"https://www.mhlw.go.jp\"]",
+        )])
+        .unwrap();
+        assert_eq!(config.fetch.allowed_origins, ["https://www.mhlw.go.jp"]);
+    }
+
+    #[test]
+    fn fetch_settings_are_validated_by_key() {
+        for (var, value, key) in [
+            (
+                "HONYAKU__FETCH__ALLOWED_ORIGINS",
+                "[\"ftp://www.mhlw.go.jp\"]",
+                "fetch.allowed_origins",
+            ),
+            (
+                "HONYAKU__FETCH__ALLOWED_ORIGINS",
+                "[\"https://www.mhlw.go.jp/stf/\"]",
+                "fetch.allowed_origins",
+            ),
+            (
+                "HONYAKU__FETCH__ALLOWED_ORIGINS",
+                "[\"https://user@www.mhlw.go.jp\"]",
+                "fetch.allowed_origins",
+            ),
+            (
+                "HONYAKU__FETCH__ALLOW_PRIVATE_FOR",
+                "[\"http://127.0.0.1:9\"]",
+                "fetch.allow_private_for",
+            ),
+            ("HONYAKU__FETCH__TIMEOUT_SECS", "0", "fetch.timeout_secs"),
+            (
+                "HONYAKU__FETCH__CONNECT_TIMEOUT_SECS",
+                "0",
+                "fetch.connect_timeout_secs",
+            ),
+            (
+                "HONYAKU__FETCH__MAX_BODY_BYTES",
+                "0",
+                "fetch.max_body_bytes",
+            ),
+            ("HONYAKU__FETCH__MAX_REDIRECTS", "99", "fetch.max_redirects"),
+            ("HONYAKU__FETCH__USER_AGENT", "\"\"", "fetch.user_agent"),
+        ] {
+            let err = load(&[(var, value)]).unwrap_err().to_string();
+            assert!(err.contains(key), "{var}={value}: {err}");
+        }
+    }
+
+    #[test]
+    fn origins_compare_case_and_default_port_insensitively() {
+        assert_eq!(
+            parse_origin("HTTPS://WWW.MHLW.GO.JP:443").unwrap(),
+            parse_origin("https://www.mhlw.go.jp/").unwrap()
+        );
+        assert_ne!(
+            parse_origin("http://www.mhlw.go.jp").unwrap(),
+            parse_origin("https://www.mhlw.go.jp").unwrap()
+        );
     }
 
     #[test]

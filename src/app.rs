@@ -35,6 +35,9 @@ pub enum AppError {
 #[derive(Debug)]
 pub struct RenderedPage {
     pub lang: Lang,
+    /// False when some units are still Japanese because translation failed:
+    /// such a page must not be kept by browsers or shared caches either.
+    pub complete: bool,
     pub identity: Bytes,
     pub identity_etag: String,
     pub gzip: Bytes,
@@ -58,6 +61,7 @@ impl RenderedPage {
         };
         Ok(Self {
             lang,
+            complete: true,
             identity_etag: tag(&identity),
             gzip_etag: tag(&gzip),
             identity,
@@ -299,9 +303,11 @@ impl App {
             path: Some(&page.slug),
         };
         let html = render::announcement_page(&ctx, page, &view);
-        let rendered =
+        let mut rendered =
             RenderedPage::new(lang, html).map_err(|e| Incomplete::Failed(Arc::new(e)))?;
-        Ok((Arc::new(rendered), coverage.translated == coverage.units))
+        rendered.complete = coverage.translated == coverage.units;
+        let complete = rendered.complete;
+        Ok((Arc::new(rendered), complete))
     }
 
     /// The URL path of the first announcement in `lang`, for start-up output.

@@ -217,6 +217,7 @@ pub struct ProvidersConfig {
     pub retry_max_delay_ms: u64,
     pub circuit_open_secs: u64,
     pub max_concurrent_batches: usize,
+    pub page_deadline_secs: u64,
     pub deepl: DeeplConfig,
     pub google: GoogleConfig,
     pub azure: AzureConfig,
@@ -289,7 +290,7 @@ impl ProvidersConfig {
             }
         }
         for (lang, names) in &self.chain {
-            if crate::i18n::Lang::from_code(lang).is_none_or(crate::i18n::Lang::is_source) {
+            if crate::i18n::Lang::from_tag(lang).is_none_or(crate::i18n::Lang::is_source) {
                 return invalid(
                     "providers.chain",
                     format!("{lang:?} is not a target language; use en, zh-Hans, zh-Hant or ko"),
@@ -368,9 +369,39 @@ fn is_http_url(raw: &str) -> bool {
 /// A string that must never reach a log line, an error body or `check-config`
 /// output. It has no `Display`, its `Debug` and serialized forms are redacted,
 /// and the only way to read it is the explicit [`Secret::expose`].
-#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(transparent)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);
+
+impl<'de> Deserialize<'de> for Secret {
+    /// Any scalar is taken as the secret's text: environment values are read
+    /// like TOML, so an all-digit key arrives as a number, and refusing it
+    /// would print it in the error.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = String;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+                Ok(v.to_owned())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+        }
+        deserializer.deserialize_any(Text).map(Secret)
+    }
+}
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Self {
@@ -441,18 +472,37 @@ impl DatabaseUrl {
         Ok(StoreLocation::Sqlite(PathBuf::from(path)))
     }
 
-    /// The URL with any password replaced, for logs and `check-config`.
+    /// The URL with any password replaced, for logs and `check-config`:
+    /// the one in the authority and a `password` query parameter, which
+    /// PostgreSQL clients also accept.
     pub fn redacted(&self) -> String {
         let raw = self.0.expose();
-        match url::Url::parse(raw) {
-            Ok(mut parsed) if parsed.password().is_some() => {
-                // set_password only fails for URLs that cannot have one, which
-                // a URL that already has one is not.
-                let _ = parsed.set_password(Some("redacted"));
-                parsed.to_string()
-            }
-            _ => raw.to_owned(),
+        let Ok(mut parsed) = url::Url::parse(raw) else {
+            return raw.to_owned();
+        };
+        if parsed.password().is_some() {
+            // set_password only fails for URLs that cannot have one, which
+            // a URL that already has one is not.
+            let _ = parsed.set_password(Some("redacted"));
         }
+        if parsed
+            .query_pairs()
+            .any(|(k, _)| k.eq_ignore_ascii_case("password"))
+        {
+            let pairs: Vec<(String, String)> = parsed
+                .query_pairs()
+                .map(|(k, v)| {
+                    let v = if k.eq_ignore_ascii_case("password") {
+                        "redacted".to_owned()
+                    } else {
+                        v.into_owned()
+                    };
+                    (k.into_owned(), v)
+                })
+                .collect();
+            parsed.query_pairs_mut().clear().extend_pairs(pairs);
+        }
+        parsed.to_string()
     }
 }
 
@@ -589,6 +639,17 @@ impl Config {
             return invalid("store.url", problem);
         }
         self.providers.validate()?;
+        if self.providers.page_deadline_secs == 0
+            || self.providers.page_deadline_secs >= self.server.request_timeout_secs
+        {
+            return invalid(
+                "providers.page_deadline_secs",
+                format!(
+                    "must be at least 1 and below server.request_timeout_secs ({}), so a slow provider ends in a Japanese fallback, not an error",
+                    self.server.request_timeout_secs
+                ),
+            );
+        }
         self.fetch.validate()?;
         for (key, budgets) in [
             ("budgets.daily", &self.budgets.daily),
@@ -688,6 +749,15 @@ fn insert_path(dict: &mut figment::value::Dict, path: &[String], value: figment:
     }
 }
 
+/// Keys whose values must never be echoed, even in an error.
+fn is_secret_key(key: &str) -> bool {
+    key == "store.url"
+        || key
+            .rsplit('.')
+            .next()
+            .is_some_and(|last| matches!(last, "auth_key" | "api_key" | "key" | "password"))
+}
+
 fn describe_figment_error(error: figment::Error) -> ConfigError {
     let mut lines = Vec::new();
     for e in error {
@@ -704,6 +774,11 @@ fn describe_figment_error(error: figment::Error) -> ConfigError {
                     format!("{key}.{field}")
                 };
                 format!("config key `{full}` is missing")
+            }
+            _ if is_secret_key(&key) => {
+                format!(
+                    "config key `{key}` has a value of the wrong type (not shown: it is a secret)"
+                )
             }
             kind => format!("config key `{key}`: {kind}"),
         };
@@ -972,6 +1047,28 @@ mod tests {
             parse_origin("http://www.mhlw.go.jp").unwrap(),
             parse_origin("https://www.mhlw.go.jp").unwrap()
         );
+    }
+
+    #[test]
+    fn numeric_secrets_load_and_query_passwords_are_redacted() {
+        let config = load(&[("HONYAKU__PROVIDERS__DEEPL__AUTH_KEY", "1234567890")]).unwrap();
+        assert_eq!(config.providers.deepl.auth_key.expose(), "1234567890");
+        let url = DatabaseUrl::new("postgres://u@db/x?sslmode=disable&password=hunter2");
+        assert!(!url.redacted().contains("hunter2"), "{}", url.redacted());
+        assert!(url.redacted().contains("sslmode=disable"));
+        // A secret of a type that cannot be a string is not echoed.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(
+            &path,
+            "[providers.google]\napi_key = [\"s3cr3t-in-a-list\"]\n",
+        )
+        .unwrap();
+        let err = Config::load_with_env(Some(&path), Vec::new(), &Overrides::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("providers.google.api_key"), "{err}");
+        assert!(!err.contains("s3cr3t"), "{err}");
     }
 
     #[test]

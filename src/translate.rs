@@ -88,6 +88,10 @@ pub struct Stats {
 /// with the translators' tools; until then there is one, empty, version.
 pub const GLOSSARY_VERSION: i64 = 0;
 
+/// How long a unit refused by the QA gate stays Japanese before a provider
+/// is asked again.
+pub const REFUSED_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// Bundled translations: (target, unit key) → translated unit text.
 pub type Bundled = HashMap<(Lang, String), String>;
 
@@ -99,6 +103,10 @@ pub struct Translator {
     store: Option<Arc<dyn Store>>,
     /// Machine translations made by this process, by (target, unit key).
     memory: moka::sync::Cache<(Lang, String), Arc<Translation>>,
+    /// Units whose machine translation the QA gate refused lately: not sent
+    /// again until the entry expires, so a provider that keeps mangling one
+    /// sentence is not paid on every page view.
+    refused: moka::sync::Cache<(Lang, String), ()>,
     pub stats: Stats,
 }
 
@@ -169,11 +177,16 @@ impl Translator {
             })
             .max_capacity(memory_bytes)
             .build();
+        let refused = moka::sync::Cache::builder()
+            .max_capacity(100_000)
+            .time_to_live(REFUSED_RETRY_AFTER)
+            .build();
         Self {
             chain,
             bundled,
             store,
             memory,
+            refused,
             stats: Stats::default(),
         }
     }
@@ -266,6 +279,10 @@ impl Translator {
             if let Some(found) = self.memory.get(&(to, key.clone())) {
                 self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
                 results[i] = Some(found);
+                continue;
+            }
+            if self.refused.contains_key(&(to, key.clone())) {
+                rejected.push(i);
                 continue;
             }
             match index_of.get(source.as_str()) {
@@ -371,6 +388,7 @@ impl Translator {
                 }
                 Err(error) => {
                     rejected.extend(positions.iter().copied());
+                    self.refused.insert((to, key.clone()), ());
                     self.stats.qa_rejections.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(provider = machine.provider, target = %to, %error, "machine translation rejected by the QA gate");
                 }

@@ -70,16 +70,25 @@ impl std::fmt::Debug for PostgresStore {
 /// The password of a `postgres://` URL, in every spelling a driver message
 /// might repeat.
 fn secrets_of(url: &str) -> Vec<String> {
-    let Some(password) = url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.password().map(str::to_owned))
-    else {
+    let Ok(parsed) = url::Url::parse(url) else {
         return Vec::new();
     };
-    let decoded = percent_decode(&password);
-    let mut secrets = vec![password];
-    if !secrets.contains(&decoded) {
-        secrets.push(decoded);
+    let mut secrets = Vec::new();
+    if let Some(password) = parsed.password() {
+        let decoded = percent_decode(password);
+        secrets.push(password.to_owned());
+        if !secrets.contains(&decoded) {
+            secrets.push(decoded);
+        }
+    }
+    // `?password=` is honoured by the driver too.
+    for (key, value) in parsed.query_pairs() {
+        if key.eq_ignore_ascii_case("password")
+            && !value.is_empty()
+            && !secrets.contains(&value.to_string())
+        {
+            secrets.push(value.into_owned());
+        }
     }
     secrets
 }

@@ -57,6 +57,8 @@ pub struct Chain {
     retry: RetryPolicy,
     circuit_open: Duration,
     max_concurrent_batches: usize,
+    /// How long one call to [`Chain::translate`] may take in all.
+    deadline: Duration,
     /// Where characters sent are recorded per provider and day, and budgets
     /// checked; `None` counts in memory only.
     ledger: Option<Arc<dyn Store>>,
@@ -82,7 +84,13 @@ impl Chain {
             .collect();
         let mut order = Vec::new();
         for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
-            let names = config.chain.get(lang.code()).unwrap_or(&config.order);
+            // Keys may arrive lower-cased from the environment (zh-hant).
+            let names = config
+                .chain
+                .iter()
+                .find(|(key, _)| Lang::from_tag(key) == Some(lang))
+                .map(|(_, names)| names)
+                .unwrap_or(&config.order);
             let mut indices = Vec::new();
             for name in names {
                 if let Some(i) = slots.iter().position(|s| s.provider.name() == name) {
@@ -103,6 +111,7 @@ impl Chain {
             },
             circuit_open: Duration::from_secs(config.circuit_open_secs),
             max_concurrent_batches: config.max_concurrent_batches.max(1),
+            deadline: Duration::from_secs(config.page_deadline_secs.max(1)),
             ledger: None,
             budgets: BudgetsConfig::default(),
         }
@@ -195,6 +204,7 @@ impl Chain {
     /// replaced) into `to`. One entry per text: `None` where no provider
     /// could translate it.
     pub async fn translate(&self, texts: &[String], to: Lang) -> Vec<Option<Machine>> {
+        let deadline = tokio::time::Instant::now() + self.deadline;
         let mut results: Vec<Option<Machine>> = vec![None; texts.len()];
         let mut pending: Vec<usize> = (0..texts.len()).collect();
         for &slot_index in self.order_for(to) {
@@ -216,7 +226,7 @@ impl Chain {
             let outcomes: Vec<BatchOutcome> =
                 futures::stream::iter(batches.into_iter().map(|range| {
                     let chunk = batch_texts.get(range.clone()).unwrap_or_default();
-                    async move { (range, self.send_batch(slot, chunk, to).await) }
+                    async move { (range, self.send_batch(slot, chunk, to, deadline).await) }
                 }))
                 .buffer_unordered(self.max_concurrent_batches)
                 .collect()
@@ -255,9 +265,10 @@ impl Chain {
         slot: &Slot,
         texts: &[String],
         to: Lang,
+        deadline: tokio::time::Instant,
     ) -> Result<Vec<String>, ProviderError> {
         let started = Instant::now();
-        let result = with_retries(self.retry, || {
+        let attempts = with_retries(self.retry, || {
             slot.requests.fetch_add(1, Ordering::Relaxed);
             async {
                 if slot.circuit.is_open() {
@@ -275,8 +286,17 @@ impl Chain {
                     translations,
                 )
             }
-        })
-        .await;
+        });
+        // The page's deadline bounds every attempt and every wait between
+        // them: past it the reader gets the Japanese, not an error.
+        let result = match tokio::time::timeout_at(deadline, attempts).await {
+            Ok(result) => result,
+            Err(_) => Err(ProviderError::Retryable {
+                provider: slot.provider.name(),
+                retry_after: None,
+                detail: "the page's translation deadline passed".into(),
+            }),
+        };
         if result.is_ok() {
             let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
             slot.characters.fetch_add(chars as u64, Ordering::Relaxed);

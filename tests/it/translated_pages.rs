@@ -274,3 +274,70 @@ async fn concurrent_readers_of_a_cold_page_share_one_provider_call() {
     }
     assert_eq!(calls.load(Ordering::SeqCst), 1, "one batch, one call");
 }
+
+#[tokio::test]
+async fn a_provider_that_never_answers_ends_in_japanese_not_an_error() {
+    let content = japanese_only_content();
+    let provider = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_delay(std::time::Duration::from_secs(30)))
+        .mount(&provider)
+        .await;
+    let server = TestServer::start_with_env(&[
+        ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
+        (
+            "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
+            &provider.uri(),
+        ),
+        ("HONYAKU__PROVIDERS__PAGE_DEADLINE_SECS", "1"),
+        ("HONYAKU__SERVER__REQUEST_TIMEOUT_SECS", "5"),
+    ])
+    .await;
+    let started = std::time::Instant::now();
+    let response = server.get(&format!("/en/{SLUG}")).await;
+    assert_eq!(response.status(), 200);
+    assert!(started.elapsed() < std::time::Duration::from_secs(4));
+    // A fallback must not be kept by browsers or shared caches.
+    assert_eq!(
+        crate::support::header(&response, "cache-control"),
+        "no-store"
+    );
+    let html = response.text().await.unwrap();
+    assert!(html.contains("class=\"notice\""));
+    assert!(html.contains("報道関係者各位"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn deepl_quota_falls_through_to_the_next_provider_and_stays_closed() {
+    let content = japanese_only_content();
+    let deepl = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(456).set_body_json(
+            serde_json::json!({"message": "Quota for this billing period has been exceeded."}),
+        ))
+        .mount(&deepl)
+        .await;
+    let (libre, calls) = libretranslate("[LT] ").await;
+    let server = TestServer::start_with_env(&[
+        ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
+        ("HONYAKU__PROVIDERS__DEEPL__AUTH_KEY", "test-key:fx"),
+        ("HONYAKU__PROVIDERS__DEEPL__BASE_URL", &deepl.uri()),
+        ("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", &libre.uri()),
+    ])
+    .await;
+    let html = server.text(&format!("/en/{SLUG}")).await;
+    assert!(html.contains("[LT] "));
+    assert!(!html.contains("data-origin=\"source\""));
+    assert_eq!(
+        deepl.received_requests().await.unwrap().len(),
+        1,
+        "quota is not retried"
+    );
+    // The circuit is open: the next language goes straight to LibreTranslate.
+    let html = server.text(&format!("/ko/{SLUG}")).await;
+    assert!(html.contains("[LT] "));
+    assert_eq!(deepl.received_requests().await.unwrap().len(), 1);
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+    server.stop().await;
+}

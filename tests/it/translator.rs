@@ -186,7 +186,7 @@ async fn protected_tokens_are_hidden_from_the_provider_and_rendered() {
 }
 
 #[tokio::test]
-async fn qa_gate_rejects_lost_placeholders_and_nothing_is_remembered() {
+async fn qa_gate_rejects_lost_placeholders_and_does_not_pay_for_them_again() {
     let provider = Scripted::new("first", Behaviour::DropTags);
     let t = translator(vec![provider.clone()], Bundled::new());
     let sources = units(&["<b1>リンク</b1>をご覧ください。", "タグのない文です。"]);
@@ -194,11 +194,13 @@ async fn qa_gate_rejects_lost_placeholders_and_nothing_is_remembered() {
     assert!(out[0].is_none(), "lost placeholder must be rejected");
     assert!(out[1].is_some(), "a unit without placeholders passes");
     assert_eq!(t.stats.qa_rejections.load(Ordering::Relaxed), 1);
-    // The rejected unit is asked for again next time: it was not remembered.
-    t.translate_units(&sources, Lang::Ko).await;
-    let seen = provider.seen.lock().unwrap();
-    assert_eq!(seen.len(), 2);
-    assert_eq!(seen[1], vec!["<b1>リンク</b1>をご覧ください。".to_owned()]);
+    // Next time the refused unit is neither served nor sent again (for a
+    // while): a provider that keeps mangling it is not paid on every view.
+    let detailed = t.translate_detailed(&sources, Lang::Ko).await;
+    assert!(detailed.units[0].is_none());
+    assert_eq!(detailed.rejected, vec![0]);
+    assert_eq!(detailed.billed, 0);
+    assert_eq!(provider.seen.lock().unwrap().len(), 1);
 }
 
 #[tokio::test]

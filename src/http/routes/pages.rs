@@ -117,10 +117,15 @@ fn respond(app: &App, page: &RenderedPage, headers: &HeaderMap) -> Response {
     } else {
         (page.identity.clone(), page.identity_etag.as_str())
     };
-    let cache_control = format!(
-        "public, max-age={}",
-        app.config.http_cache.page_max_age_secs
-    );
+    let cache_control = if page.complete {
+        format!(
+            "public, max-age={}",
+            app.config.http_cache.page_max_age_secs
+        )
+    } else {
+        // A fallback after a failed translation: ask again next time.
+        "no-store".to_owned()
+    };
     let mut response = if if_none_match(headers, etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {

@@ -96,6 +96,8 @@ pub struct App {
     translated: moka::future::Cache<PageKey, Arc<RenderedPage>>,
     pub store: Arc<dyn crate::store::Store>,
     generation: GenerationWatch,
+    page_cache_hits: std::sync::atomic::AtomicU64,
+    page_cache_misses: std::sync::atomic::AtomicU64,
 }
 
 /// What a cached translated page depends on: its language, the page and its
@@ -208,6 +210,8 @@ impl App {
                 value: std::sync::atomic::AtomicI64::new(generation),
                 checked: std::sync::Mutex::new(std::time::Instant::now()),
             },
+            page_cache_hits: std::sync::atomic::AtomicU64::new(0),
+            page_cache_misses: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -235,6 +239,15 @@ impl App {
             }
         }
         self.generation.value.load(Ordering::Relaxed)
+    }
+
+    /// Translated-page lookups answered from the cache, and those that
+    /// rendered (shared by concurrent readers, so a miss is one rendering).
+    pub fn page_cache_lookups(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let misses = self.page_cache_misses.load(Relaxed);
+        let served = self.page_cache_hits.load(Relaxed);
+        (served.saturating_sub(misses), misses)
     }
 
     /// Entries and bytes held by the translated-page cache.
@@ -270,6 +283,8 @@ impl App {
         let result = self
             .translated
             .try_get_with(key, async {
+                self.page_cache_misses
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let rendered = self.render_translated(lang, page).await?;
                 if rendered.1 {
                     Ok(rendered.0)
@@ -279,7 +294,11 @@ impl App {
             })
             .await;
         match result {
-            Ok(page) => Ok(page),
+            Ok(page) => {
+                self.page_cache_hits
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok(page)
+            }
             Err(shared) => match shared.as_ref() {
                 Incomplete::Page(page) => Ok(page.clone()),
                 Incomplete::Failed(error) => Err(error.clone()),

@@ -74,6 +74,9 @@ pub struct Announcement {
     pub contact: Localized,
     /// Hash of this announcement's files.
     pub version: String,
+    /// Hash of the Japanese alone (texts and fragments): what a bundled
+    /// translation names as its `source`.
+    pub source_version: String,
 }
 
 impl Announcement {
@@ -115,6 +118,10 @@ struct PageToml {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TranslatedMeta {
+    /// The [`Announcement::source_version`] of the Japanese this translation
+    /// was reviewed against; when the Japanese changes, the translation is
+    /// set aside until someone reviews it again.
+    source: String,
     title: String,
     summary: String,
     bureau: String,
@@ -238,12 +245,31 @@ fn parse_announcement(
         )
     })?;
 
+    let body_ja =
+        text("body.ja.html")?.ok_or_else(|| invalid("body.ja.html", "is missing".into()))?;
+    let contact_ja =
+        text("contact.ja.html")?.ok_or_else(|| invalid("contact.ja.html", "is missing".into()))?;
+    let source_version = {
+        let mut hasher = Sha256::new();
+        for part in [
+            &page.title,
+            &page.summary,
+            &page.bureau,
+            &body_ja,
+            &contact_ja,
+        ] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+        short_hash(hasher)
+    };
     let mut title = Localized::default();
     let mut summary = Localized::default();
     let mut bureau = Localized::default();
     title.by_lang.insert(Lang::SOURCE, page.title);
     summary.by_lang.insert(Lang::SOURCE, page.summary);
     bureau.by_lang.insert(Lang::SOURCE, page.bureau);
+    let mut stale: Vec<Lang> = Vec::new();
     for (code, meta) in page.translations {
         let lang = Lang::from_code(&code)
             .filter(|l| !l.is_source())
@@ -253,6 +279,17 @@ fn parse_announcement(
                     format!("[translations.{code}] is not a target language"),
                 )
             })?;
+        if meta.source != source_version {
+            tracing::warn!(
+                announcement = %page.slug,
+                lang = %lang,
+                reviewed_against = %meta.source,
+                japanese_now = %source_version,
+                "the bundled translation was reviewed against other Japanese; it is set aside until reviewed again (then set [translations.{code}] source = \"{source_version}\")"
+            );
+            stale.push(lang);
+            continue;
+        }
         title.by_lang.insert(lang, meta.title);
         summary.by_lang.insert(lang, meta.summary);
         bureau.by_lang.insert(lang, meta.bureau);
@@ -277,6 +314,9 @@ fn parse_announcement(
         };
         let lang = Lang::from_code(code)
             .ok_or_else(|| invalid(name, format!("{code:?} is not a language honyaku serves")))?;
+        if stale.contains(&lang) {
+            continue;
+        }
         let html = text(name)?.unwrap_or_default();
         match part {
             "body" => body.by_lang.insert(lang, html),
@@ -304,6 +344,7 @@ fn parse_announcement(
         body,
         contact,
         version: short_hash(own_hash),
+        source_version,
     })
 }
 
@@ -406,6 +447,26 @@ mod tests {
         files.get_mut(&key).unwrap().extend_from_slice(b"\n");
         let changed = Content::from_files(files, "test").unwrap();
         assert_ne!(base.version, changed.version);
+    }
+
+    #[test]
+    fn bundled_translations_of_other_japanese_are_set_aside() {
+        let mut files = BTreeMap::new();
+        collect_embedded(&crate::embedded::CONTENT, &mut files);
+        let key = files
+            .keys()
+            .find(|k| k.ends_with("body.ja.html"))
+            .unwrap()
+            .clone();
+        let body = String::from_utf8(files[&key].clone()).unwrap();
+        files.insert(key, body.replacen("無料", "有料", 1).into_bytes());
+        let content = Content::from_files(files, "test").unwrap();
+        let a = &content.announcements()[0];
+        for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
+            assert!(!a.has_bundled(lang), "{lang}");
+            assert!(a.body.get(lang).is_none());
+            assert!(a.title.get(lang).is_none());
+        }
     }
 
     #[test]

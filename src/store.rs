@@ -59,7 +59,9 @@ pub enum OverrideState {
     /// Served to readers.
     Approved,
     /// The source sentence changed since the override was written (or a
-    /// reviewer asked for another look); still served, flagged for review.
+    /// reviewer asked for another look): kept and flagged, but not served;
+    /// the machine translation of the current source is, until a translator
+    /// reviews it.
     NeedsReview,
 }
 

@@ -27,6 +27,8 @@ pub struct Slot {
     pub failures: AtomicU64,
     /// Times the provider was skipped because its budget was spent.
     pub budget_refusals: AtomicU64,
+    /// Time per batch, retries included.
+    pub latency: crate::metrics::Histogram,
 }
 
 impl std::fmt::Debug for Slot {
@@ -79,6 +81,7 @@ impl Chain {
                     characters: AtomicU64::new(0),
                     failures: AtomicU64::new(0),
                     budget_refusals: AtomicU64::new(0),
+                    latency: crate::metrics::Histogram::default(),
                 })
             })
             .collect();
@@ -297,6 +300,7 @@ impl Chain {
                 detail: "the page's translation deadline passed".into(),
             }),
         };
+        slot.latency.observe(started.elapsed());
         if result.is_ok() {
             let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
             slot.characters.fetch_add(chars as u64, Ordering::Relaxed);

@@ -53,23 +53,39 @@ async fn huge_accept_language_is_handled() {
 #[tokio::test]
 async fn malformed_cookies_and_encodings() {
     let server = TestServer::start().await;
+    // Where the cookie is read: the root redirect and negotiated errors.
     for cookie in [
         "honyaku_lang",
         "=",
         "honyaku_lang=\"",
         "a=b=c; honyaku_lang=ko=ja",
-        "\u{7f}",
+        ";;;",
+        "honyaku_lang=%FF%FE",
     ] {
-        let response = server
-            .client
-            .get(server.url(&format!("/ja/{SLUG}")))
-            .header("cookie", cookie.as_bytes())
-            .send()
-            .await;
-        if let Ok(response) = response {
-            assert_eq!(response.status(), 200, "{cookie:?}");
+        for path in ["/", "/xx/"] {
+            let response = server
+                .client
+                .get(server.url(path))
+                .header("cookie", cookie)
+                .header("accept-language", "en")
+                .send()
+                .await
+                .unwrap();
+            if path == "/" {
+                assert_eq!(response.status(), 302, "{cookie:?}");
+                assert_eq!(header(&response, "location"), "/en/", "{cookie:?}");
+            } else {
+                assert_eq!(response.status(), 404, "{cookie:?}");
+                assert_eq!(header(&response, "content-language"), "en", "{cookie:?}");
+            }
         }
     }
+    // A cookie header that is not even text.
+    let raw = server
+        .raw(b"GET / HTTP/1.1\r\nHost: x\r\nCookie: honyaku_lang=\xff\xfe\r\nAccept-Language: ko\r\nConnection: close\r\n\r\n")
+        .await;
+    assert!(raw.starts_with("HTTP/1.1 302"), "{raw}");
+    assert!(raw.to_ascii_lowercase().contains("location: /ko/"), "{raw}");
     // Invalid UTF-8 in a percent-encoded path segment.
     let response = server.get("/ja/%FF%FE").await;
     assert_eq!(response.status(), 400);

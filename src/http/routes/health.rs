@@ -73,6 +73,24 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
         "Machine translations refused by the QA gate.",
         &[(String::new(), stats.qa_rejections.load(Relaxed))],
     );
+    write_metric(
+        &mut out,
+        "honyaku_store_errors_total",
+        "counter",
+        "Store reads or writes that failed (pages were still served).",
+        &[(String::new(), stats.store_errors.load(Relaxed))],
+    );
+    let (hits, misses) = app.page_cache_lookups();
+    write_metric(
+        &mut out,
+        "honyaku_page_cache_requests_total",
+        "counter",
+        "Translated-page cache lookups, by result.",
+        &[
+            ("result=\"hit\"".into(), hits),
+            ("result=\"miss\"".into(), misses),
+        ],
+    );
     let slots = app.translator.chain().slots();
     let by_provider = |f: &dyn Fn(&crate::translate::chain::Slot) -> u64| -> Vec<(String, u64)> {
         slots
@@ -94,6 +112,20 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
         "Characters of source text translated by each provider.",
         &by_provider(&|s| s.characters.load(Relaxed)),
     );
+    write_metric(
+        &mut out,
+        "honyaku_provider_budget_refusals_total",
+        "counter",
+        "Times a provider was skipped because its budget was spent.",
+        &by_provider(&|s| s.budget_refusals.load(Relaxed)),
+    );
+    for slot in slots {
+        slot.latency.render(
+            &mut out,
+            "honyaku_provider_batch_duration_seconds",
+            &format!("provider=\"{}\"", slot.provider.name()),
+        );
+    }
     write_metric(
         &mut out,
         "honyaku_provider_failures_total",

@@ -309,6 +309,16 @@ impl Translator {
                 .await
             {
                 Ok(found) => {
+                    if !found.is_empty() {
+                        // Keep `used_at` meaningful (what is still read) without
+                        // a write on every page view: only when a page is built.
+                        let used: Vec<String> = found.keys().cloned().collect();
+                        if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await
+                        {
+                            self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                            tracing::warn!(%error, "cannot record translation-memory use");
+                        }
+                    }
                     wanted.retain(|(_, key, positions)| {
                         let Some(entry) = found.get(key) else {
                             return true;

@@ -103,6 +103,7 @@ async fn restart_costs_no_provider_call_and_an_outage_serves_the_memory() {
     first.stop().await;
 
     // Restart on the same database: nothing is paid for twice.
+    tokio::time::sleep(Duration::from_millis(5)).await;
     let second = start(content.path(), &db, &mt).await;
     for lang in ["en", "ko"] {
         assert!(fully_machine_translated(
@@ -110,6 +111,18 @@ async fn restart_costs_no_provider_call_and_an_outage_serves_the_memory() {
         ));
     }
     assert_eq!(recorder.calls.load(Ordering::SeqCst), paid);
+    // What was read from the memory is marked as used.
+    let entries = second
+        .app
+        .store
+        .tm_all(Some(honyaku::i18n::Lang::En))
+        .await
+        .unwrap();
+    assert!(!entries.is_empty());
+    assert!(
+        entries.iter().all(|e| e.used_at > e.created_at),
+        "used_at not moved"
+    );
     second.stop().await;
 
     // The provider answers 503 forever: pages translated before still are.

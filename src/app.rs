@@ -86,6 +86,7 @@ pub struct App {
     pub base_url: String,
     pub translator: Translator,
     pub metrics: crate::metrics::Metrics,
+    pub api_access: crate::http::api_access::ApiAccess,
     /// The pages that depend on nothing but the content: home pages in every
     /// language and the Japanese originals, keyed by (language, path after
     /// the language prefix); the home page has the empty path.
@@ -183,6 +184,7 @@ impl App {
             .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| AppError::HttpClient(e.to_string()))?;
+        let api_access = crate::http::api_access::ApiAccess::new(&config.api);
         let store = crate::store::open(&config.store).await?;
         let generation = store.generation().await?;
         let providers = crate::translate::providers::build(&config.providers, &client);
@@ -203,6 +205,7 @@ impl App {
             base_url,
             translator,
             metrics: crate::metrics::Metrics::default(),
+            api_access,
             pages,
             translated,
             store,

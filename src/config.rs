@@ -30,6 +30,32 @@ pub struct Config {
     pub cache: CacheConfig,
     pub budgets: BudgetsConfig,
     pub fetch: FetchConfig,
+    pub api: ApiConfig,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    #[serde(default)]
+    pub clients: Vec<ApiClient>,
+}
+
+/// One site allowed to call the translation API.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiClient {
+    pub name: String,
+    /// Hex SHA-256 of the client's key.
+    pub key_sha256: String,
+    /// Browser origins allowed to call the API with this key (CORS).
+    #[serde(default)]
+    pub origins: Vec<String>,
+    /// Requests per minute; 0 means no limit.
+    #[serde(default)]
+    pub requests_per_minute: u32,
+    /// Characters of source text per UTC day; 0 means no limit.
+    #[serde(default)]
+    pub daily_characters: u64,
 }
 
 /// Outbound fetching of pages for the URL proxy (see `crate::fetch`).
@@ -639,6 +665,46 @@ impl Config {
             return invalid("store.url", problem);
         }
         self.providers.validate()?;
+        let mut names = std::collections::HashSet::new();
+        for client in &self.api.clients {
+            if client.name.is_empty() || !names.insert(client.name.as_str()) {
+                return invalid(
+                    "api.clients",
+                    format!(
+                        "every client needs a unique, non-empty name (got {:?})",
+                        client.name
+                    ),
+                );
+            }
+            if client.key_sha256.len() != 64
+                || !client.key_sha256.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                return invalid(
+                    "api.clients",
+                    format!(
+                        "client {:?}: key_sha256 must be 64 hex digits (the SHA-256 of the key, e.g. from `printf %s KEY | sha256sum`)",
+                        client.name
+                    ),
+                );
+            }
+            for origin in &client.origins {
+                let ok = url::Url::parse(origin).is_ok_and(|u| {
+                    matches!(u.scheme(), "http" | "https")
+                        && u.path() == "/"
+                        && u.query().is_none()
+                        && !origin.ends_with('/')
+                });
+                if !ok {
+                    return invalid(
+                        "api.clients",
+                        format!(
+                            "client {:?}: origin {origin:?} must look like https://www.example.go.jp (scheme, host, optional port)",
+                            client.name
+                        ),
+                    );
+                }
+            }
+        }
         if self.providers.page_deadline_secs == 0
             || self.providers.page_deadline_secs >= self.server.request_timeout_secs
         {

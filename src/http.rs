@@ -1,6 +1,7 @@
 //! The HTTP surface: one route list, the layers every request passes through,
 //! and the `serve` function shared by `main` and the tests.
 
+pub mod api_access;
 pub mod error;
 pub mod routes;
 
@@ -45,7 +46,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/metrics", get(routes::health::metrics))
         .route(
             "/api/v1/translate",
-            axum::routing::post(routes::translate_api::translate),
+            axum::routing::post(routes::translate_api::translate)
+                .options(routes::translate_api::preflight),
         )
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare

@@ -12,3 +12,7 @@ error-internal-body = A temporary problem has occurred. Please try again later.
 error-back-home = Return to the home page
 error-invalid-request = The request is not valid: { $detail }
 error-unsupported-media-type = This Content-Type is not supported. Send application/json or text/html.
+error-unauthorized = A valid API key is required. Send it in an Authorization: Bearer or X-Api-Key header.
+error-origin-not-allowed = This API key may not be used from this origin.
+error-rate-limited = Too many requests. Wait the number of seconds in Retry-After, then try again.
+error-budget-exhausted = Today's character budget for translation is spent. Try again after the number of seconds in Retry-After.

@@ -12,3 +12,7 @@ error-internal-body = 一時的な問題が発生しました。しばらくし�
 error-back-home = ホームへ戻る
 error-invalid-request = リクエストの内容に誤りがあります：{ $detail }
 error-unsupported-media-type = このContent-Typeには対応していません。application/json または text/html で送ってください。
+error-unauthorized = 有効なAPIキーが必要です。Authorization: Bearer またはX-Api-Keyヘッダーで送ってください。
+error-origin-not-allowed = このAPIキーは、このオリジンからは使用できません。
+error-rate-limited = リクエストが多すぎます。Retry-Afterの秒数だけ待ってから再度お試しください。
+error-budget-exhausted = 本日の翻訳文字数の上限に達しました。Retry-Afterの秒数の後に再度お試しください。

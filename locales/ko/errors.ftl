@@ -12,3 +12,7 @@ error-internal-body = 일시적인 문제가 발생했습니다. 잠시 후 다�
 error-back-home = 홈으로 돌아가기
 error-invalid-request = 요청 내용에 오류가 있습니다: { $detail }
 error-unsupported-media-type = 이 Content-Type은 지원하지 않습니다. application/json 또는 text/html로 보내 주십시오.
+error-unauthorized = 유효한 API 키가 필요합니다. Authorization: Bearer 또는 X-Api-Key 헤더로 보내 주십시오.
+error-origin-not-allowed = 이 API 키는 이 출처에서 사용할 수 없습니다.
+error-rate-limited = 요청이 너무 많습니다. Retry-After에 표시된 초만큼 기다린 후 다시 시도해 주십시오.
+error-budget-exhausted = 오늘의 번역 글자 수 한도를 모두 사용했습니다. Retry-After에 표시된 초가 지난 후 다시 시도해 주십시오.

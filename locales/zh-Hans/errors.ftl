@@ -12,3 +12,7 @@ error-internal-body = 发生了临时性问题。请稍后重试。
 error-back-home = 返回首页
 error-invalid-request = 请求内容有误：{ $detail }
 error-unsupported-media-type = 不支持该 Content-Type。请以 application/json 或 text/html 发送。
+error-unauthorized = 需要有效的 API 密钥。请通过 Authorization: Bearer 或 X-Api-Key 请求头发送。
+error-origin-not-allowed = 此 API 密钥不能从该来源使用。
+error-rate-limited = 请求过多。请等待 Retry-After 所示的秒数后重试。
+error-budget-exhausted = 今日的翻译字符额度已用完。请在 Retry-After 所示的秒数后重试。

@@ -12,3 +12,7 @@ error-internal-body = 發生暫時性問題。請稍後再試。
 error-back-home = 返回首頁
 error-invalid-request = 請求內容有誤：{ $detail }
 error-unsupported-media-type = 不支援此 Content-Type。請以 application/json 或 text/html 傳送。
+error-unauthorized = 需要有效的 API 金鑰。請透過 Authorization: Bearer 或 X-Api-Key 標頭傳送。
+error-origin-not-allowed = 此 API 金鑰不能從該來源使用。
+error-rate-limited = 請求過多。請等待 Retry-After 所示的秒數後再試。
+error-budget-exhausted = 今日的翻譯字元額度已用完。請在 Retry-After 所示的秒數後再試。

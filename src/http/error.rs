@@ -30,6 +30,17 @@ pub enum HttpError {
     UnsupportedTarget { code: String },
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// No API key, or one we do not know.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// A browser origin the client's key was not given.
+    #[error("origin not allowed")]
+    OriginNotAllowed,
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: u64 },
+    /// The client's daily character budget is spent.
+    #[error("budget exhausted")]
+    BudgetExhausted { retry_after_secs: u64 },
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("payload too large")]
@@ -51,6 +62,10 @@ impl HttpError {
             HttpError::InvalidRequest { .. } => "invalid_request",
             HttpError::UnsupportedTarget { .. } => "unsupported_language",
             HttpError::UnsupportedMediaType => "unsupported_media_type",
+            HttpError::Unauthorized => "unauthorized",
+            HttpError::OriginNotAllowed => "origin_not_allowed",
+            HttpError::RateLimited { .. } => "rate_limited",
+            HttpError::BudgetExhausted { .. } => "budget_exhausted",
             HttpError::MethodNotAllowed => "method_not_allowed",
             HttpError::PayloadTooLarge => "payload_too_large",
             HttpError::Timeout => "timeout",
@@ -65,6 +80,11 @@ impl HttpError {
             | HttpError::InvalidRequest { .. }
             | HttpError::UnsupportedTarget { .. } => StatusCode::BAD_REQUEST,
             HttpError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            HttpError::Unauthorized => StatusCode::UNAUTHORIZED,
+            HttpError::OriginNotAllowed => StatusCode::FORBIDDEN,
+            HttpError::RateLimited { .. } | HttpError::BudgetExhausted { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             HttpError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             HttpError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             HttpError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
@@ -114,6 +134,16 @@ impl HttpError {
                 t("error-bad-request-title"),
                 t("error-unsupported-media-type"),
             ),
+            HttpError::Unauthorized => (t("error-bad-request-title"), t("error-unauthorized")),
+            HttpError::OriginNotAllowed => {
+                (t("error-bad-request-title"), t("error-origin-not-allowed"))
+            }
+            HttpError::RateLimited { .. } => {
+                (t("error-bad-request-title"), t("error-rate-limited"))
+            }
+            HttpError::BudgetExhausted { .. } => {
+                (t("error-bad-request-title"), t("error-budget-exhausted"))
+            }
             HttpError::MethodNotAllowed => (
                 t("error-method-not-allowed-title"),
                 t("error-method-not-allowed-body"),
@@ -136,6 +166,13 @@ fn supported_list() -> String {
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
         let mut response = self.status().into_response();
+        if let HttpError::RateLimited { retry_after_secs }
+        | HttpError::BudgetExhausted { retry_after_secs } = &self
+        {
+            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
         response.extensions_mut().insert(self);
         response
     }

@@ -296,3 +296,128 @@ async fn errors_have_status_code_and_cost_nothing() {
     assert!(provider.received_requests().await.unwrap().is_empty());
     server.stop().await;
 }
+
+/// A configured client: keys, origins, a request rate and a daily budget.
+async fn guarded_server(rpm: u32, daily: u64) -> (TestServer, MockServer, Arc<AtomicUsize>) {
+    use sha2::Digest;
+    let hash = hex::encode(sha2::Sha256::digest(b"site-key-123"));
+    let clients = format!(
+        "[{{name=\"site\", key_sha256=\"{hash}\", origins=[\"https://www.example.go.jp\"], requests_per_minute={rpm}, daily_characters={daily}}}]"
+    );
+    let (server, provider, calls) =
+        server_with(mt, &[("HONYAKU__API__CLIENTS", clients.as_str())]).await;
+    (server, provider, calls)
+}
+
+fn keyed(server: &TestServer, body: Value) -> reqwest::RequestBuilder {
+    server
+        .client
+        .post(server.url("/api/v1/translate"))
+        .bearer_auth("site-key-123")
+        .json(&body)
+}
+
+#[tokio::test]
+async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
+    let (server, provider, calls) = guarded_server(3, 20).await;
+    let body = json!({"target": "en", "texts": ["参加費は無料です。"]});
+
+    // No key, a wrong key: 401.
+    let response = post_json(&server, body.clone()).await;
+    assert_eq!(response.status(), 401);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "unauthorized");
+    let response = server
+        .client
+        .post(server.url("/api/v1/translate"))
+        .header("x-api-key", "wrong")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+
+    // The right key from a foreign origin: 403; from its own origin: 200
+    // with CORS headers.
+    let response = keyed(&server, body.clone())
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "origin_not_allowed");
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+
+    let response = keyed(&server, body.clone())
+        .header("origin", "https://www.example.go.jp")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        header(&response, "access-control-allow-origin"),
+        "https://www.example.go.jp"
+    );
+    assert!(header(&response, "vary").contains("Origin"));
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+
+    // The budget (20 characters a day) is spent by a second request of 9.
+    let response = keyed(
+        &server,
+        json!({"target": "ko", "texts": ["参加費は無料です。", "お知らせです。"]}),
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 429);
+    assert!(header(&response, "retry-after").parse::<u64>().unwrap() >= 1);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "budget_exhausted");
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        1,
+        "nothing sent for a refused request"
+    );
+
+    // Three requests a minute (the refused one counted): the third is
+    // served from memory, the fourth is rate limited.
+    let response = keyed(&server, body.clone()).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let response = keyed(&server, body.clone()).send().await.unwrap();
+    assert_eq!(response.status(), 429);
+    assert!(header(&response, "retry-after").parse::<u64>().unwrap() >= 1);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "rate_limited");
+    assert_eq!(provider.received_requests().await.unwrap().len(), 1);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn preflight_answers_only_known_origins() {
+    let (server, _provider, _) = guarded_server(0, 0).await;
+    let allowed = server
+        .client
+        .request(reqwest::Method::OPTIONS, server.url("/api/v1/translate"))
+        .header("origin", "https://www.example.go.jp")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed.status(), 204);
+    assert_eq!(
+        header(&allowed, "access-control-allow-origin"),
+        "https://www.example.go.jp"
+    );
+    assert!(header(&allowed, "access-control-allow-headers").contains("authorization"));
+    let refused = server
+        .client
+        .request(reqwest::Method::OPTIONS, server.url("/api/v1/translate"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    assert!(header(&refused, "access-control-allow-origin").is_empty());
+    server.stop().await;
+}

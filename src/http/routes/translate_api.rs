@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
+use crate::config::ApiClient;
 use crate::http::HttpError;
 use crate::i18n::Lang;
 use crate::pages::plain_text;
@@ -84,9 +85,96 @@ enum Document<'a> {
     Html(Segmented<'a>),
 }
 
+/// CORS preflight: answered for origins some client was given (any origin
+/// while the API is open). It carries no key, so it grants nothing by itself.
+pub async fn preflight(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    let origin = app
+        .api_access
+        .preflight_origin(&headers)
+        .ok_or(HttpError::OriginNotAllowed)?;
+    let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
+    let h = response.headers_mut();
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("POST"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("authorization, content-type, x-api-key"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
+    h.insert(header::VARY, HeaderValue::from_static("Origin"));
+    Ok(response)
+}
+
 pub async fn translate(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
+    query: Result<Query<RawQuery>, axum::extract::rejection::QueryRejection>,
+    body: Bytes,
+) -> Result<Response, HttpError> {
+    // Who, from where, how often: settled before anything is parsed or paid.
+    let client = app.api_access.authenticate(&headers)?;
+    let allow_origin = app.api_access.allow_origin(client, &headers)?;
+    if let Some(client) = client {
+        app.api_access.take_request(client)?;
+    }
+    let mut response = translate_for(&app, client, &headers, query, body).await?;
+    if let Some(origin) = allow_origin {
+        let h = response.headers_mut();
+        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        h.insert(header::VARY, HeaderValue::from_static("Origin"));
+    }
+    Ok(response)
+}
+
+/// Refuses a request whose source text would take the client past its
+/// daily character budget, counted in the store's usage ledger under
+/// `client:<name>` so every instance sees the same figure.
+async fn charge(app: &App, client: Option<&ApiClient>, characters: u64) -> Result<(), HttpError> {
+    let Some(client) = client else {
+        return Ok(());
+    };
+    let now = crate::store::now_ms();
+    let day = crate::store::utc_day(now);
+    let ledger = format!("client:{}", client.name);
+    if client.daily_characters > 0 {
+        let used: u64 = app
+            .store
+            .usage(Some(&ledger), &day, &day)
+            .await
+            .map_err(|e| HttpError::Internal(e.to_string()))?
+            .iter()
+            .map(|r| u64::try_from(r.characters).unwrap_or(0))
+            .sum();
+        if used.saturating_add(characters) > client.daily_characters {
+            return Err(HttpError::BudgetExhausted {
+                retry_after_secs: crate::http::api_access::seconds_until_utc_midnight(now),
+            });
+        }
+    }
+    app.store
+        .usage_add(
+            &ledger,
+            &day,
+            i64::try_from(characters).unwrap_or(i64::MAX),
+            1,
+        )
+        .await
+        .map_err(|e| HttpError::Internal(e.to_string()))
+}
+
+async fn translate_for(
+    app: &App,
+    client: Option<&ApiClient>,
+    headers: &HeaderMap,
     query: Result<Query<RawQuery>, axum::extract::rejection::QueryRejection>,
     body: Bytes,
 ) -> Result<Response, HttpError> {
@@ -100,7 +188,7 @@ pub async fn translate(
             serde_json::from_slice(&body).map_err(|e| HttpError::InvalidRequest {
                 detail: e.to_string(),
             })?;
-        json_mode(&app, request).await
+        json_mode(app, client, request).await
     } else if content_type.starts_with("text/html") {
         let Query(query) = query.map_err(|e| HttpError::InvalidRequest {
             detail: e.body_text(),
@@ -114,7 +202,13 @@ pub async fn translate(
             detail: "the body is not UTF-8".into(),
         })?;
         let document = Document::Html(Segmented::new(html).map_err(internal)?);
-        let (mut outputs, billed) = run(&app, vec![document], target).await?;
+        charge(
+            app,
+            client,
+            source_characters(std::slice::from_ref(&document)),
+        )
+        .await?;
+        let (mut outputs, billed) = run(app, vec![document], target).await?;
         let output = outputs.pop().and_then(|t| t.html).unwrap_or_default();
         let mut response = output.into_response();
         let h = response.headers_mut();
@@ -136,7 +230,11 @@ pub async fn translate(
     }
 }
 
-async fn json_mode(app: &App, request: TranslateRequest) -> Result<Response, HttpError> {
+async fn json_mode(
+    app: &App,
+    client: Option<&ApiClient>,
+    request: TranslateRequest,
+) -> Result<Response, HttpError> {
     let target = target_lang(&request.target)?;
     check_source(request.source.as_deref())?;
     let format = request.format.as_deref().unwrap_or("text");
@@ -167,6 +265,7 @@ async fn json_mode(app: &App, request: TranslateRequest) -> Result<Response, Htt
             });
         }
     };
+    charge(app, client, source_characters(&documents)).await?;
     let (translations, characters_billed) = run(app, documents, target).await?;
     let t = |id: &str| app.locales.t(target, id);
     let response = TranslateResponse {
@@ -212,6 +311,22 @@ fn check_source(source: Option<&str>) -> Result<(), HttpError> {
             code: code.chars().take(32).collect(),
         }),
     }
+}
+
+/// Characters of text to translate in a request: what a client's budget
+/// counts, whether or not the memory already holds the translations.
+fn source_characters(documents: &[Document<'_>]) -> u64 {
+    documents
+        .iter()
+        .map(|d| match d {
+            Document::Text(text) => text.chars().count() as u64,
+            Document::Html(segmented) => segmented
+                .units()
+                .iter()
+                .map(|u| plain_text(&u.text).chars().count() as u64)
+                .sum(),
+        })
+        .sum()
 }
 
 fn internal(error: segment::SegmentError) -> HttpError {

@@ -3,6 +3,7 @@
 
 pub mod api_access;
 pub mod error;
+pub mod openapi;
 pub mod routes;
 
 use std::future::Future;
@@ -44,6 +45,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{lang}/", get(routes::pages::home))
         .route("/{lang}/{*path}", get(routes::pages::page))
         .route("/metrics", get(routes::health::metrics))
+        .route("/api/openapi.json", get(openapi::openapi_json))
         .route(
             "/api/v1/translate",
             axum::routing::post(routes::translate_api::translate)

@@ -178,6 +178,20 @@ impl IntoResponse for HttpError {
     }
 }
 
+/// The JSON body of every API error.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable, machine-readable: `unsupported_language`, `unauthorized`, …
+    pub code: String,
+    /// In the reader's language (Accept-Language).
+    pub message: String,
+}
+
 /// How the client wants its errors: API paths and JSON clients get JSON.
 fn wants_json(request: &Request) -> bool {
     request.uri().path().starts_with("/api/")
@@ -222,9 +236,12 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
     let (parts, _) = response.into_parts();
     let (title, message) = error.title_and_message(&app, lang);
     let mut response = if json {
-        let body = serde_json::json!({
-            "error": { "code": error.code(), "message": message }
-        });
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: error.code().to_owned(),
+                message,
+            },
+        };
         (status, axum::Json(body)).into_response()
     } else {
         let ctx = PageContext {

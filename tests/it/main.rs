@@ -9,6 +9,7 @@ mod fetch;
 mod locales;
 mod memory;
 mod negotiation;
+mod openapi;
 mod pages;
 mod provider_support;
 mod provider_support_b;

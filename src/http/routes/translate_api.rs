@@ -24,14 +24,19 @@ use crate::pages::plain_text;
 use crate::segment::{self, Fill, Segmented, UnitKind};
 use crate::translate::Translated;
 
-#[derive(Debug, Deserialize)]
+/// What to translate: `texts` or `html`, into `target`.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TranslateRequest {
+    /// Target language: en, zh-Hans, zh-Hant or ko (aliases such as zh-TW accepted).
     target: String,
+    /// Source language; only ja.
     #[serde(default)]
     source: Option<String>,
+    /// Plain strings (or HTML fragments with `format: "html"`).
     #[serde(default)]
     texts: Option<Vec<String>>,
+    /// One HTML fragment or document.
     #[serde(default)]
     html: Option<String>,
     /// For `texts`: `text` (default, plain strings) or `html` (fragments).
@@ -39,7 +44,7 @@ pub struct TranslateRequest {
     format: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct UnitReport {
     index: usize,
     /// `machine`, `translator`, `bundled`, or `source` (left in Japanese).
@@ -49,7 +54,7 @@ pub struct UnitReport {
     qa: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Translation {
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
@@ -58,13 +63,13 @@ pub struct Translation {
     units: Vec<UnitReport>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Disclaimer {
     heading: String,
     paragraphs: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TranslateResponse {
     source: &'static str,
     target: &'static str,
@@ -114,6 +119,34 @@ pub async fn preflight(
     Ok(response)
 }
 
+/// Translates texts or HTML from Japanese, on the same pipeline, memory and
+/// caches as the hosted pages.
+#[utoipa::path(
+    post,
+    path = "/api/v1/translate",
+    tag = "translation",
+    request_body(
+        description = "JSON (`application/json`), or raw HTML (`text/html`) with `?target=`",
+        content(
+            (TranslateRequest = "application/json"),
+            (String = "text/html")
+        )
+    ),
+    params(
+        ("target" = Option<String>, Query, description = "Target language, raw HTML mode only"),
+        ("source" = Option<String>, Query, description = "Source language (ja), raw HTML mode only")
+    ),
+    responses(
+        (status = 200, description = "Translated (JSON mode)", body = TranslateResponse),
+        (status = 400, description = "Invalid request or unsupported language", body = crate::http::error::ErrorBody),
+        (status = 401, description = "Missing or unknown API key", body = crate::http::error::ErrorBody),
+        (status = 403, description = "Origin not allowed for this key", body = crate::http::error::ErrorBody),
+        (status = 413, description = "Body over the configured limit", body = crate::http::error::ErrorBody),
+        (status = 415, description = "Neither JSON nor HTML", body = crate::http::error::ErrorBody),
+        (status = 429, description = "Rate limit or daily budget spent; see Retry-After", body = crate::http::error::ErrorBody)
+    ),
+    security((), ("api_key" = []))
+)]
 pub async fn translate(
     State(app): State<Arc<App>>,
     headers: HeaderMap,

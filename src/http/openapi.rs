@@ -1,0 +1,46 @@
+//! The API's OpenAPI 3.1 description, generated from the handlers and types
+//! themselves so it cannot drift from them; served at `/api/openapi.json`.
+
+use axum::Json;
+use axum::response::IntoResponse;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "honyaku",
+        description = "Japanese government announcements, machine-translated with a disclaimer, a translation memory and human overrides."
+    ),
+    paths(crate::http::routes::translate_api::translate),
+    components(schemas(
+        crate::http::routes::translate_api::TranslateRequest,
+        crate::http::routes::translate_api::TranslateResponse,
+        crate::http::routes::translate_api::Translation,
+        crate::http::routes::translate_api::UnitReport,
+        crate::http::routes::translate_api::Disclaimer,
+        crate::http::error::ErrorBody,
+        crate::http::error::ErrorDetail
+    )),
+    modifiers(&Security)
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "x-api-key",
+                "A site client's key (or `Authorization: Bearer KEY`); not needed while no client is configured.",
+            ))),
+        );
+    }
+}
+
+pub async fn openapi_json() -> impl IntoResponse {
+    Json(ApiDoc::openapi())
+}

@@ -28,6 +28,8 @@ pub enum AppError {
     HttpClient(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Fetch(#[from] crate::fetch::FetchError),
 }
 
 /// A response body rendered once at start-up, in plain and gzip form, each
@@ -96,6 +98,13 @@ pub struct App {
     /// generation, so the next request renders afresh.
     translated: moka::future::Cache<PageKey, Arc<RenderedPage>>,
     pub store: Arc<dyn crate::store::Store>,
+    /// The one outbound client of the URL proxy (allowlist, address guard,
+    /// timeouts and size cap built in).
+    pub fetcher: crate::fetch::Fetcher,
+    /// Proxied pages by (target language, URL): the origin's validators and
+    /// the page we rendered, so a refetch is conditional and a 304 costs
+    /// no translation.
+    pub proxied: moka::future::Cache<(Lang, String), Arc<crate::http::routes::proxy::Proxied>>,
     generation: GenerationWatch,
     page_cache_hits: std::sync::atomic::AtomicU64,
     page_cache_misses: std::sync::atomic::AtomicU64,
@@ -198,7 +207,11 @@ impl App {
             })
             .max_capacity(config.cache.page_bytes)
             .build();
+        let fetcher = crate::fetch::Fetcher::new(&config.fetch)?;
+        let proxied = crate::http::routes::proxy::cache(config.cache.page_bytes);
         Ok(Self {
+            fetcher,
+            proxied,
             config,
             locales,
             content,

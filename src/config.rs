@@ -75,6 +75,15 @@ pub struct FetchConfig {
     pub max_body_bytes: u64,
     pub max_redirects: u32,
     pub user_agent: String,
+    /// First path segment of the J-SERVER links the ministry publishes today
+    /// (`/{prefix}/ns/tl.cgi/{url}?SLANG=ja&TLANG=en`), answered as an alias
+    /// of `/proxy/{lang}/{url}` so those links keep working unchanged.
+    #[serde(default = "default_jserver_prefix")]
+    pub jserver_prefix: String,
+}
+
+fn default_jserver_prefix() -> String {
+    "LUCMHLW".into()
 }
 
 impl FetchConfig {
@@ -124,6 +133,19 @@ impl FetchConfig {
         }
         if self.max_body_bytes == 0 {
             return invalid("fetch.max_body_bytes", "must be greater than 0".into());
+        }
+        if self.jserver_prefix.is_empty()
+            || !self
+                .jserver_prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            || crate::i18n::Lang::from_code(&self.jserver_prefix).is_some()
+        {
+            return invalid(
+                "fetch.jserver_prefix",
+                "must be one path segment of letters, digits, '-' or '_', and not a language code"
+                    .into(),
+            );
         }
         if self.max_redirects > 20 {
             return invalid("fetch.max_redirects", "must be at most 20".into());

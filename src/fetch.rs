@@ -817,6 +817,7 @@ mod tests {
             max_body_bytes: 1 << 20,
             max_redirects: 3,
             user_agent: "honyaku-test".into(),
+            jserver_prefix: "LUCMHLW".into(),
         }
     }
 

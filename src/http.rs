@@ -41,6 +41,13 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/assets/site.css", get(routes::assets::stylesheet))
         .route("/assets/original.js", get(routes::assets::script))
         .route("/set-language/{code}", get(routes::pages::set_language))
+        // Static first segments win over `/{lang}/…` in axum 0.8, so
+        // neither proxy form can be taken for a page path.
+        .route("/proxy/{lang}/{*url}", get(routes::proxy::proxy))
+        .route(
+            &format!("/{}/ns/tl.cgi/{{*url}}", app.config.fetch.jserver_prefix),
+            get(routes::proxy::jserver),
+        )
         .route("/{lang}", get(routes::pages::language_root))
         .route("/{lang}/", get(routes::pages::home))
         .route("/{lang}/{*path}", get(routes::pages::page))

@@ -16,3 +16,6 @@ error-unauthorized = A valid API key is required. Send it in an Authorization: B
 error-origin-not-allowed = This API key may not be used from this origin.
 error-rate-limited = Too many requests. Wait the number of seconds in Retry-After, then try again.
 error-budget-exhausted = Today's character budget for translation is spent. Try again after the number of seconds in Retry-After.
+error-proxy-not-allowed = This address cannot be translated: only pages of the ministry's own sites are.
+error-upstream-failed = The original site could not be reached or answered with an error. Please try again later.
+error-upstream-timeout = The original site did not answer in time. Please try again later.

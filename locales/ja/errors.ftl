@@ -16,3 +16,6 @@ error-unauthorized = 有効なAPIキーが必要です。Authorization: Bearer �
 error-origin-not-allowed = このAPIキーは、このオリジンからは使用できません。
 error-rate-limited = リクエストが多すぎます。Retry-Afterの秒数だけ待ってから再度お試しください。
 error-budget-exhausted = 本日の翻訳文字数の上限に達しました。Retry-Afterの秒数の後に再度お試しください。
+error-proxy-not-allowed = このアドレスは翻訳できません。翻訳できるのは当省のサイトのページだけです。
+error-upstream-failed = 元のサイトに接続できないか、エラーが返されました。しばらくしてから再度お試しください。
+error-upstream-timeout = 元のサイトから時間内に応答がありませんでした。しばらくしてから再度お試しください。

@@ -16,3 +16,6 @@ error-unauthorized = 유효한 API 키가 필요합니다. Authorization: Bearer
 error-origin-not-allowed = 이 API 키는 이 출처에서 사용할 수 없습니다.
 error-rate-limited = 요청이 너무 많습니다. Retry-After에 표시된 초만큼 기다린 후 다시 시도해 주십시오.
 error-budget-exhausted = 오늘의 번역 글자 수 한도를 모두 사용했습니다. Retry-After에 표시된 초가 지난 후 다시 시도해 주십시오.
+error-proxy-not-allowed = 이 주소는 번역할 수 없습니다. 본 성의 사이트 페이지만 번역할 수 있습니다.
+error-upstream-failed = 원래 사이트에 연결할 수 없거나 오류가 반환되었습니다. 잠시 후 다시 시도해 주십시오.
+error-upstream-timeout = 원래 사이트가 제시간에 응답하지 않았습니다. 잠시 후 다시 시도해 주십시오.

@@ -16,3 +16,6 @@ error-unauthorized = 需要有效的 API 密钥。请通过 Authorization: Beare
 error-origin-not-allowed = 此 API 密钥不能从该来源使用。
 error-rate-limited = 请求过多。请等待 Retry-After 所示的秒数后重试。
 error-budget-exhausted = 今日的翻译字符额度已用完。请在 Retry-After 所示的秒数后重试。
+error-proxy-not-allowed = 无法翻译此地址：仅可翻译本省网站的页面。
+error-upstream-failed = 无法连接原网站，或原网站返回了错误。请稍后再试。
+error-upstream-timeout = 原网站未能及时响应。请稍后再试。

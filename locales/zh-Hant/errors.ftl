@@ -16,3 +16,6 @@ error-unauthorized = 需要有效的 API 金鑰。請透過 Authorization: Beare
 error-origin-not-allowed = 此 API 金鑰不能從該來源使用。
 error-rate-limited = 請求過多。請等待 Retry-After 所示的秒數後再試。
 error-budget-exhausted = 今日的翻譯字元額度已用完。請在 Retry-After 所示的秒數後再試。
+error-proxy-not-allowed = 無法翻譯此網址：僅可翻譯本省網站的頁面。
+error-upstream-failed = 無法連線至原網站，或原網站傳回了錯誤。請稍後再試。
+error-upstream-timeout = 原網站未能及時回應。請稍後再試。

@@ -47,6 +47,16 @@ pub enum HttpError {
     PayloadTooLarge,
     #[error("request timed out")]
     Timeout,
+    /// The proxy may not fetch this URL: not on an allowlisted origin, or
+    /// a forbidden address. Answered before any request leaves.
+    #[error("proxy target not allowed")]
+    ProxyNotAllowed,
+    /// The origin could not be reached, answered with an error, or sent
+    /// something we cannot serve.
+    #[error("upstream failed")]
+    UpstreamFailed,
+    #[error("upstream timed out")]
+    UpstreamTimeout,
     /// The detail is logged once, here at the edge, and never sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -69,6 +79,9 @@ impl HttpError {
             HttpError::MethodNotAllowed => "method_not_allowed",
             HttpError::PayloadTooLarge => "payload_too_large",
             HttpError::Timeout => "timeout",
+            HttpError::ProxyNotAllowed => "proxy_not_allowed",
+            HttpError::UpstreamFailed => "upstream_failed",
+            HttpError::UpstreamTimeout => "upstream_timeout",
             HttpError::Internal(_) => "internal",
         }
     }
@@ -88,6 +101,9 @@ impl HttpError {
             HttpError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             HttpError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             HttpError::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            HttpError::ProxyNotAllowed => StatusCode::FORBIDDEN,
+            HttpError::UpstreamFailed => StatusCode::BAD_GATEWAY,
+            HttpError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
             HttpError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -148,6 +164,11 @@ impl HttpError {
                 t("error-method-not-allowed-title"),
                 t("error-method-not-allowed-body"),
             ),
+            HttpError::ProxyNotAllowed => {
+                (t("error-bad-request-title"), t("error-proxy-not-allowed"))
+            }
+            HttpError::UpstreamFailed => (t("error-internal-title"), t("error-upstream-failed")),
+            HttpError::UpstreamTimeout => (t("error-internal-title"), t("error-upstream-timeout")),
             HttpError::Timeout | HttpError::Internal(_) => {
                 (t("error-internal-title"), t("error-internal-body"))
             }

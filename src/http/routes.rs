@@ -3,4 +3,5 @@
 pub mod assets;
 pub mod health;
 pub mod pages;
+pub mod proxy;
 pub mod translate_api;

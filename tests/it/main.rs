@@ -18,6 +18,7 @@ mod providers_deepl;
 mod providers_google;
 mod providers_libretranslate;
 mod providers_openai;
+mod proxy;
 mod store;
 mod support;
 mod translate_api;

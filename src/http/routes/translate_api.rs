@@ -366,6 +366,25 @@ fn internal(error: segment::SegmentError) -> HttpError {
     HttpError::Internal(error.to_string())
 }
 
+/// Translates one whole HTML document (or fragment) into `target` on the
+/// same pipeline as the API, for the URL proxy: the translated HTML, and
+/// whether every unit was translated (an incomplete page must not be cached).
+pub(crate) async fn translate_html(
+    app: &App,
+    html: &str,
+    target: Lang,
+) -> Result<(String, bool), HttpError> {
+    let document = Document::Html(Segmented::new(html).map_err(internal)?);
+    let (mut outputs, _) = run(app, vec![document], target).await?;
+    let output = outputs.pop().unwrap_or(Translation {
+        text: None,
+        html: None,
+        units: Vec::new(),
+    });
+    let complete = output.units.iter().all(|u| u.origin != "source");
+    Ok((output.html.unwrap_or_default(), complete))
+}
+
 /// Translates every unit of every document in one call to the translator
 /// (so they share batches), then rebuilds each document.
 async fn run(

@@ -1,0 +1,360 @@
+//! The URL proxy end to end: the real server, a local origin (wiremock on
+//! 127.0.0.1, allowlisted for the test) serving project-written fixtures,
+//! and a LibreTranslate-shaped provider that answers with its input.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use scraper::{Html, Selector};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::support::{TestServer, repo_path};
+
+/// Identity translation, recording every text it was sent.
+#[derive(Clone, Default)]
+struct Identity {
+    seen: Arc<Mutex<Vec<String>>>,
+}
+
+impl Respond for Identity {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let out: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_owned())
+            .collect();
+        self.seen.lock().unwrap().extend(out.iter().cloned());
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+    }
+}
+
+const PAGE: &str = "/stf/houdou/x.html";
+
+fn fixture() -> String {
+    std::fs::read_to_string(repo_path("tests/fixtures/proxy/sjis_wrong_meta.html")).unwrap()
+}
+
+/// The fixture as Shift_JIS bytes; its meta still says UTF-8.
+fn shift_jis(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+struct Setup {
+    server: TestServer,
+    origin: MockServer,
+    provider: MockServer,
+    identity: Identity,
+}
+
+async fn setup() -> Setup {
+    let origin = MockServer::start().await;
+    let provider = MockServer::start().await;
+    let identity = Identity::default();
+    Mock::given(method("POST"))
+        .and(path("/translate"))
+        .respond_with(identity.clone())
+        .mount(&provider)
+        .await;
+    let list = format!("[\"{}\"]", origin.uri());
+    let server = TestServer::start_with_env(&[
+        ("HONYAKU__FETCH__ALLOWED_ORIGINS", &list),
+        ("HONYAKU__FETCH__ALLOW_PRIVATE_FOR", &list),
+        (
+            "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
+            &provider.uri(),
+        ),
+    ])
+    .await;
+    Setup {
+        server,
+        origin,
+        provider,
+        identity,
+    }
+}
+
+async fn serve_fixture(origin: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path(PAGE))
+        .and(header("if-none-match", "\"v1\""))
+        .respond_with(ResponseTemplate::new(304).insert_header("etag", "\"v1\""))
+        .with_priority(1)
+        .mount(origin)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(PAGE))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/html")
+                .insert_header("etag", "\"v1\"")
+                .set_body_bytes(shift_jis(&fixture())),
+        )
+        .mount(origin)
+        .await;
+}
+
+fn tag_counts(doc: &Html, skip_injected: bool) -> BTreeMap<String, usize> {
+    let all = Selector::parse("body *").unwrap();
+    let injected = Selector::parse(".honyaku-disclaimer *, .honyaku-switcher *").unwrap();
+    let inside: Vec<_> = doc.select(&injected).map(|e| e.id()).collect();
+    let mut counts = BTreeMap::new();
+    for el in doc.select(&all) {
+        let name = el.value().name();
+        if skip_injected
+            && (inside.contains(&el.id())
+                || el.value().classes().any(|c| c.starts_with("honyaku-")))
+        {
+            continue;
+        }
+        *counts.entry(name.to_owned()).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn body_text(doc: &Html, skip_injected: bool) -> String {
+    let body = doc
+        .select(&Selector::parse("body").unwrap())
+        .next()
+        .unwrap();
+    let mut out = String::new();
+    for node in body.descendants() {
+        if let Some(text) = node.value().as_text() {
+            let injected = node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.classes().any(|c| c.starts_with("honyaku-")))
+            });
+            if !(skip_injected && injected) {
+                out.push_str(text);
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+async fn proxy_translates_a_shift_jis_page_with_a_lying_meta() {
+    let s = setup().await;
+    serve_fixture(&s.origin).await;
+    let origin = s.origin.uri();
+    let response = s.server.get(&format!("/proxy/en/{origin}{PAGE}")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        crate::support::header(&response, "content-type"),
+        "text/html; charset=utf-8"
+    );
+    assert_eq!(crate::support::header(&response, "content-language"), "en");
+    assert_eq!(
+        crate::support::header(&response, "cache-control"),
+        "public, max-age=60"
+    );
+    let bytes = response.bytes().await.unwrap();
+    let out = String::from_utf8(bytes.to_vec()).expect("valid UTF-8");
+
+    // Decoded correctly before translation.
+    let seen = s.identity.seen.lock().unwrap().join("\n");
+    assert!(seen.contains("新型インフルエンザ対策について"), "{seen}");
+    assert!(seen.contains("新しい制度"), "numeric references: {seen}");
+
+    let doc = Html::parse_document(&out);
+    let one = |css: &str| doc.select(&Selector::parse(css).unwrap()).count();
+    let attr = |css: &str, name: &str| -> Vec<String> {
+        doc.select(&Selector::parse(css).unwrap())
+            .filter_map(|e| e.value().attr(name).map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(attr("html", "lang"), vec!["en"]);
+    assert_eq!(attr("meta[charset]", "charset"), vec!["utf-8"]);
+    assert_eq!(one("meta[http-equiv]"), 0);
+    assert_eq!(one("link[rel=alternate][hreflang]"), 5);
+    assert!(
+        out.starts_with("<!--"),
+        "the comment before the DOCTYPE stays"
+    );
+    assert!(out.contains("<![CDATA["));
+    assert!(out.contains("onclick=\"alert('お問い合わせ')\""));
+    assert_eq!(one("olang"), 1);
+
+    let links = attr("a[href]", "href");
+    assert!(
+        links.contains(&format!("/proxy/en/{origin}/stf/houdou/next.html#sec2")),
+        "{links:?}"
+    );
+    assert!(links.contains(&"https://www.example.org/other.html".to_owned()));
+    assert!(links.contains(&"#top".to_owned()));
+    assert!(
+        links.contains(&format!("{origin}/stf/houdou/x.html")),
+        "original link"
+    );
+    assert!(
+        links.contains(&format!("/proxy/ko/{origin}{PAGE}")),
+        "switcher"
+    );
+    assert_eq!(
+        attr("form", "action"),
+        vec![format!("/proxy/en/{origin}/stf/houdou/search.cgi")]
+    );
+    assert_eq!(
+        attr("img", "src"),
+        vec![format!("{origin}/stf/houdou/images/logo.png")]
+    );
+    assert_eq!(
+        attr("link[rel=stylesheet]", "href"),
+        vec![format!("{origin}/css/style.css")]
+    );
+    assert_eq!(one("body > aside.honyaku-disclaimer:first-child"), 1);
+    assert_eq!(one("nav.honyaku-switcher"), 1);
+    assert!(out.contains("About machine translation"));
+
+    // Identity translation keeps the DOM: same elements, same text.
+    let original = Html::parse_document(&fixture());
+    assert_eq!(tag_counts(&doc, true), tag_counts(&original, false));
+    assert_eq!(body_text(&doc, true), body_text(&original, false));
+}
+
+#[tokio::test]
+async fn refetch_is_conditional_and_a_304_reuses_the_translation() {
+    let s = setup().await;
+    serve_fixture(&s.origin).await;
+    let url = format!("/proxy/en/{}{PAGE}", s.origin.uri());
+    let first = s.server.text(&url).await;
+    let calls = s.provider.received_requests().await.unwrap().len();
+    assert!(calls > 0);
+    let second = s.server.text(&url).await;
+    assert_eq!(first, second);
+    assert_eq!(s.provider.received_requests().await.unwrap().len(), calls);
+    let requests = s.origin.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(
+        requests[1].headers.get("if-none-match").unwrap(),
+        "\"v1\"",
+        "the refetch is conditional"
+    );
+}
+
+#[tokio::test]
+async fn the_jserver_form_answers_like_the_proxy() {
+    let s = setup().await;
+    serve_fixture(&s.origin).await;
+    let origin = s.origin.uri();
+    for (tlang, lang) in [
+        ("en", "en"),
+        ("zh", "zh-Hans"),
+        ("zt", "zh-Hant"),
+        ("ko", "ko"),
+    ] {
+        let response = s
+            .server
+            .get(&format!(
+                "/LUCMHLW/ns/tl.cgi/{origin}{PAGE}?SLANG=ja&TLANG={tlang}&XMODE=0"
+            ))
+            .await;
+        assert_eq!(response.status(), 200, "{tlang}");
+        assert_eq!(crate::support::header(&response, "content-language"), lang);
+        let body = response.text().await.unwrap();
+        assert!(body.contains(&format!("<html lang=\"{lang}\"")), "{tlang}");
+        assert!(body.contains(&format!("/proxy/{lang}/{origin}/stf/houdou/next.html")));
+    }
+    let requests = s.origin.received_requests().await.unwrap();
+    assert!(
+        requests.iter().all(|r| r.url.query().is_none()),
+        "J-SERVER parameters are ours"
+    );
+    // The prefix route does not swallow ordinary pages, nor they it.
+    assert_eq!(s.server.get("/en/").await.status(), 200);
+    let bad = s
+        .server
+        .get(&format!(
+            "/LUCMHLW/ns/tl.cgi/{origin}{PAGE}?SLANG=ja&TLANG=fr"
+        ))
+        .await;
+    assert_eq!(bad.status(), 404);
+}
+
+#[tokio::test]
+async fn refused_targets_are_403_without_a_fetch_or_a_translation() {
+    let s = setup().await;
+    serve_fixture(&s.origin).await;
+    for target in [
+        "https://www.example.org/page.html".to_owned(),
+        "http://169.254.169.254/latest/meta-data/".to_owned(),
+        "file:///etc/passwd".to_owned(),
+        "not a url".to_owned(),
+    ] {
+        let response = s
+            .server
+            .get_with(
+                &format!("/proxy/en/{target}"),
+                &[("accept", "application/json")],
+            )
+            .await;
+        assert_eq!(response.status(), 403, "{target}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "proxy_not_allowed");
+    }
+    assert!(s.origin.received_requests().await.unwrap().is_empty());
+    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    let response = s
+        .server
+        .get(&format!("/proxy/fr/{}{PAGE}", s.origin.uri()))
+        .await;
+    assert_eq!(response.status(), 404);
+    assert!(s.origin.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
+    let s = setup().await;
+    Mock::given(path("/missing.html"))
+        .respond_with(ResponseTemplate::new(404).set_body_string("nope"))
+        .mount(&s.origin)
+        .await;
+    Mock::given(path("/broken.html"))
+        .respond_with(ResponseTemplate::new(500).set_body_string("oops"))
+        .mount(&s.origin)
+        .await;
+    Mock::given(path("/report.pdf"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/pdf")
+                .set_body_bytes(b"%PDF-1.4\n".to_vec()),
+        )
+        .mount(&s.origin)
+        .await;
+    let origin = s.origin.uri();
+    let json = [("accept", "application/json")];
+    for (page, status, code) in [
+        ("/missing.html", 404, "not_found"),
+        ("/broken.html", 502, "upstream_failed"),
+    ] {
+        let response = s
+            .server
+            .get_with(&format!("/proxy/en/{origin}{page}"), &json)
+            .await;
+        assert_eq!(response.status(), status, "{page}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], code);
+    }
+    let html = s
+        .server
+        .get(&format!("/proxy/ko/{origin}/broken.html"))
+        .await;
+    assert_eq!(html.status(), 502);
+    assert!(crate::support::header(&html, "content-type").starts_with("text/html"));
+
+    let pdf = s
+        .server
+        .get(&format!("/proxy/en/{origin}/report.pdf"))
+        .await;
+    assert_eq!(pdf.status(), 302);
+    assert_eq!(
+        crate::support::header(&pdf, "location"),
+        format!("{origin}/report.pdf")
+    );
+    assert!(s.provider.received_requests().await.unwrap().is_empty());
+}

@@ -52,24 +52,38 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
+    setup_with(&[], true).await
+}
+
+/// `provider_works: false` makes every provider call fail with a 500.
+async fn setup_with(extra: &[(&str, &str)], provider_works: bool) -> Setup {
     let origin = MockServer::start().await;
     let provider = MockServer::start().await;
     let identity = Identity::default();
-    Mock::given(method("POST"))
-        .and(path("/translate"))
-        .respond_with(identity.clone())
-        .mount(&provider)
-        .await;
+    if provider_works {
+        Mock::given(method("POST"))
+            .and(path("/translate"))
+            .respond_with(identity.clone())
+            .mount(&provider)
+            .await;
+    } else {
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(500))
+            .mount(&provider)
+            .await;
+    }
     let list = format!("[\"{}\"]", origin.uri());
-    let server = TestServer::start_with_env(&[
-        ("HONYAKU__FETCH__ALLOWED_ORIGINS", &list),
-        ("HONYAKU__FETCH__ALLOW_PRIVATE_FOR", &list),
+    let provider_uri = provider.uri();
+    let mut env = vec![
+        ("HONYAKU__FETCH__ALLOWED_ORIGINS", list.as_str()),
+        ("HONYAKU__FETCH__ALLOW_PRIVATE_FOR", list.as_str()),
         (
             "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
-            &provider.uri(),
+            provider_uri.as_str(),
         ),
-    ])
-    .await;
+    ];
+    env.extend_from_slice(extra);
+    let server = TestServer::start_with_env(&env).await;
     Setup {
         server,
         origin,
@@ -245,6 +259,7 @@ async fn the_jserver_form_answers_like_the_proxy() {
     for (tlang, lang) in [
         ("en", "en"),
         ("zh", "zh-Hans"),
+        ("zh-TW", "zh-Hant"),
         ("zt", "zh-Hant"),
         ("ko", "ko"),
     ] {
@@ -357,4 +372,59 @@ async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
         format!("{origin}/report.pdf")
     );
     assert!(s.provider.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_slow_origin_is_a_504() {
+    let s = setup_with(&[("HONYAKU__FETCH__TIMEOUT_SECS", "1")], true).await;
+    Mock::given(path("/slow.html"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/html")
+                .set_body_string("<p>遅い</p>")
+                .set_delay(std::time::Duration::from_secs(3)),
+        )
+        .mount(&s.origin)
+        .await;
+    let response = s
+        .server
+        .get_with(
+            &format!("/proxy/en/{}/slow.html", s.origin.uri()),
+            &[("accept", "application/json")],
+        )
+        .await;
+    assert_eq!(response.status(), 504);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "upstream_timeout");
+    assert!(s.provider.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
+    let s = setup_with(&[], false).await;
+    serve_fixture(&s.origin).await;
+    let url = format!("/proxy/en/{}{PAGE}", s.origin.uri());
+    let response = s.server.get(&url).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        crate::support::header(&response, "cache-control"),
+        "no-store"
+    );
+    let out = response.text().await.unwrap();
+    let doc = Html::parse_document(&out);
+    let marked = doc
+        .select(&Selector::parse("body [lang=ja]").unwrap())
+        .map(|e| e.text().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("|");
+    assert!(
+        marked.contains("新型インフルエンザ対策について"),
+        "{marked}"
+    );
+    assert!(out.contains("<html lang=\"en\""));
+    // Nothing incomplete is kept: the next request fetches unconditionally.
+    s.server.get(&url).await;
+    let requests = s.origin.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2);
+    assert!(requests[1].headers.get("if-none-match").is_none());
 }

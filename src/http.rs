@@ -136,15 +136,15 @@ pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
 }
 
 /// The language a response to this request should speak: the URL prefix when
-/// it is one of ours, otherwise the negotiated one.
+/// it is one of ours (for `/proxy/{lang}/…`, the proxy's target language, so
+/// its errors read like the page the reader asked for), otherwise the
+/// negotiated one.
 pub fn request_lang(app: &App, request: &Request) -> Lang {
-    let first = request
-        .uri()
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
+    let mut segments = request.uri().path().trim_start_matches('/').split('/');
+    let mut first = segments.next().unwrap_or_default();
+    if first == "proxy" {
+        first = segments.next().unwrap_or_default();
+    }
     Lang::from_code(first).unwrap_or_else(|| negotiated_lang(app, request.headers()))
 }
 

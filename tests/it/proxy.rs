@@ -174,6 +174,10 @@ async fn proxy_translates_a_shift_jis_page_with_a_lying_meta() {
     let seen = s.identity.seen.lock().unwrap().join("\n");
     assert!(seen.contains("新型インフルエンザ対策について"), "{seen}");
     assert!(seen.contains("新しい制度"), "numeric references: {seen}");
+    assert!(
+        seen.contains("①会場：㈱厚生会館"),
+        "CP932 extensions: {seen}"
+    );
 
     let doc = Html::parse_document(&out);
     let one = |css: &str| doc.select(&Selector::parse(css).unwrap()).count();
@@ -319,6 +323,10 @@ async fn refused_targets_are_403_without_a_fetch_or_a_translation() {
         .get(&format!("/proxy/fr/{}{PAGE}", s.origin.uri()))
         .await;
     assert_eq!(response.status(), 404);
+    // Refusals speak the language the reader asked the page in.
+    let response = s.server.get("/proxy/ko/https://www.example.org/").await;
+    assert_eq!(response.status(), 403);
+    assert_eq!(crate::support::header(&response, "content-language"), "ko");
     assert!(s.origin.received_requests().await.unwrap().is_empty());
 }
 

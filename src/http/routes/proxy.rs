@@ -411,3 +411,45 @@ fn banner(app: &App, lang: Lang, page: &Url) -> String {
     }
     .into_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_url_keeps_the_query_and_restores_squeezed_schemes() {
+        assert_eq!(
+            target_url("https://www.mhlw.go.jp/a.html", Some("x=1&y=2"), |_| false),
+            "https://www.mhlw.go.jp/a.html?x=1&y=2"
+        );
+        assert_eq!(
+            target_url("https:/www.mhlw.go.jp/a.html", None, |_| false),
+            "https://www.mhlw.go.jp/a.html"
+        );
+        assert_eq!(
+            target_url(
+                "https://www.mhlw.go.jp/a.html",
+                Some("SLANG=ja&id=3&TLANG=en&XMODE=0"),
+                |k| JSERVER_PARAMS.contains(&k)
+            ),
+            "https://www.mhlw.go.jp/a.html?id=3"
+        );
+        assert_eq!(
+            target_url("https://www.mhlw.go.jp/", Some("SLANG=ja&TLANG=en"), |k| {
+                JSERVER_PARAMS.contains(&k)
+            }),
+            "https://www.mhlw.go.jp/"
+        );
+    }
+
+    #[test]
+    fn jserver_language_codes() {
+        assert_eq!(jserver_lang("en"), Some(Lang::En));
+        assert_eq!(jserver_lang("zh"), Some(Lang::ZhHans));
+        assert_eq!(jserver_lang("zh-TW"), Some(Lang::ZhHant));
+        assert_eq!(jserver_lang("zt"), Some(Lang::ZhHant));
+        assert_eq!(jserver_lang("ko"), Some(Lang::Ko));
+        assert_eq!(jserver_lang("ja"), None);
+        assert_eq!(jserver_lang("fr"), None);
+    }
+}

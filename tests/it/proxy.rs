@@ -436,3 +436,54 @@ async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
     assert_eq!(requests.len(), 2);
     assert!(requests[1].headers.get("if-none-match").is_none());
 }
+
+#[tokio::test]
+async fn a_redirect_off_the_allowlist_is_refused() {
+    let s = setup().await;
+    Mock::given(path("/moved.html"))
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("location", "http://169.254.169.254/latest/"),
+        )
+        .mount(&s.origin)
+        .await;
+    let response = s
+        .server
+        .get_with(
+            &format!("/proxy/en/{}/moved.html", s.origin.uri()),
+            &[("accept", "application/json")],
+        )
+        .await;
+    assert_eq!(response.status(), 403);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "proxy_not_allowed");
+    assert_eq!(s.origin.received_requests().await.unwrap().len(), 1);
+    assert!(s.provider.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_euc_jp_page_without_a_head_tag_still_gets_the_meta_and_alternates() {
+    let s = setup().await;
+    Mock::given(path("/bare.html"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/html; charset=EUC-JP")
+                .set_body_bytes(
+                    encoding_rs::EUC_JP
+                        .encode("<title>題</title><body><p>本文です</p></body>")
+                        .0
+                        .into_owned(),
+                ),
+        )
+        .mount(&s.origin)
+        .await;
+    let out = s
+        .server
+        .text(&format!("/proxy/zh-Hans/{}/bare.html", s.origin.uri()))
+        .await;
+    let doc = Html::parse_document(&out);
+    let count = |css: &str| doc.select(&Selector::parse(css).unwrap()).count();
+    assert_eq!(count("head > meta[charset=utf-8]"), 1, "{out}");
+    assert_eq!(count("head > link[rel=alternate]"), 5, "{out}");
+    assert_eq!(count("body > aside.honyaku-disclaimer"), 1, "{out}");
+    assert!(out.contains("本文です"));
+}

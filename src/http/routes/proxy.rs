@@ -281,10 +281,14 @@ fn link_target(app: &App, lang: Lang, base: &Url, value: &str, stay: bool) -> Op
     }
 }
 
+/// The one charset declaration a proxied page carries: we always send UTF-8.
+const META_UTF8: &str = "<meta charset=\"utf-8\">";
+
 /// The rewriting pass over the translated document.
 fn rewrite(app: &App, lang: Lang, page: &Url, html: &str) -> Result<String, HttpError> {
     let banner = banner(app, lang, page);
     let head_links = alternates(app, page);
+    let head_seen = std::cell::Cell::new(false);
     let stay = |attr: &'static str| {
         move |el: &mut lol_html::html_content::Element<'_, '_>| {
             if let Some(value) = el.get_attribute(attr) {
@@ -314,7 +318,8 @@ fn rewrite(app: &App, lang: Lang, page: &Url, html: &str) -> Result<String, Http
                     Ok(())
                 }),
                 element!("head", |el| {
-                    el.prepend("<meta charset=\"utf-8\">", ContentType::Html);
+                    head_seen.set(true);
+                    el.prepend(META_UTF8, ContentType::Html);
                     el.append(&head_links, ContentType::Html);
                     Ok(())
                 }),
@@ -338,6 +343,12 @@ fn rewrite(app: &App, lang: Lang, page: &Url, html: &str) -> Result<String, Http
                     Ok(())
                 }),
                 element!("body", |el| {
+                    if !head_seen.get() {
+                        // No <head> tag: what it would have held goes before
+                        // <body>, where the parser puts it in the implied head.
+                        el.before(META_UTF8, ContentType::Html);
+                        el.before(&head_links, ContentType::Html);
+                    }
                     el.prepend(&banner, ContentType::Html);
                     Ok(())
                 }),

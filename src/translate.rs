@@ -88,6 +88,25 @@ pub struct Stats {
 /// with the translators' tools; until then there is one, empty, version.
 pub const GLOSSARY_VERSION: i64 = 0;
 
+/// `None` while the unit is being translated; then what came of it.
+type InFlightReceiver = tokio::sync::watch::Receiver<Option<Option<Arc<Translation>>>>;
+
+/// Removes this call's in-flight claims however the call ends (finished,
+/// failed or dropped), so waiters are released and later calls try again.
+struct Claims<'a> {
+    in_flight: &'a std::sync::Mutex<HashMap<(Lang, String), InFlightReceiver>>,
+    keys: Vec<(Lang, String)>,
+}
+
+impl Drop for Claims<'_> {
+    fn drop(&mut self) {
+        let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        for key in &self.keys {
+            in_flight.remove(key);
+        }
+    }
+}
+
 /// How long a unit refused by the QA gate stays Japanese before a provider
 /// is asked again.
 pub const REFUSED_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
@@ -107,6 +126,10 @@ pub struct Translator {
     /// again until the entry expires, so a provider that keeps mangling one
     /// sentence is not paid on every page view.
     refused: moka::sync::Cache<(Lang, String), ()>,
+    /// Units a provider is being asked for right now, so a concurrent
+    /// request for the same unit (another page, the API) waits for that
+    /// answer instead of paying for it again.
+    in_flight: std::sync::Mutex<HashMap<(Lang, String), InFlightReceiver>>,
     pub stats: Stats,
 }
 
@@ -187,6 +210,7 @@ impl Translator {
             store,
             memory,
             refused,
+            in_flight: std::sync::Mutex::new(HashMap::new()),
             stats: Stats::default(),
         }
     }
@@ -353,6 +377,67 @@ impl Translator {
                 .fetch_add(wanted.len() as u64, Ordering::Relaxed);
             return (results, 0);
         }
+        // Claim the units nobody is translating yet; wait for the others.
+        let mut waits: Vec<(InFlightReceiver, Vec<usize>)> = Vec::new();
+        let mut senders: HashMap<
+            String,
+            tokio::sync::watch::Sender<Option<Option<Arc<Translation>>>>,
+        > = HashMap::new();
+        let mut claims = Claims {
+            in_flight: &self.in_flight,
+            keys: Vec::new(),
+        };
+        {
+            let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+            wanted.retain(|(_, key, positions)| {
+                let claim = (to, key.clone());
+                if let Some(receiver) = in_flight.get(&claim) {
+                    waits.push((receiver.clone(), positions.clone()));
+                    return false;
+                }
+                let (sender, receiver) = tokio::sync::watch::channel(None);
+                in_flight.insert(claim.clone(), receiver);
+                claims.keys.push(claim);
+                senders.insert(key.clone(), sender);
+                true
+            });
+        }
+        let (results, billed) = self
+            .translate_claimed(wanted, results, to, rejected, &senders)
+            .await;
+        drop(senders);
+        drop(claims);
+        let mut results = results;
+        for (mut receiver, positions) in waits {
+            let outcome = loop {
+                if let Some(outcome) = receiver.borrow_and_update().clone() {
+                    break outcome;
+                }
+                if receiver.changed().await.is_err() {
+                    // The translating call ended without an answer.
+                    break receiver.borrow().clone().flatten();
+                }
+            };
+            for i in positions {
+                results[i] = outcome.clone();
+            }
+        }
+        (results, billed)
+    }
+
+    /// Sends the claimed units to the providers, gates, remembers and
+    /// publishes the outcome of each to concurrent waiters.
+    async fn translate_claimed(
+        &self,
+        wanted: Vec<(String, String, Vec<usize>)>,
+        mut results: Vec<Option<Arc<Translation>>>,
+        to: Lang,
+        rejected: &mut Vec<usize>,
+        senders: &HashMap<String, tokio::sync::watch::Sender<Option<Option<Arc<Translation>>>>>,
+    ) -> (Vec<Option<Arc<Translation>>>, u64) {
+        if wanted.is_empty() {
+            return (results, 0);
+        }
         let protected: Vec<protect::Protected> =
             wanted.iter().map(|(s, _, _)| protect::protect(s)).collect();
         let texts: Vec<String> = protected.iter().map(|p| p.text.clone()).collect();
@@ -413,10 +498,24 @@ impl Translator {
             }
         }
         for (key, translation, positions) in accepted {
-            self.memory.insert((to, key), translation.clone());
+            self.memory.insert((to, key.clone()), translation.clone());
+            if let Some(sender) = senders.get(&key) {
+                sender.send_replace(Some(Some(translation.clone())));
+            }
             for i in positions {
                 results[i] = Some(translation.clone());
             }
+        }
+        // Everything not published above stays Japanese for the waiters too.
+        for sender in senders.values() {
+            sender.send_if_modified(|value| {
+                if value.is_none() {
+                    *value = Some(None);
+                    true
+                } else {
+                    false
+                }
+            });
         }
         (results, billed)
     }

@@ -16,6 +16,8 @@ use honyaku::translate::{Bundled, Chain, Origin, Translator};
 enum Behaviour {
     /// Upper-cases the text outside tags, keeping every placeholder.
     Shout,
+    /// The same, after a pause, so concurrent calls overlap.
+    SlowShout,
     /// Drops every placeholder tag (a typical MT failure).
     DropTags,
     /// Returns HTML that must never become markup.
@@ -86,6 +88,10 @@ impl TranslationProvider for Scripted {
             self.seen.lock().unwrap().push(texts.to_vec());
             match self.behaviour {
                 Behaviour::Shout => Ok(texts.iter().map(|t| shout(t)).collect()),
+                Behaviour::SlowShout => {
+                    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+                    Ok(texts.iter().map(|t| shout(t)).collect())
+                }
                 Behaviour::DropTags => Ok(texts
                     .iter()
                     .map(|t| {
@@ -276,4 +282,32 @@ async fn bundled_translations_need_no_provider_and_batches_follow_limits() {
     // Japanese is never sent anywhere.
     let ja = t.translate_units(&sources, Lang::Ja).await;
     assert!(ja.iter().all(Option::is_none));
+}
+
+#[tokio::test]
+async fn concurrent_calls_share_units_being_translated() {
+    let provider = Scripted::new("first", Behaviour::SlowShout);
+    let t = Arc::new(translator(vec![provider.clone()], Bundled::new()));
+    let page_a = units(&["共通の見出し", "Aだけの文"]);
+    let page_b = units(&["共通の見出し", "Bだけの文"]);
+    let (a, b) = tokio::join!(
+        t.translate_units(&page_a, Lang::En),
+        t.translate_units(&page_b, Lang::En)
+    );
+    assert!(a.iter().chain(&b).all(Option::is_some));
+    assert_eq!(a[0], b[0], "the shared unit is one translation");
+    let sent: Vec<String> = provider
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .flatten()
+        .cloned()
+        .collect();
+    assert_eq!(
+        sent.iter().filter(|t| t.as_str() == "共通の見出し").count(),
+        1,
+        "paid once: {sent:?}"
+    );
+    assert_eq!(sent.len(), 3);
 }

@@ -39,32 +39,15 @@ readonly LANGS="en zh-Hans zh-Hant ko"
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd -- "$script_dir/.." && pwd)
+BENCH_NAME=page_cache_memory
+STOP_WAIT_TENTHS=150
+# shellcheck source=benches/lib.sh
+source "$script_dir/lib.sh"
 
 tmp=""
 honyaku_pid=""
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() {
-    printf 'page_cache_memory: ERROR: %s\n' "$*" >&2
-    exit 1
-}
 
-# Sends SIGTERM, waits up to ~15 s, then SIGKILL. Only ever the given pid.
-stop_pid() {
-    local pid=$1 name=$2 i
-    [[ -n $pid ]] || return 0
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 150; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        printf 'page_cache_memory: %s (pid %s) ignored SIGTERM, killing\n' "$name" "$pid" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     local status=$?

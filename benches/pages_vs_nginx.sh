@@ -28,34 +28,16 @@ readonly WARMUP_DURATION=2s
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd -- "$script_dir/.." && pwd)
+BENCH_NAME=pages_vs_nginx
+# shellcheck source=benches/lib.sh
+source "$script_dir/lib.sh"
 
 tmp=""
 honyaku_pid=""
 nginx_pid=""
 policy_rc_created=""
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() {
-    printf 'pages_vs_nginx: ERROR: %s\n' "$*" >&2
-    exit 1
-}
 
-# Sends SIGTERM, waits up to ~10 s, then SIGKILL. Only ever the given pid.
-stop_pid() {
-    local pid=$1 name=$2 i
-    [[ -n $pid ]] || return 0
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        printf 'pages_vs_nginx: %s (pid %s) ignored SIGTERM, killing\n' "$name" "$pid" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     local status=$?
@@ -75,31 +57,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# ---------------------------------------------------------------- tools
-install_missing_tools() {
-    local -a missing=()
-    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-    command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
-    command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
-    ((${#missing[@]} == 0)) && return 0
-    [[ $EUID -eq 0 ]] || die "missing ${missing[*]}; run as root or install them first"
-    command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
-    # Keep the nginx package from starting the system nginx service: a
-    # policy-rc.d that says "no" for the duration of the install only.
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod 0755 /usr/sbin/policy-rc.d
-        policy_rc_created=1
-    fi
-    log "installing ${missing[*]} with apt-get"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-    if [[ -n $policy_rc_created ]]; then
-        rm -f /usr/sbin/policy-rc.d
-        policy_rc_created=""
-    fi
-}
-install_missing_tools
+install_missing_tools ""
 nginx_bin=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 [[ -x $nginx_bin ]] || die "nginx not found after installation"
 command -v wrk >/dev/null 2>&1 || die "wrk not found after installation"
@@ -256,10 +214,6 @@ http {
 EOF
 }
 
-port_in_use() {
-    command -v ss >/dev/null 2>&1 || return 1
-    [[ -n $(ss -Htln "sport = :$1" 2>/dev/null) ]]
-}
 
 nginx_url=""
 for ((attempt = 0; attempt < 20; attempt++)); do
@@ -311,36 +265,7 @@ done = function(summary, latency, requests)
 end
 EOF
 
-# run_wrk NAME URL DURATION_ARG... -> prints the BENCH line; fails on errors.
-run_wrk() {
-    local name=$1 url=$2 out line
-    shift 2
-    [[ $url == "http://$HOST:"* ]] || die "refusing to send traffic to $url"
-    out=$("${wrk_pin[@]}" wrk "${wrk_args[@]}" "$@" -s "$tmp/report.lua" "$url") ||
-        die "wrk failed for $name"
-    if grep -Eq 'Non-2xx or 3xx responses|Socket errors' <<<"$out"; then
-        printf '%s\n' "$out" >&2
-        die "wrk reported errors for $name (see above)"
-    fi
-    line=$(grep '^BENCH ' <<<"$out") || {
-        printf '%s\n' "$out" >&2
-        die "no summary from wrk for $name"
-    }
-    local key
-    for key in connect read write status timeout; do
-        [[ $line =~ (^| )$key=0( |$) ]] || {
-            printf '%s\n' "$out" >&2
-            die "wrk counted $key errors for $name: $line"
-        }
-    done
-    [[ ! $line =~ (^| )requests=0( |$) ]] || die "wrk completed no requests for $name"
-    printf '%s\n' "$line"
-}
 
-field() { # field KEY LINE
-    [[ $2 =~ (^| )$1=([0-9.]+) ]] || die "no $1 in: $2"
-    printf '%s\n' "${BASH_REMATCH[2]}"
-}
 
 honyaku_log_lines_before=$(wc -l <"$tmp/honyaku/stdout.log")
 
@@ -369,8 +294,6 @@ kill -0 "$honyaku_pid" 2>/dev/null || die "honyaku died during the benchmark"
 kill -0 "$nginx_pid" 2>/dev/null || die "nginx died during the benchmark"
 honyaku_log_lines=$(($(wc -l <"$tmp/honyaku/stdout.log") - honyaku_log_lines_before))
 
-# ---------------------------------------------------------------- report
-rps() { awk -v r="$(field requests "$1")" -v d="$(field duration_us "$1")" 'BEGIN { printf "%.2f", r / (d / 1e6) }'; }
 
 printf '\n'
 printf 'honyaku vs nginx, same page bytes, %s\n' "$HOST"

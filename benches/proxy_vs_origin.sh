@@ -34,6 +34,9 @@ readonly WARMUP_DURATION=2s
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd -- "$script_dir/.." && pwd)
+BENCH_NAME=proxy_vs_origin
+# shellcheck source=benches/lib.sh
+source "$script_dir/lib.sh"
 body_src=$repo_root/content/announcements/roukyou-online-seminar-2025/body.ja.html
 
 tmp=""
@@ -42,28 +45,7 @@ nginx_pid=""
 echo_pid=""
 policy_rc_created=""
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() {
-    printf 'proxy_vs_origin: ERROR: %s\n' "$*" >&2
-    exit 1
-}
 
-# Sends SIGTERM, waits up to ~10 s, then SIGKILL. Only ever the given pid.
-stop_pid() {
-    local pid=$1 name=$2 i
-    [[ -n $pid ]] || return 0
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        printf 'proxy_vs_origin: %s (pid %s) ignored SIGTERM, killing\n' "$name" "$pid" >&2
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     local status=$?
@@ -84,31 +66,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# ---------------------------------------------------------------- tools
-install_missing_tools() {
-    local -a missing=()
-    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-    command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
-    command -v curl >/dev/null 2>&1 || missing+=(curl ca-certificates)
-    command -v python3 >/dev/null 2>&1 || missing+=(python3)
-    ((${#missing[@]} == 0)) && return 0
-    [[ $EUID -eq 0 ]] || die "missing ${missing[*]}; run as root or install them first"
-    command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
-    # Keep the nginx package from starting the system nginx service.
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod 0755 /usr/sbin/policy-rc.d
-        policy_rc_created=1
-    fi
-    log "installing ${missing[*]} with apt-get"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-    if [[ -n $policy_rc_created ]]; then
-        rm -f /usr/sbin/policy-rc.d
-        policy_rc_created=""
-    fi
-}
-install_missing_tools
+install_missing_tools python3
 nginx_bin=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 [[ -x $nginx_bin ]] || die "nginx not found after installation"
 command -v wrk >/dev/null 2>&1 || die "wrk not found after installation"
@@ -155,10 +113,6 @@ chmod 0755 "$tmp" # the nginx worker may run as an unprivileged user
 # curl that never goes through a proxy, whatever http_proxy says.
 fetch() { curl --noproxy '*' -sS --max-time 60 "$@"; }
 
-port_in_use() {
-    command -v ss >/dev/null 2>&1 || return 1
-    [[ -n $(ss -Htln "sport = :$1" 2>/dev/null) ]]
-}
 
 # ---------------------------------------------------------------- the page
 docroot=$tmp/nginx/root
@@ -454,35 +408,7 @@ done = function(summary, latency, requests)
 end
 EOF
 
-# run_wrk NAME URL [EXTRA wrk ARGS] -> prints the BENCH line; fails on errors.
-run_wrk() {
-    local name=$1 url=$2 out line key
-    shift 2
-    [[ $url == "http://$HOST:"* ]] || die "refusing to send traffic to $url"
-    out=$("${wrk_pin[@]}" wrk "${wrk_args[@]}" "$@" -s "$tmp/report.lua" "$url") ||
-        die "wrk failed for $name"
-    if grep -Eq 'Non-2xx or 3xx responses|Socket errors' <<<"$out"; then
-        printf '%s\n' "$out" >&2
-        die "wrk reported errors for $name (see above)"
-    fi
-    line=$(grep '^BENCH ' <<<"$out") || {
-        printf '%s\n' "$out" >&2
-        die "no summary from wrk for $name"
-    }
-    for key in connect read write status timeout; do
-        [[ $line =~ (^| )$key=0( |$) ]] || {
-            printf '%s\n' "$out" >&2
-            die "wrk counted $key errors for $name: $line"
-        }
-    done
-    [[ ! $line =~ (^| )requests=0( |$) ]] || die "wrk completed no requests for $name"
-    printf '%s\n' "$line"
-}
 
-field() { # field KEY LINE
-    [[ $2 =~ (^| )$1=([0-9.]+) ]] || die "no $1 in: $2"
-    printf '%s\n' "${BASH_REMATCH[2]}"
-}
 
 declare -A result=()
 names=(proxy direct)
@@ -506,8 +432,6 @@ echo_stats_end=$(echo_stats)
 [[ $echo_stats_end == "$echo_stats_cold" ]] ||
     die "the provider was called during the measured runs ($echo_stats_cold -> $echo_stats_end)"
 
-# ---------------------------------------------------------------- report
-rps() { awk -v r="$(field requests "$1")" -v d="$(field duration_us "$1")" 'BEGIN { printf "%.2f", r / (d / 1e6) }'; }
 provider_delta=$(awk -v a="$echo_stats_before" -v b="$echo_stats_cold" 'BEGIN {
     match(a, /"requests": [0-9]+/); ar = substr(a, RSTART + 12, RLENGTH - 12)
     match(a, /"texts": [0-9]+/); at = substr(a, RSTART + 9, RLENGTH - 9)

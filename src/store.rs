@@ -98,6 +98,10 @@ pub struct Override {
     /// The source text the override was written against, so a change of
     /// source can be detected and flagged.
     pub source_text: String,
+    /// In state [`OverrideState::NeedsReview`] after the page's Japanese was
+    /// edited: the source the override was written against (`source_text`
+    /// is then the edited one), so a reviewer sees what changed.
+    pub previous_source: Option<String>,
     pub updated_at: i64,
 }
 
@@ -111,6 +115,82 @@ pub struct OverrideRevision {
     pub created_at: i64,
     pub state: OverrideState,
 }
+
+/// What a translator account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Changes translations into the languages given to it.
+    Translator,
+    /// Changes every language.
+    Admin,
+}
+
+impl Role {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Translator => "translator",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "translator" => Some(Role::Translator),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// A translator's account; the token itself is never stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslatorAccount {
+    pub name: String,
+    pub role: Role,
+    /// Targets this account may change (admins: all, whatever is listed).
+    pub languages: Vec<Lang>,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+impl TranslatorAccount {
+    /// May this account change translations into `lang`?
+    pub fn may_edit(&self, lang: Lang) -> bool {
+        self.revoked_at.is_none()
+            && !lang.is_source()
+            && (self.role == Role::Admin || self.languages.contains(&lang))
+    }
+}
+
+/// A live web-editor session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub translator: TranslatorAccount,
+    /// Goes into every form of the editor and must come back with it.
+    pub csrf_token: String,
+    pub expires_at: i64,
+}
+
+/// One unit of a hosted page, in order (see [`Store::page_units_sync`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageUnit {
+    pub unit_key: String,
+    pub source_text: String,
+}
+
+/// An override carried from an edited sentence to its new version, flagged
+/// [`OverrideState::NeedsReview`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedOverride {
+    pub from_key: String,
+    pub to_key: String,
+    pub target: Lang,
+    pub version: i64,
+}
+
+/// The author recorded for changes honyaku makes itself (flagging overrides
+/// whose source changed); not a valid translator name.
+pub const SYSTEM_AUTHOR: &str = "honyaku";
 
 /// Characters and requests sent to one provider on one UTC day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +235,9 @@ pub enum StoreError {
     /// The override to change does not exist.
     #[error("no such override")]
     NotFound,
+    /// A unique name is taken (a translator account that exists).
+    #[error("{0} already exists")]
+    AlreadyExists(String),
     /// A value the store refuses before writing (the same on both backends).
     #[error("invalid value: {0}")]
     Invalid(String),
@@ -289,6 +372,50 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         to_day: &str,
     ) -> Result<Vec<UsageRow>>;
 
+    /// Creates a translator account, or gives a revoked one of the same
+    /// name a new token, role and languages. An active account of that name:
+    /// [`StoreError::AlreadyExists`].
+    async fn translator_add(
+        &self,
+        name: &str,
+        token_sha256: &str,
+        role: Role,
+        languages: &[Lang],
+    ) -> Result<TranslatorAccount>;
+
+    /// Revokes the account (its token stops working) and ends its sessions.
+    /// Unknown or already revoked: [`StoreError::NotFound`].
+    async fn translator_revoke(&self, name: &str) -> Result<()>;
+
+    /// Every account, revoked ones included, by name.
+    async fn translators(&self) -> Result<Vec<TranslatorAccount>>;
+
+    /// The active account whose token hashes to `token_sha256`.
+    async fn translator_by_token(&self, token_sha256: &str) -> Result<Option<TranslatorAccount>>;
+
+    async fn session_create(
+        &self,
+        id_sha256: &str,
+        translator: &str,
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<()>;
+
+    /// The session, if it has not expired by `now` and its account is
+    /// active. Expired sessions are deleted on the way.
+    async fn session_get(&self, id_sha256: &str, now: i64) -> Result<Option<Session>>;
+
+    async fn session_delete(&self, id_sha256: &str) -> Result<()>;
+
+    /// Records the units of a hosted page as served now. Where a unit's
+    /// sentence was edited since the last call (see [`carried_units`]), every
+    /// override of the old sentence that the new one lacks is carried to the
+    /// new one in state [`OverrideState::NeedsReview`], with a history row by
+    /// [`SYSTEM_AUTHOR`]; the generation is bumped when anything was carried.
+    /// One transaction.
+    async fn page_units_sync(&self, page: &str, units: &[PageUnit])
+    -> Result<Vec<CarriedOverride>>;
+
     /// A counter bumped in the same transaction as every override change (by
     /// any process sharing the database) and by nothing else: caches keyed
     /// by it never serve a stale override for long.
@@ -363,11 +490,166 @@ pub(crate) const TM_COLUMNS: &str = "unit_key, source_lang, target_lang, provide
      glossary_version, segmenter_version, source_text, text, origin, characters_billed, \
      created_at, used_at";
 
-pub(crate) type OverrideRow = (String, String, String, i64, String, String, String, i64);
+pub(crate) type OverrideRow = (
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+);
 
 /// The column list matching [`OverrideRow`].
 pub(crate) const OVERRIDE_COLUMNS: &str =
-    "unit_key, target_lang, text, version, state, author, source_text, updated_at";
+    "unit_key, target_lang, text, version, state, author, source_text, updated_at, previous_source";
+
+pub(crate) type TranslatorRow = (String, String, String, i64, Option<i64>);
+
+/// The column list matching [`TranslatorRow`] (without the token hash).
+pub(crate) const TRANSLATOR_COLUMNS: &str = "name, role, languages, created_at, revoked_at";
+
+pub(crate) fn translator_from_row(
+    backend: &'static str,
+    row: TranslatorRow,
+) -> Result<TranslatorAccount> {
+    let (name, role, languages, created_at, revoked_at) = row;
+    Ok(TranslatorAccount {
+        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt {
+            backend,
+            message: format!("unknown role {role:?}"),
+        })?,
+        languages: languages
+            .split_whitespace()
+            .map(|code| lang(backend, code))
+            .collect::<Result<_>>()?,
+        name,
+        created_at,
+        revoked_at,
+    })
+}
+
+pub(crate) type SessionRow = (String, i64, String, String, String, i64, Option<i64>);
+
+/// [`TRANSLATOR_COLUMNS`] of a table aliased `alias`.
+pub(crate) fn prefixed_translator_columns(alias: &str) -> String {
+    TRANSLATOR_COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn session_from_row(backend: &'static str, row: SessionRow) -> Result<Session> {
+    let (csrf_token, expires_at, name, role, languages, created_at, revoked_at) = row;
+    Ok(Session {
+        translator: translator_from_row(backend, (name, role, languages, created_at, revoked_at))?,
+        csrf_token,
+        expires_at,
+    })
+}
+
+/// The override that `previous` (of an edited sentence) becomes on the
+/// edited sentence `to`: the same text, flagged for review.
+pub(crate) fn carried_override(previous: Override, to: &PageUnit, version: i64) -> Override {
+    // An override already waiting for review was written against its own
+    // previous source, not the one it was last carried to.
+    let written_against = previous.previous_source.unwrap_or(previous.source_text);
+    Override {
+        unit_key: to.unit_key.clone(),
+        target_lang: previous.target_lang,
+        text: previous.text,
+        version,
+        state: OverrideState::NeedsReview,
+        author: SYSTEM_AUTHOR.to_owned(),
+        source_text: to.source_text.clone(),
+        previous_source: Some(written_against),
+        updated_at: now_ms(),
+    }
+}
+
+/// Languages as stored in `translators.languages`.
+pub(crate) fn languages_column(languages: &[Lang]) -> String {
+    languages
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn check_translator(name: &str, token_sha256: &str) -> Result<()> {
+    if !is_valid_translator_name(name) {
+        return Err(StoreError::Invalid(format!(
+            "translator name {name:?}: use 1 to 64 letters, digits, '.', '_' or '-'"
+        )));
+    }
+    if token_sha256.len() != 64 || !token_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(StoreError::Invalid(
+            "token_sha256 must be 64 hex digits".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Translator names appear in history and logs: plain, short, and never the
+/// system's own name.
+pub fn is_valid_translator_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name != SYSTEM_AUTHOR
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Which units of a page's old layout became which of its new one: pairs
+/// (old index, new index) of units whose sentence was edited.
+///
+/// Unchanged sentences are matched by a longest common subsequence of unit
+/// keys, so inserting or deleting a paragraph shifts nothing; between two
+/// matched units, the old and new units left over are paired in order (the
+/// first edited paragraph with the first new one, and so on), and any
+/// surplus on either side was deleted or added, not edited.
+pub fn carried_units(old: &[PageUnit], new: &[PageUnit]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), new.len());
+    // lcs[i][j]: length of the LCS of old[i..] and new[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if old[i].unit_key == new[j].unit_key {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let (mut gap_old, mut gap_new) = (Vec::new(), Vec::new());
+    let mut flush = |gap_old: &mut Vec<usize>, gap_new: &mut Vec<usize>| {
+        pairs.extend(gap_old.iter().copied().zip(gap_new.iter().copied()));
+        gap_old.clear();
+        gap_new.clear();
+    };
+    while i < n && j < m {
+        if old[i].unit_key == new[j].unit_key {
+            flush(&mut gap_old, &mut gap_new);
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            gap_old.push(i);
+            i += 1;
+        } else {
+            gap_new.push(j);
+            j += 1;
+        }
+    }
+    gap_old.extend(i..n);
+    gap_new.extend(j..m);
+    flush(&mut gap_old, &mut gap_new);
+    pairs
+}
 
 pub(crate) type RevisionRow = (i64, Option<String>, String, i64, String);
 
@@ -424,8 +706,19 @@ pub(crate) fn tm_from_row(backend: &'static str, row: TmRow) -> Result<TmEntry> 
 }
 
 pub(crate) fn override_from_row(backend: &'static str, row: OverrideRow) -> Result<Override> {
-    let (unit_key, target_lang, text, version, state_code, author, source_text, updated_at) = row;
+    let (
+        unit_key,
+        target_lang,
+        text,
+        version,
+        state_code,
+        author,
+        source_text,
+        updated_at,
+        previous_source,
+    ) = row;
     Ok(Override {
+        previous_source,
         target_lang: lang(backend, &target_lang)?,
         state: state(backend, &state_code)?,
         unit_key,
@@ -739,5 +1032,66 @@ mod tests {
         assert!(check_entry(&e).is_ok());
         e.unit_key = String::new();
         assert!(check_entry(&e).is_err());
+    }
+
+    fn layout(keys: &[&str]) -> Vec<PageUnit> {
+        keys.iter()
+            .map(|k| PageUnit {
+                unit_key: (*k).to_owned(),
+                source_text: format!("source of {k}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_edited_sentence_is_paired_with_its_new_version() {
+        let old = layout(&["a", "b", "c", "d"]);
+        let new = layout(&["a", "B", "c", "d"]);
+        assert_eq!(carried_units(&old, &new), vec![(1, 1)]);
+    }
+
+    #[test]
+    fn inserted_and_deleted_paragraphs_shift_nothing() {
+        let old = layout(&["a", "b", "c"]);
+        assert!(carried_units(&old, &layout(&["new", "a", "b", "c"])).is_empty());
+        assert!(carried_units(&old, &layout(&["a", "c"])).is_empty());
+        // An edit after an insertion is still found.
+        assert_eq!(
+            carried_units(&old, &layout(&["new", "a", "B", "c"])),
+            vec![(1, 2)]
+        );
+    }
+
+    #[test]
+    fn edits_between_unchanged_units_pair_in_order() {
+        let old = layout(&["a", "b1", "b2", "c"]);
+        let new = layout(&["a", "B1", "B2", "B3", "c"]);
+        assert_eq!(carried_units(&old, &new), vec![(1, 1), (2, 2)]);
+        assert_eq!(
+            carried_units(&layout(&["x"]), &layout(&["y"])),
+            vec![(0, 0)]
+        );
+        assert!(carried_units(&[], &layout(&["y"])).is_empty());
+    }
+
+    #[test]
+    fn translators_may_edit_only_their_languages() {
+        let mut account = TranslatorAccount {
+            name: "sato".into(),
+            role: Role::Translator,
+            languages: vec![Lang::En, Lang::Ko],
+            created_at: 0,
+            revoked_at: None,
+        };
+        assert!(account.may_edit(Lang::En));
+        assert!(!account.may_edit(Lang::ZhHans));
+        assert!(!account.may_edit(Lang::Ja));
+        account.role = Role::Admin;
+        assert!(account.may_edit(Lang::ZhHans));
+        account.revoked_at = Some(1);
+        assert!(!account.may_edit(Lang::En));
+        assert!(!is_valid_translator_name(SYSTEM_AUTHOR));
+        assert!(!is_valid_translator_name("a b"));
+        assert!(is_valid_translator_name("tanaka.k"));
     }
 }

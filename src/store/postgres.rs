@@ -24,8 +24,9 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, Postgres, Transaction};
 
 use super::{
-    OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState, Result, RevisionRow,
-    Store, StoreError, TM_COLUMNS, TmEntry, TmRow, UsageRow, UsageTuple,
+    CarriedOverride, OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState,
+    PageUnit, Result, RevisionRow, Role, Session, SessionRow, Store, StoreError, TM_COLUMNS,
+    TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
 };
 use crate::i18n::Lang;
 
@@ -287,10 +288,11 @@ async fn write_override(
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO overrides (unit_key, target_lang, text, version, state, author, \
-         source_text, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         source_text, updated_at, previous_source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          ON CONFLICT (unit_key, target_lang) DO UPDATE SET text = EXCLUDED.text, \
          version = EXCLUDED.version, state = EXCLUDED.state, author = EXCLUDED.author, \
-         source_text = EXCLUDED.source_text, updated_at = EXCLUDED.updated_at",
+         source_text = EXCLUDED.source_text, updated_at = EXCLUDED.updated_at, \
+         previous_source = EXCLUDED.previous_source",
     )
     .bind(&o.unit_key)
     .bind(o.target_lang.code())
@@ -300,6 +302,7 @@ async fn write_override(
     .bind(&o.author)
     .bind(&o.source_text)
     .bind(o.updated_at)
+    .bind(o.previous_source.as_deref())
     .execute(&mut **tx)
     .await
     .map_err(|e| store.error(e))?;
@@ -522,6 +525,7 @@ impl Store for PostgresStore {
             state: OverrideState::Approved,
             author: author.to_owned(),
             source_text: source_text.to_owned(),
+            previous_source: None,
             updated_at: super::now_ms(),
         };
         write_override(self, &mut tx, &new).await?;
@@ -575,6 +579,11 @@ impl Store for PostgresStore {
             state,
             author: author.to_owned(),
             updated_at: super::now_ms(),
+            // Approving is the review: what changed no longer needs showing.
+            previous_source: match state {
+                OverrideState::Approved => None,
+                OverrideState::NeedsReview => current.previous_source.clone(),
+            },
             ..current
         };
         write_override(self, &mut tx, &new).await?;
@@ -644,6 +653,244 @@ impl Store for PostgresStore {
         .await
         .map_err(|e| self.error(e))?;
         Ok(rows.into_iter().map(super::usage_from_row).collect())
+    }
+
+    async fn translator_add(
+        &self,
+        name: &str,
+        token_sha256: &str,
+        role: Role,
+        languages: &[Lang],
+    ) -> Result<TranslatorAccount> {
+        super::check_translator(name, token_sha256)?;
+        let account = TranslatorAccount {
+            name: name.to_owned(),
+            role,
+            languages: languages.to_vec(),
+            created_at: super::now_ms(),
+            revoked_at: None,
+        };
+        // One statement: inserts, or revives a revoked account; an active
+        // one of the same name is left alone and reported.
+        let done = sqlx::query(
+            "INSERT INTO translators (name, token_sha256, role, languages, created_at, revoked_at) \
+             VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT (name) DO UPDATE SET \
+             token_sha256 = EXCLUDED.token_sha256, role = EXCLUDED.role, \
+             languages = EXCLUDED.languages, created_at = EXCLUDED.created_at, revoked_at = NULL \
+             WHERE translators.revoked_at IS NOT NULL",
+        )
+        .bind(name)
+        .bind(token_sha256)
+        .bind(role.as_str())
+        .bind(super::languages_column(languages))
+        .bind(account.created_at)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.error(e))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::AlreadyExists(format!("translator {name:?}")));
+        }
+        Ok(account)
+    }
+
+    async fn translator_revoke(&self, name: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(|e| self.error(e))?;
+        let done = sqlx::query(
+            "UPDATE translators SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL",
+        )
+        .bind(super::now_ms())
+        .bind(name)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| self.error(e))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM sessions WHERE translator = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.error(e))?;
+        tx.commit().await.map_err(|e| self.error(e))
+    }
+
+    async fn translators(&self) -> Result<Vec<TranslatorAccount>> {
+        let sql = format!("SELECT {TRANSLATOR_COLUMNS} FROM translators ORDER BY name");
+        let rows: Vec<TranslatorRow> = sqlx::query_as(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        rows.into_iter()
+            .map(|r| super::translator_from_row(BACKEND, r))
+            .collect()
+    }
+
+    async fn translator_by_token(&self, token_sha256: &str) -> Result<Option<TranslatorAccount>> {
+        let sql = format!(
+            "SELECT {TRANSLATOR_COLUMNS} FROM translators \
+             WHERE token_sha256 = $1 AND revoked_at IS NULL"
+        );
+        let row: Option<TranslatorRow> = sqlx::query_as(&sql)
+            .bind(token_sha256)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        row.map(|r| super::translator_from_row(BACKEND, r))
+            .transpose()
+    }
+
+    async fn session_create(
+        &self,
+        id_sha256: &str,
+        translator: &str,
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (id_sha256, translator, csrf_token, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id_sha256)
+        .bind(translator)
+        .bind(csrf_token)
+        .bind(super::now_ms())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    async fn session_get(&self, id_sha256: &str, now: i64) -> Result<Option<Session>> {
+        let sql = format!(
+            "SELECT s.csrf_token, s.expires_at, {} FROM sessions s \
+             JOIN translators t ON t.name = s.translator \
+             WHERE s.id_sha256 = $1 AND s.expires_at > $2 AND t.revoked_at IS NULL",
+            super::prefixed_translator_columns("t")
+        );
+        let row: Option<SessionRow> = sqlx::query_as(&sql)
+            .bind(id_sha256)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        match row {
+            Some(row) => super::session_from_row(BACKEND, row).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    async fn session_delete(&self, id_sha256: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE id_sha256 = $1 OR expires_at <= $2")
+            .bind(id_sha256)
+            .bind(super::now_ms())
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    async fn page_units_sync(
+        &self,
+        page: &str,
+        units: &[PageUnit],
+    ) -> Result<Vec<CarriedOverride>> {
+        let mut tx = self.pool.begin().await.map_err(|e| self.error(e))?;
+        // The generation row is the lock every override change takes first:
+        // instances starting together sync one after the other.
+        sqlx::query("SELECT value FROM generation WHERE id = 1 FOR UPDATE")
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.error(e))?;
+        let old: Vec<(String, String)> = sqlx::query_as(
+            "SELECT unit_key, source_text FROM page_units WHERE page = $1 ORDER BY position",
+        )
+        .bind(page)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(|e| self.error(e))?;
+        let old: Vec<PageUnit> = old
+            .into_iter()
+            .map(|(unit_key, source_text)| PageUnit {
+                unit_key,
+                source_text,
+            })
+            .collect();
+        if old == units {
+            return Ok(Vec::new());
+        }
+        let mut carried = Vec::new();
+        for (from, to) in super::carried_units(&old, units) {
+            let (Some(from), Some(to)) = (old.get(from), units.get(to)) else {
+                continue;
+            };
+            let sql = format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = $1");
+            let rows: Vec<OverrideRow> = sqlx::query_as(&sql)
+                .bind(&from.unit_key)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(|e| self.error(e))?;
+            for row in rows {
+                let previous = super::override_from_row(BACKEND, row)?;
+                let target = previous.target_lang;
+                if current_override(self, &mut tx, &to.unit_key, target)
+                    .await?
+                    .is_some()
+                {
+                    continue;
+                }
+                let version = next_version(self, &mut tx, &to.unit_key, target).await?;
+                let flagged = super::carried_override(previous, to, version);
+                write_override(self, &mut tx, &flagged).await?;
+                append_history(
+                    self,
+                    &mut tx,
+                    &to.unit_key,
+                    target,
+                    &super::revision_of(&flagged),
+                )
+                .await?;
+                carried.push(CarriedOverride {
+                    from_key: from.unit_key.clone(),
+                    to_key: to.unit_key.clone(),
+                    target,
+                    version: flagged.version,
+                });
+            }
+        }
+        sqlx::query("DELETE FROM page_units WHERE page = $1")
+            .bind(page)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.error(e))?;
+        let positions: Vec<i64> = (0..units.len())
+            .map(|p| i64::try_from(p).unwrap_or(i64::MAX))
+            .collect();
+        let keys: Vec<&str> = units.iter().map(|u| u.unit_key.as_str()).collect();
+        let sources: Vec<&str> = units.iter().map(|u| u.source_text.as_str()).collect();
+        sqlx::query(
+            "INSERT INTO page_units (page, position, unit_key, source_text) \
+             SELECT $1, * FROM UNNEST($2::BIGINT[], $3::TEXT[], $4::TEXT[])",
+        )
+        .bind(page)
+        .bind(&positions)
+        .bind(&keys)
+        .bind(&sources)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| self.error(e))?;
+        if carried.is_empty() {
+            tx.commit().await.map_err(|e| self.error(e))?;
+        } else {
+            let (generation,): (i64,) = sqlx::query_as(
+                "UPDATE generation SET value = value + 1 WHERE id = 1 RETURNING value",
+            )
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| self.error(e))?;
+            finish_override_change(self, tx, generation).await?;
+        }
+        Ok(carried)
     }
 
     async fn generation(&self) -> Result<i64> {

@@ -20,8 +20,9 @@ use sqlx::sqlite::{
 use sqlx::{Sqlite, Transaction};
 
 use super::{
-    OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState, Result, RevisionRow,
-    Store, StoreError, TM_COLUMNS, TmEntry, TmRow, UsageRow, UsageTuple,
+    CarriedOverride, OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState,
+    PageUnit, Result, RevisionRow, Role, Session, SessionRow, Store, StoreError, TM_COLUMNS,
+    TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
 };
 use crate::i18n::Lang;
 
@@ -249,10 +250,11 @@ async fn append_history(
 async fn write_override(tx: &mut Transaction<'static, Sqlite>, o: &Override) -> Result<()> {
     sqlx::query(
         "INSERT INTO overrides (unit_key, target_lang, text, version, state, author, \
-         source_text, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         source_text, updated_at, previous_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (unit_key, target_lang) DO UPDATE SET text = excluded.text, \
          version = excluded.version, state = excluded.state, author = excluded.author, \
-         source_text = excluded.source_text, updated_at = excluded.updated_at",
+         source_text = excluded.source_text, updated_at = excluded.updated_at, \
+         previous_source = excluded.previous_source",
     )
     .bind(&o.unit_key)
     .bind(o.target_lang.code())
@@ -262,6 +264,7 @@ async fn write_override(tx: &mut Transaction<'static, Sqlite>, o: &Override) -> 
     .bind(&o.author)
     .bind(&o.source_text)
     .bind(o.updated_at)
+    .bind(o.previous_source.as_deref())
     .execute(&mut **tx)
     .await
     .map_err(error)?;
@@ -472,6 +475,7 @@ impl Store for SqliteStore {
             state: OverrideState::Approved,
             author: author.to_owned(),
             source_text: source_text.to_owned(),
+            previous_source: None,
             updated_at: now,
         };
         write_override(&mut tx, &new).await?;
@@ -527,6 +531,11 @@ impl Store for SqliteStore {
             state,
             author: author.to_owned(),
             updated_at: super::now_ms(),
+            // Approving is the review: what changed no longer needs showing.
+            previous_source: match state {
+                OverrideState::Approved => None,
+                OverrideState::NeedsReview => current.previous_source.clone(),
+            },
             ..current
         };
         write_override(&mut tx, &new).await?;
@@ -598,6 +607,232 @@ impl Store for SqliteStore {
         .await
         .map_err(error)?;
         Ok(rows.into_iter().map(super::usage_from_row).collect())
+    }
+
+    async fn translator_add(
+        &self,
+        name: &str,
+        token_sha256: &str,
+        role: Role,
+        languages: &[Lang],
+    ) -> Result<TranslatorAccount> {
+        super::check_translator(name, token_sha256)?;
+        let mut tx = self.write().await?;
+        let existing: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT revoked_at FROM translators WHERE name = ?")
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(error)?;
+        if let Some((None,)) = existing {
+            return Err(StoreError::AlreadyExists(format!("translator {name:?}")));
+        }
+        let account = TranslatorAccount {
+            name: name.to_owned(),
+            role,
+            languages: languages.to_vec(),
+            created_at: super::now_ms(),
+            revoked_at: None,
+        };
+        sqlx::query(
+            "INSERT INTO translators (name, token_sha256, role, languages, created_at, revoked_at) \
+             VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT (name) DO UPDATE SET \
+             token_sha256 = excluded.token_sha256, role = excluded.role, \
+             languages = excluded.languages, created_at = excluded.created_at, revoked_at = NULL",
+        )
+        .bind(name)
+        .bind(token_sha256)
+        .bind(role.as_str())
+        .bind(super::languages_column(languages))
+        .bind(account.created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(error)?;
+        tx.commit().await.map_err(error)?;
+        Ok(account)
+    }
+
+    async fn translator_revoke(&self, name: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        let done = sqlx::query(
+            "UPDATE translators SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+        )
+        .bind(super::now_ms())
+        .bind(name)
+        .execute(&mut *tx)
+        .await
+        .map_err(error)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM sessions WHERE translator = ?")
+            .bind(name)
+            .execute(&mut *tx)
+            .await
+            .map_err(error)?;
+        tx.commit().await.map_err(error)
+    }
+
+    async fn translators(&self) -> Result<Vec<TranslatorAccount>> {
+        let sql = format!("SELECT {TRANSLATOR_COLUMNS} FROM translators ORDER BY name");
+        let rows: Vec<TranslatorRow> = sqlx::query_as(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(error)?;
+        rows.into_iter()
+            .map(|r| super::translator_from_row(BACKEND, r))
+            .collect()
+    }
+
+    async fn translator_by_token(&self, token_sha256: &str) -> Result<Option<TranslatorAccount>> {
+        let sql = format!(
+            "SELECT {TRANSLATOR_COLUMNS} FROM translators \
+             WHERE token_sha256 = ? AND revoked_at IS NULL"
+        );
+        let row: Option<TranslatorRow> = sqlx::query_as(&sql)
+            .bind(token_sha256)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(error)?;
+        row.map(|r| super::translator_from_row(BACKEND, r))
+            .transpose()
+    }
+
+    async fn session_create(
+        &self,
+        id_sha256: &str,
+        translator: &str,
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO sessions (id_sha256, translator, csrf_token, created_at, expires_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id_sha256)
+        .bind(translator)
+        .bind(csrf_token)
+        .bind(super::now_ms())
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(error)?;
+        tx.commit().await.map_err(error)
+    }
+
+    async fn session_get(&self, id_sha256: &str, now: i64) -> Result<Option<Session>> {
+        let sql = format!(
+            "SELECT s.csrf_token, s.expires_at, {} FROM sessions s \
+             JOIN translators t ON t.name = s.translator \
+             WHERE s.id_sha256 = ? AND s.expires_at > ? AND t.revoked_at IS NULL",
+            super::prefixed_translator_columns("t")
+        );
+        let row: Option<SessionRow> = sqlx::query_as(&sql)
+            .bind(id_sha256)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(error)?;
+        match row {
+            Some(row) => super::session_from_row(BACKEND, row).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    async fn session_delete(&self, id_sha256: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("DELETE FROM sessions WHERE id_sha256 = ? OR expires_at <= ?")
+            .bind(id_sha256)
+            .bind(super::now_ms())
+            .execute(&mut *tx)
+            .await
+            .map_err(error)?;
+        tx.commit().await.map_err(error)
+    }
+
+    async fn page_units_sync(
+        &self,
+        page: &str,
+        units: &[PageUnit],
+    ) -> Result<Vec<CarriedOverride>> {
+        let mut tx = self.write().await?;
+        let old: Vec<(String, String)> = sqlx::query_as(
+            "SELECT unit_key, source_text FROM page_units WHERE page = ? ORDER BY position",
+        )
+        .bind(page)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(error)?;
+        let old: Vec<PageUnit> = old
+            .into_iter()
+            .map(|(unit_key, source_text)| PageUnit {
+                unit_key,
+                source_text,
+            })
+            .collect();
+        if old == units {
+            return Ok(Vec::new());
+        }
+        let mut carried = Vec::new();
+        for (from, to) in super::carried_units(&old, units) {
+            let (Some(from), Some(to)) = (old.get(from), units.get(to)) else {
+                continue;
+            };
+            let sql = format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = ?");
+            let rows: Vec<OverrideRow> = sqlx::query_as(&sql)
+                .bind(&from.unit_key)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(error)?;
+            for row in rows {
+                let previous = super::override_from_row(BACKEND, row)?;
+                let target = previous.target_lang;
+                if current_override(&mut tx, &to.unit_key, target)
+                    .await?
+                    .is_some()
+                {
+                    continue;
+                }
+                let flagged = super::carried_override(
+                    previous,
+                    to,
+                    next_version(&mut tx, &to.unit_key, target).await?,
+                );
+                write_override(&mut tx, &flagged).await?;
+                append_history(&mut tx, &to.unit_key, target, &super::revision_of(&flagged))
+                    .await?;
+                carried.push(CarriedOverride {
+                    from_key: from.unit_key.clone(),
+                    to_key: to.unit_key.clone(),
+                    target,
+                    version: flagged.version,
+                });
+            }
+        }
+        sqlx::query("DELETE FROM page_units WHERE page = ?")
+            .bind(page)
+            .execute(&mut *tx)
+            .await
+            .map_err(error)?;
+        for (position, unit) in units.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO page_units (page, position, unit_key, source_text) \
+                 VALUES (?, ?, ?, ?)",
+            )
+            .bind(page)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(&unit.unit_key)
+            .bind(&unit.source_text)
+            .execute(&mut *tx)
+            .await
+            .map_err(error)?;
+        }
+        if !carried.is_empty() {
+            bump_generation(&mut tx).await?;
+        }
+        tx.commit().await.map_err(error)?;
+        Ok(carried)
     }
 
     async fn generation(&self) -> Result<i64> {

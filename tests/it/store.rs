@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use honyaku::config::{DatabaseUrl, StoreConfig};
 use honyaku::i18n::Lang;
 use honyaku::store::{
-    self, OverrideState, Store, StoreError, TmEntry,
+    self, OverrideState, PageUnit, Role, Store, StoreError, TmEntry,
     sqlite::{SqliteOptions, SqliteStore},
 };
 use honyaku::translate::Origin;
@@ -1066,6 +1066,216 @@ async fn crash_writer_child() {
     }
 }
 
+fn sha(n: u8) -> String {
+    format!("{n:02x}").repeat(32)
+}
+
+async fn translator_accounts_revoke_and_revive(db: &TestDb) {
+    let store = db.open().await;
+    let sato = store
+        .translator_add("sato", &sha(1), Role::Translator, &[Lang::En, Lang::Ko])
+        .await
+        .unwrap();
+    assert_eq!(sato.languages, vec![Lang::En, Lang::Ko]);
+    store
+        .translator_add("root", &sha(2), Role::Admin, &[])
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .translator_add("sato", &sha(3), Role::Translator, &[Lang::En])
+            .await,
+        Err(StoreError::AlreadyExists(_))
+    ));
+    assert!(matches!(
+        store
+            .translator_add("honyaku", &sha(4), Role::Admin, &[])
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    let found = store.translator_by_token(&sha(1)).await.unwrap().unwrap();
+    assert_eq!(found.name, "sato");
+    assert!(found.may_edit(Lang::Ko) && !found.may_edit(Lang::ZhHans));
+    assert!(store.translator_by_token(&sha(9)).await.unwrap().is_none());
+
+    let far = honyaku::store::now_ms() + 3_600_000;
+    store
+        .session_create(&sha(10), "sato", "csrf-1", far)
+        .await
+        .unwrap();
+    let session = store
+        .session_get(&sha(10), honyaku::store::now_ms())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            session.translator.name.as_str(),
+            session.csrf_token.as_str()
+        ),
+        ("sato", "csrf-1")
+    );
+    assert!(
+        store
+            .session_get(&sha(10), far + 1)
+            .await
+            .unwrap()
+            .is_none(),
+        "expired"
+    );
+
+    store.translator_revoke("sato").await.unwrap();
+    assert!(store.translator_by_token(&sha(1)).await.unwrap().is_none());
+    assert!(
+        store
+            .session_get(&sha(10), honyaku::store::now_ms())
+            .await
+            .unwrap()
+            .is_none(),
+        "revoking ends the sessions"
+    );
+    assert!(matches!(
+        store.translator_revoke("sato").await,
+        Err(StoreError::NotFound)
+    ));
+    // A revoked name can be given a new token.
+    store
+        .translator_add("sato", &sha(5), Role::Translator, &[Lang::ZhHant])
+        .await
+        .unwrap();
+    assert!(store.translator_by_token(&sha(1)).await.unwrap().is_none());
+    let revived = store.translator_by_token(&sha(5)).await.unwrap().unwrap();
+    assert_eq!(revived.languages, vec![Lang::ZhHant]);
+    let names: Vec<String> = store
+        .translators()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names, ["root", "sato"]);
+
+    store
+        .session_create(&sha(11), "root", "c", far)
+        .await
+        .unwrap();
+    store.session_delete(&sha(11)).await.unwrap();
+    assert!(
+        store
+            .session_get(&sha(11), honyaku::store::now_ms())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+fn units(pairs: &[(&str, &str)]) -> Vec<PageUnit> {
+    pairs
+        .iter()
+        .map(|(k, s)| PageUnit {
+            unit_key: (*k).to_owned(),
+            source_text: (*s).to_owned(),
+        })
+        .collect()
+}
+
+async fn edited_source_carries_overrides_for_review(db: &TestDb) {
+    let store = db.open().await;
+    let v1 = units(&[
+        ("k-title", "お知らせ"),
+        ("k-date", "5月14日開催"),
+        ("k-end", "以上"),
+    ]);
+    assert!(store.page_units_sync("p", &v1).await.unwrap().is_empty());
+    store
+        .override_put(
+            "k-date",
+            Lang::En,
+            "Held on May 14",
+            "5月14日開催",
+            "sato",
+            None,
+        )
+        .await
+        .unwrap();
+    store
+        .override_put(
+            "k-date",
+            Lang::Ko,
+            "5월 14일 개최",
+            "5月14日開催",
+            "kim",
+            None,
+        )
+        .await
+        .unwrap();
+    let generation = store.generation().await.unwrap();
+    // The same layout again changes nothing.
+    assert!(store.page_units_sync("p", &v1).await.unwrap().is_empty());
+    assert_eq!(store.generation().await.unwrap(), generation);
+
+    let v2 = units(&[
+        ("k-new", "新しい段落"),
+        ("k-title", "お知らせ"),
+        ("k-date2", "5月21日開催"),
+        ("k-end", "以上"),
+    ]);
+    let mut carried = store.page_units_sync("p", &v2).await.unwrap();
+    carried.sort_by_key(|c| c.target.code());
+    assert_eq!(carried.len(), 2, "{carried:?}");
+    assert!(
+        carried
+            .iter()
+            .all(|c| c.from_key == "k-date" && c.to_key == "k-date2")
+    );
+    assert!(store.generation().await.unwrap() > generation);
+
+    let flagged = store
+        .override_get(&keys(&["k-date2"]), Lang::En)
+        .await
+        .unwrap()
+        .remove("k-date2")
+        .unwrap();
+    assert_eq!(flagged.state, OverrideState::NeedsReview);
+    assert_eq!(flagged.text, "Held on May 14", "the override is kept");
+    assert_eq!(flagged.source_text, "5月21日開催");
+    assert_eq!(flagged.previous_source.as_deref(), Some("5月14日開催"));
+    assert_eq!(flagged.author, honyaku::store::SYSTEM_AUTHOR);
+    // Reviewing it (approving a new text) clears the flag.
+    let reviewed = store
+        .override_put(
+            "k-date2",
+            Lang::En,
+            "Held on May 21",
+            "5月21日開催",
+            "sato",
+            Some(flagged.version),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reviewed.state, OverrideState::Approved);
+    assert_eq!(reviewed.previous_source, None);
+    // Approving the Korean as it is clears it too.
+    let ko = store
+        .override_get(&keys(&["k-date2"]), Lang::Ko)
+        .await
+        .unwrap()
+        .remove("k-date2")
+        .unwrap();
+    let approved = store
+        .override_set_state(
+            "k-date2",
+            Lang::Ko,
+            OverrideState::Approved,
+            "kim",
+            Some(ko.version),
+        )
+        .await
+        .unwrap();
+    assert_eq!(approved.previous_source, None);
+    assert_eq!(approved.text, "5월 14일 개최");
+}
+
 // ---------------------------------------------------------------------------
 // Every case on every backend
 // ---------------------------------------------------------------------------
@@ -1114,6 +1324,8 @@ conformance!(
     reopen_keeps_everything,
     migrations_are_idempotent,
     crash_keeps_acknowledged_translations,
+    translator_accounts_revoke_and_revive,
+    edited_source_carries_overrides_for_review,
 );
 
 // ---------------------------------------------------------------------------

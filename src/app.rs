@@ -105,6 +105,8 @@ pub struct App {
     /// the page we rendered, so a refetch is conditional and a 304 costs
     /// no translation.
     pub proxied: moka::future::Cache<(Lang, String), Arc<crate::http::routes::proxy::Proxied>>,
+    /// Failed logins and unknown tokens per client address.
+    pub login_failures: crate::auth::FailureLimiter,
     generation: GenerationWatch,
     page_cache_hits: std::sync::atomic::AtomicU64,
     page_cache_misses: std::sync::atomic::AtomicU64,
@@ -122,6 +124,11 @@ struct GenerationWatch {
     value: std::sync::atomic::AtomicI64,
     checked: std::sync::Mutex<std::time::Instant>,
 }
+
+/// Failed logins (bad tokens) allowed per client address in
+/// [`LOGIN_FAILURE_WINDOW`] before that address is refused with 429.
+pub const LOGIN_FAILURES_ALLOWED: u32 = 10;
+pub const LOGIN_FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 /// How stale the generation may be: overrides show up within this long on
 /// every instance.
@@ -226,6 +233,10 @@ impl App {
                 value: std::sync::atomic::AtomicI64::new(generation),
                 checked: std::sync::Mutex::new(std::time::Instant::now()),
             },
+            login_failures: crate::auth::FailureLimiter::new(
+                LOGIN_FAILURES_ALLOWED,
+                LOGIN_FAILURE_WINDOW,
+            ),
             page_cache_hits: std::sync::atomic::AtomicU64::new(0),
             page_cache_misses: std::sync::atomic::AtomicU64::new(0),
         })
@@ -255,6 +266,21 @@ impl App {
             }
         }
         self.generation.value.load(Ordering::Relaxed)
+    }
+
+    /// Makes the next [`App::generation`] read the store, so a change this
+    /// instance just made is served on the very next request.
+    pub async fn store_changed(&self) {
+        use std::sync::atomic::Ordering;
+        match self.store.generation().await {
+            Ok(value) => self.generation.value.store(value, Ordering::Relaxed),
+            Err(error) => tracing::warn!(%error, "cannot read the store generation"),
+        }
+        *self
+            .generation
+            .checked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = std::time::Instant::now();
     }
 
     /// Translated-page lookups answered from the cache, and those that

@@ -3,6 +3,7 @@
 //! Korean, with an accuracy disclaimer in the reader's language.
 
 pub mod app;
+pub mod auth;
 pub mod config;
 pub mod content;
 mod embedded;

@@ -43,6 +43,30 @@ enum Command {
         #[arg(long, default_value_t = 31)]
         days: u32,
     },
+    /// Translator accounts: add (prints the API token once), revoke, list.
+    #[command(subcommand)]
+    Translators(TranslatorsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TranslatorsCommand {
+    /// Creates an account and prints its API token, which is not kept:
+    /// only its SHA-256 is stored.
+    Add {
+        /// Letters, digits, '.', '_' or '-'; shown in every history entry.
+        name: String,
+        /// Target languages the translator may change, comma-separated
+        /// (en, zh-Hans, zh-Hant, ko). Not needed with --admin.
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        lang: Vec<String>,
+        /// May change every language.
+        #[arg(long)]
+        admin: bool,
+    },
+    /// Revokes an account: its token and sessions stop working at once.
+    Revoke { name: String },
+    /// Lists the accounts.
+    List,
 }
 
 fn main() -> ExitCode {
@@ -72,6 +96,9 @@ fn main() -> ExitCode {
         Command::Serve => run_server(config),
         Command::Warm => run_async(config, warm),
         Command::Usage { days } => run_async(config, move |config| usage(config, days)),
+        Command::Translators(command) => {
+            run_async(config, move |config| translators(config, command))
+        }
     }
 }
 
@@ -223,6 +250,98 @@ async fn usage(config: Config, days: u32) -> Result<(), String> {
         println!("(nothing sent to any provider from {from} to {today})");
     }
     Ok(())
+}
+
+async fn translators(config: Config, command: TranslatorsCommand) -> Result<(), String> {
+    use honyaku::store::Role;
+
+    let store = honyaku::store::open(&config.store)
+        .await
+        .map_err(|e| e.to_string())?;
+    match command {
+        TranslatorsCommand::Add { name, lang, admin } => {
+            let mut languages = Vec::new();
+            for code in lang.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                let parsed = Lang::from_tag(code)
+                    .filter(|l| !l.is_source())
+                    .ok_or_else(|| {
+                        format!(
+                            "--lang {code:?} is not a target language; use some of: {}",
+                            Lang::ALL
+                                .iter()
+                                .filter(|l| !l.is_source())
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    })?;
+                if !languages.contains(&parsed) {
+                    languages.push(parsed);
+                }
+            }
+            if languages.is_empty() && !admin {
+                return Err(
+                    "give the translator's languages with --lang en,ko (or make an admin with --admin)"
+                        .into(),
+                );
+            }
+            let role = if admin { Role::Admin } else { Role::Translator };
+            let token = honyaku::auth::new_token().map_err(|e| e.to_string())?;
+            let account = store
+                .translator_add(&name, &honyaku::auth::sha256_hex(&token), role, &languages)
+                .await
+                .map_err(|e| e.to_string())?;
+            eprintln!(
+                "added {} ({}, {}); the token below is shown only this once:",
+                account.name,
+                account.role.as_str(),
+                describe_languages(&account)
+            );
+            println!("{token}");
+        }
+        TranslatorsCommand::Revoke { name } => {
+            store.translator_revoke(&name).await.map_err(|e| match e {
+                honyaku::store::StoreError::NotFound => {
+                    format!("no active translator named {name:?}")
+                }
+                other => other.to_string(),
+            })?;
+            println!("revoked {name}: its token and sessions no longer work");
+        }
+        TranslatorsCommand::List => {
+            let accounts = store.translators().await.map_err(|e| e.to_string())?;
+            println!("{:<24} {:<11} {:<28} status", "name", "role", "languages");
+            for account in &accounts {
+                println!(
+                    "{:<24} {:<11} {:<28} {}",
+                    account.name,
+                    account.role.as_str(),
+                    describe_languages(account),
+                    if account.revoked_at.is_some() {
+                        "revoked"
+                    } else {
+                        "active"
+                    }
+                );
+            }
+            if accounts.is_empty() {
+                println!("(no translators yet: honyaku translators add NAME --lang en)");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn describe_languages(account: &honyaku::store::TranslatorAccount) -> String {
+    if account.role == honyaku::store::Role::Admin {
+        return "all".into();
+    }
+    account
+        .languages
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn run_server(config: Config) -> ExitCode {

@@ -57,6 +57,30 @@ pub enum HttpError {
     UpstreamFailed,
     #[error("upstream timed out")]
     UpstreamTimeout,
+    /// A translator endpoint without a valid token or session.
+    #[error("not logged in")]
+    NotLoggedIn,
+    /// Logged in, but not allowed this (another language, not an admin).
+    #[error("forbidden: {detail}")]
+    Forbidden { detail: String },
+    /// A change made with the session cookie without the session's CSRF token.
+    #[error("CSRF token missing or wrong")]
+    CsrfFailed,
+    /// `If-Match` named a version that is no longer current.
+    #[error("version conflict: now at {current}")]
+    VersionConflict { current: i64 },
+    /// A change without `If-Match`.
+    #[error("If-Match required")]
+    PreconditionRequired,
+    /// A translator's text failed the QA checks; the detail names what.
+    #[error("QA failed: {detail}")]
+    QaFailed { detail: String },
+    /// The thing to create exists, or the change contradicts the state.
+    #[error("conflict: {detail}")]
+    Conflict { detail: String },
+    /// The database stayed locked; nothing was written.
+    #[error("store busy")]
+    Busy,
     /// The detail is logged once, here at the edge, and never sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -82,6 +106,14 @@ impl HttpError {
             HttpError::ProxyNotAllowed => "proxy_not_allowed",
             HttpError::UpstreamFailed => "upstream_failed",
             HttpError::UpstreamTimeout => "upstream_timeout",
+            HttpError::NotLoggedIn => "unauthorized",
+            HttpError::Forbidden { .. } => "forbidden",
+            HttpError::CsrfFailed => "csrf_failed",
+            HttpError::VersionConflict { .. } => "version_conflict",
+            HttpError::PreconditionRequired => "precondition_required",
+            HttpError::QaFailed { .. } => "qa_failed",
+            HttpError::Conflict { .. } => "conflict",
+            HttpError::Busy => "busy",
             HttpError::Internal(_) => "internal",
         }
     }
@@ -104,6 +136,13 @@ impl HttpError {
             HttpError::ProxyNotAllowed => StatusCode::FORBIDDEN,
             HttpError::UpstreamFailed => StatusCode::BAD_GATEWAY,
             HttpError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
+            HttpError::NotLoggedIn => StatusCode::UNAUTHORIZED,
+            HttpError::Forbidden { .. } | HttpError::CsrfFailed => StatusCode::FORBIDDEN,
+            HttpError::VersionConflict { .. } => StatusCode::PRECONDITION_FAILED,
+            HttpError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            HttpError::QaFailed { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            HttpError::Conflict { .. } => StatusCode::CONFLICT,
+            HttpError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             HttpError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -169,6 +208,36 @@ impl HttpError {
             }
             HttpError::UpstreamFailed => (t("error-internal-title"), t("error-upstream-failed")),
             HttpError::UpstreamTimeout => (t("error-internal-title"), t("error-upstream-timeout")),
+            HttpError::NotLoggedIn => (t("error-bad-request-title"), t("error-not-logged-in")),
+            HttpError::Forbidden { detail }
+            | HttpError::QaFailed { detail }
+            | HttpError::Conflict { detail } => {
+                let id = match self {
+                    HttpError::Forbidden { .. } => "error-forbidden",
+                    HttpError::QaFailed { .. } => "error-qa-failed",
+                    _ => "error-conflict",
+                };
+                let mut args = FluentArgs::new();
+                args.set("detail", detail.clone());
+                (
+                    t("error-bad-request-title"),
+                    app.locales.t_args(lang, id, &args),
+                )
+            }
+            HttpError::CsrfFailed => (t("error-bad-request-title"), t("error-csrf-failed")),
+            HttpError::VersionConflict { current } => {
+                let mut args = FluentArgs::new();
+                args.set("version", *current);
+                (
+                    t("error-bad-request-title"),
+                    app.locales.t_args(lang, "error-version-conflict", &args),
+                )
+            }
+            HttpError::PreconditionRequired => (
+                t("error-bad-request-title"),
+                t("error-precondition-required"),
+            ),
+            HttpError::Busy => (t("error-internal-title"), t("error-busy")),
             HttpError::Timeout | HttpError::Internal(_) => {
                 (t("error-internal-title"), t("error-internal-body"))
             }
@@ -194,8 +263,47 @@ impl IntoResponse for HttpError {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
         }
+        match &self {
+            HttpError::NotLoggedIn => {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"honyaku translators\""),
+                );
+            }
+            HttpError::Busy => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            HttpError::VersionConflict { current } => {
+                if let Ok(value) = HeaderValue::from_str(&format!("\"{current}\"")) {
+                    response.headers_mut().insert(header::ETAG, value);
+                }
+            }
+            _ => {}
+        }
         response.extensions_mut().insert(self);
         response
+    }
+}
+
+impl HttpError {
+    /// The answer for a store failure: conflicts and busy locks are the
+    /// client's to retry; anything else is logged once and is a 500.
+    pub fn from_store(error: crate::store::StoreError) -> Self {
+        use crate::store::StoreError;
+        match error {
+            StoreError::VersionConflict { current } => HttpError::VersionConflict {
+                current: current.unwrap_or(0),
+            },
+            StoreError::Busy { .. } => HttpError::Busy,
+            StoreError::NotFound => HttpError::NotFound,
+            StoreError::AlreadyExists(what) => HttpError::Conflict {
+                detail: format!("{what} already exists"),
+            },
+            StoreError::Invalid(detail) => HttpError::InvalidRequest { detail },
+            other => HttpError::Internal(other.to_string()),
+        }
     }
 }
 

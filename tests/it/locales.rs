@@ -129,6 +129,7 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("code", "xx");
     args.set("supported", "ja, en");
     args.set("detail", "d");
+    args.set("version", 3);
     for lang in Lang::ALL {
         for id in shape_of(lang).keys().filter(|id| !id.starts_with('-')) {
             let text = locales

@@ -24,3 +24,4 @@ mod support;
 mod translate_api;
 mod translated_pages;
 mod translator;
+mod webdriver;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod bad_input;
+mod browser;
 mod cli;
 mod fetch;
 mod locales;
@@ -24,3 +25,4 @@ mod support;
 mod translate_api;
 mod translated_pages;
 mod translator;
+mod webdriver;

@@ -1,0 +1,140 @@
+//! The pages in a real browser (headless Chromium over WebDriver): what a
+//! reader clicks and what scripts do. Skipped without `chromedriver`, except
+//! under `CI`. One browser per test: starting Chromium is the slow part.
+
+use std::time::Duration;
+
+use crate::support::{SLUG, TestServer};
+use crate::webdriver::browser_or_skip;
+
+const WAIT: Duration = Duration::from_secs(5);
+
+/// A Japanese reader switches to English with the 言語切替 links, the choice
+/// sticks, and on the translated page each passage's toggle shows its
+/// Japanese original. The English is the bundled reviewed translation, so no
+/// provider is involved.
+#[tokio::test]
+async fn language_switch_persists_and_originals_toggle() {
+    let server = TestServer::start().await;
+    let Some(browser) = browser_or_skip().await else {
+        return;
+    };
+
+    // No cookie yet: the browser's Accept-Language (ja) decides.
+    browser.goto(&server.url("/")).await.unwrap();
+    assert_eq!(browser.current_url().await.unwrap(), server.url("/ja/"));
+
+    browser
+        .goto(&server.url(&format!("/ja/{SLUG}")))
+        .await
+        .unwrap();
+    browser.find("html[lang='ja']").await.unwrap();
+    let label = browser.find("nav.switcher #switcher-label").await.unwrap();
+    assert_eq!(label.text().await.unwrap(), "言語切替");
+    let entries = browser.find_all("nav.switcher a").await.unwrap();
+    assert_eq!(entries.len(), 5);
+    let current = browser
+        .find("nav.switcher a[aria-current='true']")
+        .await
+        .unwrap();
+    assert_eq!(
+        current.attr("hreflang").await.unwrap().as_deref(),
+        Some("ja")
+    );
+
+    let english = browser.find("nav.switcher a[hreflang='en']").await.unwrap();
+    assert_eq!(english.text().await.unwrap(), "English");
+    let href = english.attr("href").await.unwrap().unwrap_or_default();
+    assert_eq!(href, format!("/set-language/en?next=/{SLUG}"));
+    english.click().await.unwrap();
+
+    browser.wait_for("html[lang='en']", WAIT).await.unwrap();
+    assert_eq!(
+        browser.current_url().await.unwrap(),
+        server.url(&format!("/en/{SLUG}"))
+    );
+    let disclaimer = browser.find("aside.disclaimer").await.unwrap();
+    assert!(disclaimer.is_displayed().await.unwrap());
+    let heading = browser.find("#disclaimer-heading").await.unwrap();
+    assert_eq!(heading.text().await.unwrap(), "About machine translation");
+
+    // The cookie now outranks Accept-Language.
+    browser.goto(&server.url("/")).await.unwrap();
+    assert_eq!(browser.current_url().await.unwrap(), server.url("/en/"));
+
+    // original.js adds a toggle after every translated passage.
+    browser
+        .goto(&server.url(&format!("/en/{SLUG}")))
+        .await
+        .unwrap();
+    let toggle = browser
+        .wait_for("button.show-original", WAIT)
+        .await
+        .unwrap();
+    let units = browser.find_all("main [data-ja]").await.unwrap();
+    let toggles = browser.find_all("button.show-original").await.unwrap();
+    assert!(units.len() > 30, "{} translated passages", units.len());
+    assert_eq!(toggles.len(), units.len());
+
+    let japanese = units[0].attr("data-ja").await.unwrap().unwrap();
+    assert!(
+        japanese
+            .chars()
+            .any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)),
+        "{japanese}"
+    );
+    let controls = toggle.attr("aria-controls").await.unwrap().unwrap();
+    let original = browser.find(&format!("#{controls}")).await.unwrap();
+    assert_eq!(original.attr("lang").await.unwrap().as_deref(), Some("ja"));
+    assert!(!original.is_displayed().await.unwrap());
+    assert_eq!(toggle.text().await.unwrap(), "Original");
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+
+    toggle.click().await.unwrap();
+    assert!(original.is_displayed().await.unwrap());
+    assert_eq!(original.text().await.unwrap(), japanese);
+    assert_eq!(toggle.text().await.unwrap(), "Hide original");
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+
+    toggle.click().await.unwrap();
+    assert!(!original.is_displayed().await.unwrap());
+    assert_eq!(toggle.text().await.unwrap(), "Original");
+}
+
+/// The client's form and script commands, which the pages above do not need
+/// yet, on a page of its own: typing, clearing, scripts with elements.
+#[tokio::test]
+async fn client_types_clears_and_runs_scripts() {
+    let Some(browser) = browser_or_skip().await else {
+        return;
+    };
+    let page = "<form><textarea name=unit>原文</textarea><button type=button \
+                onclick=\"this.textContent=document.forms[0].unit.value\">Save</button></form>";
+    browser
+        .goto(&format!("data:text/html;charset=utf-8,{page}"))
+        .await
+        .unwrap();
+    let area = browser.find("textarea").await.unwrap();
+    area.clear().await.unwrap();
+    area.send_keys("Edited translation, 編集済み")
+        .await
+        .unwrap();
+    let value = browser
+        .execute("return arguments[0].value;", vec![area.reference()])
+        .await
+        .unwrap();
+    assert_eq!(value, "Edited translation, 編集済み");
+    let button = browser.find("button").await.unwrap();
+    button.click().await.unwrap();
+    assert_eq!(button.text().await.unwrap(), "Edited translation, 編集済み");
+    assert!(browser.page_source().await.unwrap().contains("<textarea"));
+
+    let missing = browser.find("#nothing-here").await.unwrap_err();
+    assert_eq!(missing.json["error"], "no such element", "{missing}");
+}

@@ -105,6 +105,9 @@ pub struct App {
     /// the page we rendered, so a refetch is conditional and a 304 costs
     /// no translation.
     pub proxied: moka::future::Cache<(Lang, String), Arc<crate::http::routes::proxy::Proxied>>,
+    /// The Japanese of every unit of every hosted page, by unit key: the
+    /// units translators can override.
+    pub unit_sources: HashMap<String, String>,
     /// Failed logins and unknown tokens per client address.
     pub login_failures: crate::auth::FailureLimiter,
     generation: GenerationWatch,
@@ -202,6 +205,19 @@ impl App {
             .map_err(|e| AppError::HttpClient(e.to_string()))?;
         let api_access = crate::http::api_access::ApiAccess::new(&config.api);
         let store = crate::store::open(&config.store).await?;
+        let unit_sources = crate::review::unit_sources(&content).map_err(AppError::Segment)?;
+        // Before the generation is read, so pages rendered from now on see
+        // overrides flagged because their Japanese changed.
+        match crate::review::sync_layouts(&store, &content).await {
+            Ok(0) => {}
+            Ok(flagged) => tracing::warn!(
+                flagged,
+                "overrides need review because the Japanese under them changed"
+            ),
+            Err(error) => {
+                tracing::error!(%error, "cannot record the pages' units; overrides of edited sentences are not flagged")
+            }
+        }
         let generation = store.generation().await?;
         let providers = crate::translate::providers::build(&config.providers, &client);
         let chain = Chain::new(providers, &config.providers)
@@ -233,6 +249,7 @@ impl App {
                 value: std::sync::atomic::AtomicI64::new(generation),
                 checked: std::sync::Mutex::new(std::time::Instant::now()),
             },
+            unit_sources,
             login_failures: crate::auth::FailureLimiter::new(
                 LOGIN_FAILURES_ALLOWED,
                 LOGIN_FAILURE_WINDOW,

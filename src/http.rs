@@ -58,6 +58,22 @@ pub fn router(app: Arc<App>) -> Router {
             axum::routing::post(routes::translate_api::translate)
                 .options(routes::translate_api::preflight),
         )
+        .route("/api/v1/pages", get(routes::translators_api::pages))
+        .route("/api/v1/units/{lang}", get(routes::translators_api::units))
+        .route(
+            "/api/v1/units/{lang}/{id}",
+            get(routes::translators_api::unit)
+                .put(routes::translators_api::save)
+                .delete(routes::translators_api::revert),
+        )
+        .route(
+            "/api/v1/units/{lang}/{id}/approve",
+            axum::routing::post(routes::translators_api::approve),
+        )
+        .route(
+            "/api/v1/units/{lang}/{id}/history",
+            get(routes::translators_api::history),
+        )
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
         // statuses that render_errors, outside them, turns into localized

@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod pages;
 pub mod protect;
 pub mod render;
+pub mod review;
 pub mod segment;
 pub mod store;
 pub mod telemetry;

@@ -142,7 +142,7 @@ impl std::fmt::Debug for Translator {
     }
 }
 
-fn target_lang(lang: Lang) -> TargetLang {
+pub(crate) fn target_lang(lang: Lang) -> TargetLang {
     match lang {
         Lang::Ja => TargetLang::Ja,
         Lang::En => TargetLang::En,
@@ -237,8 +237,20 @@ impl Translator {
     /// Like [`Translator::translate_units`], also saying what the call cost
     /// and which units the QA gate refused.
     pub async fn translate_detailed(&self, sources: &[String], to: Lang) -> Translated {
+        self.translate_with(sources, to, true).await
+    }
+
+    /// What readers would get without translators' overrides (bundled,
+    /// remembered or machine): for the translators' side-by-side view.
+    pub async fn translate_without_overrides(&self, sources: &[String], to: Lang) -> Translated {
+        self.translate_with(sources, to, false).await
+    }
+
+    async fn translate_with(&self, sources: &[String], to: Lang, overrides: bool) -> Translated {
         let mut rejected = Vec::new();
-        let (units, billed) = self.translate_inner(sources, to, &mut rejected).await;
+        let (units, billed) = self
+            .translate_inner(sources, to, overrides, &mut rejected)
+            .await;
         rejected.sort_unstable();
         Translated {
             units,
@@ -251,6 +263,7 @@ impl Translator {
         &self,
         sources: &[String],
         to: Lang,
+        use_overrides: bool,
         rejected: &mut Vec<usize>,
     ) -> (Vec<Option<Arc<Translation>>>, u64) {
         let mut results: Vec<Option<Arc<Translation>>> = vec![None; sources.len()];
@@ -261,7 +274,7 @@ impl Translator {
         // A translator's approved override wins over everything. One that
         // needs review (its source changed) is not served: the machine
         // translation of the current source is, until a translator looks.
-        if let Some(store) = &self.store {
+        if let (Some(store), true) = (&self.store, use_overrides) {
             match store.override_get(&keys, to).await {
                 Ok(overrides) => {
                     for (i, key) in keys.iter().enumerate() {

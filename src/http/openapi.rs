@@ -12,7 +12,16 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         title = "honyaku",
         description = "Japanese government announcements, machine-translated with a disclaimer, a translation memory and human overrides."
     ),
-    paths(crate::http::routes::translate_api::translate),
+    paths(
+        crate::http::routes::translate_api::translate,
+        crate::http::routes::translators_api::pages,
+        crate::http::routes::translators_api::units,
+        crate::http::routes::translators_api::unit,
+        crate::http::routes::translators_api::save,
+        crate::http::routes::translators_api::revert,
+        crate::http::routes::translators_api::approve,
+        crate::http::routes::translators_api::history,
+    ),
     components(schemas(
         crate::http::routes::translate_api::TranslateRequest,
         crate::http::routes::translate_api::TranslateResponse,
@@ -20,7 +29,18 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::http::routes::translate_api::UnitReport,
         crate::http::routes::translate_api::Disclaimer,
         crate::http::error::ErrorBody,
-        crate::http::error::ErrorDetail
+        crate::http::error::ErrorDetail,
+        crate::http::routes::translators_api::PagesResponse,
+        crate::http::routes::translators_api::PageSummary,
+        crate::http::routes::translators_api::UnitsResponse,
+        crate::http::routes::translators_api::SaveRequest,
+        crate::http::routes::translators_api::HistoryResponse,
+        crate::review::UnitView,
+        crate::review::MachineView,
+        crate::review::OverrideView,
+        crate::review::HistoryEntry,
+        crate::review::UnitState,
+        crate::review::Part
     )),
     modifiers(&Security)
 )]
@@ -37,6 +57,17 @@ impl utoipa::Modify for Security {
                 "x-api-key",
                 "A site client's key (or `Authorization: Bearer KEY`); not needed while no client is configured.",
             ))),
+        );
+        components.add_security_scheme(
+            "translator_token",
+            SecurityScheme::Http(
+                utoipa::openapi::security::HttpBuilder::new()
+                    .scheme(utoipa::openapi::security::HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A translator's token from `honyaku translators add` (hny_…); the web editor's session cookie with an X-CSRF-Token header also works.",
+                    ))
+                    .build(),
+            ),
         );
     }
 }

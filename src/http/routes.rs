@@ -5,3 +5,4 @@ pub mod health;
 pub mod pages;
 pub mod proxy;
 pub mod translate_api;
+pub mod translators_api;

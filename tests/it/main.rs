@@ -11,6 +11,7 @@ mod locales;
 mod memory;
 mod negotiation;
 mod openapi;
+mod overrides;
 mod pages;
 mod provider_support;
 mod provider_support_b;

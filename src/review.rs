@@ -1,0 +1,536 @@
+//! The translators' side of hosted pages: which units a page has, what
+//! readers are served for each, and the checked ways to change that (save,
+//! approve, revert), shared by the JSON API, XLIFF import and the web editor.
+//!
+//! Translators see and type *editable* text: plain text in which the unit's
+//! inline markup appears as placeholders (`<b1>…</b1>`, `<x2/>`). Anything
+//! else that looks like markup (`<script>`, `<b>`) is text and is escaped
+//! when stored, so an override can never inject HTML into a page.
+//!
+//! An override is keyed by its unit's Japanese sentence, so it is served
+//! wherever that sentence appears. When a page's Japanese is edited, the
+//! store carries overrides of edited sentences to their new version in
+//! state `needs-review` ([`sync_layouts`]): kept and shown to translators,
+//! but not served, because a translation of the old sentence can be wrong
+//! for the new one (a changed date, a new condition). Readers get the
+//! machine (or bundled) translation of the new sentence until a translator
+//! approves or rewrites the override.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::content::{Announcement, Content};
+use crate::i18n::Lang;
+use crate::protect;
+use crate::segment::{self, Piece};
+use crate::store::{Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError};
+use crate::translate::{Translation, Translator};
+
+/// The part of a hosted page a unit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Title,
+    Summary,
+    Bureau,
+    Body,
+    Contact,
+}
+
+/// One unit of a hosted page, in page order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceUnit {
+    pub position: usize,
+    pub part: Part,
+    /// Placeholder form.
+    pub text: String,
+    pub key: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error("cannot cut the page into units: {0}")]
+    Segment(#[from] segment::SegmentError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The units of `page` in the order the page shows them: title, summary,
+/// bureau, then the body's and the contact box's text units.
+pub fn page_units(page: &Announcement) -> Result<Vec<SourceUnit>, segment::SegmentError> {
+    let mut texts: Vec<(Part, String)> = vec![
+        (Part::Title, segment::escape_text(page.title.source())),
+        (Part::Summary, segment::escape_text(page.summary.source())),
+        (Part::Bureau, segment::escape_text(page.bureau.source())),
+    ];
+    for unit in segment::segment(page.body.source())? {
+        texts.push((Part::Body, unit.text));
+    }
+    for unit in segment::segment(page.contact.source())? {
+        texts.push((Part::Contact, unit.text));
+    }
+    Ok(texts
+        .into_iter()
+        .enumerate()
+        .map(|(position, (part, text))| SourceUnit {
+            position,
+            part,
+            key: segment::unit_key(&text),
+            text,
+        })
+        .collect())
+}
+
+/// Every unit key of every hosted page with its source text.
+pub fn unit_sources(content: &Content) -> Result<HashMap<String, String>, segment::SegmentError> {
+    let mut index = HashMap::new();
+    for page in content.announcements() {
+        for unit in page_units(page)? {
+            index.entry(unit.key).or_insert(unit.text);
+        }
+    }
+    Ok(index)
+}
+
+/// Records each hosted page's layout in the store, which flags overrides
+/// of sentences edited since the last start (see the module docs).
+pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<usize, ReviewError> {
+    let mut flagged = 0;
+    for page in content.announcements() {
+        let units: Vec<PageUnit> = page_units(page)?
+            .into_iter()
+            .map(|u| PageUnit {
+                unit_key: u.key,
+                source_text: u.text,
+            })
+            .collect();
+        let carried = store.page_units_sync(&page.slug, &units).await?;
+        for c in &carried {
+            tracing::info!(
+                page = %page.slug,
+                target = %c.target,
+                unit = %c.to_key,
+                "the Japanese of an overridden sentence changed; its override now needs review"
+            );
+        }
+        flagged += carried.len();
+    }
+    Ok(flagged)
+}
+
+/// Placeholder form → what a translator reads and types.
+pub fn to_editable(text: &str) -> String {
+    match segment::pieces(text) {
+        Ok(pieces) => pieces
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Text(t) => segment::unescape_text(t),
+                Piece::Open(n) => format!("<b{n}>"),
+                Piece::Close(n) => format!("</b{n}>"),
+                Piece::Void(n) => format!("<x{n}/>"),
+                Piece::Protected(n) => format!("<p{n}/>"),
+            })
+            .collect(),
+        Err(_) => segment::unescape_text(text),
+    }
+}
+
+/// What a translator typed → placeholder form. Only exact placeholder tags
+/// (`<b1>`, `</b1>`, `<x2/>`, `<x2 />`) stay markup; every other `<`, `>`
+/// and `&` is text.
+pub fn from_editable(typed: &str) -> String {
+    let mut out = String::with_capacity(typed.len() + 16);
+    let mut rest = typed;
+    while let Some(lt) = rest.find('<') {
+        let (before, from_lt) = rest.split_at(lt);
+        out.push_str(&segment::escape_text(before));
+        match placeholder_tag_len(from_lt) {
+            Some(len) => {
+                let (tag, after) = from_lt.split_at(len);
+                out.push_str(&tag.replace(" /", "/"));
+                rest = after;
+            }
+            None => {
+                out.push_str("&lt;");
+                rest = from_lt.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(&segment::escape_text(rest));
+    out
+}
+
+/// Byte length of the placeholder tag at the start of `s`, if it is one.
+fn placeholder_tag_len(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let letter = *bytes.get(i)?;
+    if !matches!(letter, b'b' | b'x') || (closing && letter != b'b') {
+        return None;
+    }
+    i += 1;
+    let digits = bytes
+        .get(i..)?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 || bytes.get(i) == Some(&b'0') {
+        return None;
+    }
+    i += digits;
+    let tail: &[u8] = match letter {
+        b'b' => b">",
+        _ if bytes.get(i) == Some(&b' ') => b" />",
+        _ => b"/>",
+    };
+    (bytes.get(i..i + tail.len())? == tail).then_some(i + tail.len())
+}
+
+/// What an override of `source` into `lang` must contain: its placeholders
+/// (checked structurally) and each protected token as rendered for `lang`
+/// (dates, phone numbers, URLs…), as often as the source has it.
+pub fn required_tokens(source: &str, lang: Lang) -> Vec<String> {
+    let target = crate::translate::target_lang(lang);
+    protect::protect(source)
+        .tokens
+        .iter()
+        .map(|token| protect::render(token, target))
+        .collect()
+}
+
+/// The QA checks on a translator's text (placeholder form): not empty, the
+/// source's placeholders exactly, and every protected token kept. The error
+/// names what is missing, in the translator's terms.
+pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), String> {
+    if segment::unescape_text(text).trim().is_empty() {
+        return Err("the translation is empty; revert to the machine translation instead".into());
+    }
+    segment::check_placeholders(source, text).map_err(|e| match e {
+        segment::PlaceholderError::Missing(p) => format!(
+            "placeholder <{p}> is missing: keep every placeholder of the source ({})",
+            placeholder_list(source)
+        ),
+        other => other.to_string(),
+    })?;
+    let plain = to_editable(text);
+    let mut needed: HashMap<String, usize> = HashMap::new();
+    for token in required_tokens(source, lang) {
+        *needed.entry(token).or_default() += 1;
+    }
+    let mut missing: Vec<String> = needed
+        .into_iter()
+        .filter(|(token, count)| plain.matches(token.as_str()).count() < *count)
+        .map(|(token, _)| format!("\u{201c}{token}\u{201d}"))
+        .collect();
+    missing.sort();
+    if !missing.is_empty() {
+        return Err(format!(
+            "protected text is missing: {} (dates, numbers, phone numbers and addresses must be kept exactly as shown)",
+            missing.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+fn placeholder_list(source: &str) -> String {
+    let Ok(pieces) = segment::pieces(source) else {
+        return String::new();
+    };
+    pieces
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Open(n) => Some(format!("<b{n}>…</b{n}>")),
+            Piece::Void(n) => Some(format!("<x{n}/>")),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where a unit's translation stands for translators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitState {
+    /// No override: readers get the bundled or machine translation.
+    Machine,
+    /// A translator's override, served to readers.
+    Approved,
+    /// An override kept from before the source changed; not served.
+    NeedsReview,
+}
+
+impl UnitState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitState::Machine => "machine",
+            UnitState::Approved => "approved",
+            UnitState::NeedsReview => "needs-review",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "machine" => Some(UnitState::Machine),
+            "approved" => Some(UnitState::Approved),
+            "needs-review" => Some(UnitState::NeedsReview),
+            _ => None,
+        }
+    }
+
+    pub fn of(o: Option<&Override>) -> Self {
+        match o.map(|o| o.state) {
+            None => UnitState::Machine,
+            Some(OverrideState::Approved) => UnitState::Approved,
+            Some(OverrideState::NeedsReview) => UnitState::NeedsReview,
+        }
+    }
+}
+
+/// The translation readers would get without an override.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct MachineView {
+    /// Editable form.
+    pub text: String,
+    /// `machine` or `bundled` (a reviewed translation shipped with the page).
+    pub origin: &'static str,
+    /// Provider and model, for machine translations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct OverrideView {
+    /// Editable form.
+    pub text: String,
+    pub author: String,
+    /// Unix milliseconds.
+    pub updated_at: i64,
+    /// For `needs-review`: the Japanese the override was written against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_source: Option<String>,
+}
+
+/// One unit as translators see it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct UnitView {
+    /// Stable id of the unit: the hash of its Japanese sentence.
+    pub id: String,
+    pub page: String,
+    pub position: usize,
+    pub part: Part,
+    /// The Japanese, editable form.
+    pub source: String,
+    pub machine: Option<MachineView>,
+    #[serde(rename = "override")]
+    pub override_: Option<OverrideView>,
+    pub state: UnitState,
+    /// The override's version (0: none): send it back in `If-Match`.
+    pub version: i64,
+    /// What readers are served now (editable form); `None`: the Japanese.
+    pub served: Option<String>,
+    /// `machine`, `bundled`, `translator`, or `source` (untranslated).
+    pub served_origin: &'static str,
+    /// Text every translation must keep: rendered dates, numbers, URLs…
+    pub required: Vec<String>,
+}
+
+/// The units of `page` in `lang` for translators, optionally only those in
+/// `state`. Units without a translation yet are translated as a reader's
+/// visit would (memory first, providers last).
+pub async fn unit_views(
+    translator: &Translator,
+    store: &Arc<dyn Store>,
+    page: &Announcement,
+    lang: Lang,
+    state: Option<UnitState>,
+) -> Result<Vec<UnitView>, ReviewError> {
+    let units = page_units(page)?;
+    let sources: Vec<String> = units.iter().map(|u| u.text.clone()).collect();
+    let keys: Vec<String> = units.iter().map(|u| u.key.clone()).collect();
+    let machine = translator.translate_without_overrides(&sources, lang).await;
+    let overrides = store.override_get(&keys, lang).await?;
+    Ok(units
+        .into_iter()
+        .zip(machine.units)
+        .map(|(unit, machine)| {
+            let current = overrides.get(&unit.key).cloned();
+            view(&page.slug, unit, machine, current, lang)
+        })
+        .filter(|v| state.is_none_or(|s| v.state == s))
+        .collect())
+}
+
+fn view(
+    page: &str,
+    unit: SourceUnit,
+    machine: Option<Arc<Translation>>,
+    current: Option<Override>,
+    lang: Lang,
+) -> UnitView {
+    let state = UnitState::of(current.as_ref());
+    let machine_view = machine.as_ref().map(|t| MachineView {
+        text: to_editable(&t.text),
+        origin: t.origin.as_str(),
+        model: t.model.clone().filter(|m| !m.is_empty()),
+    });
+    let (served, served_origin) = match (&current, &machine) {
+        (Some(o), _) if o.state == OverrideState::Approved => {
+            (Some(to_editable(&o.text)), "translator")
+        }
+        (_, Some(t)) => (Some(to_editable(&t.text)), t.origin.as_str()),
+        (_, None) => (None, "source"),
+    };
+    UnitView {
+        id: unit.key,
+        page: page.to_owned(),
+        position: unit.position,
+        part: unit.part,
+        required: required_tokens(&unit.text, lang),
+        source: to_editable(&unit.text),
+        machine: machine_view,
+        state,
+        version: current.as_ref().map_or(0, |o| o.version),
+        override_: current.map(|o| OverrideView {
+            text: to_editable(&o.text),
+            author: o.author,
+            updated_at: o.updated_at,
+            previous_source: o.previous_source.map(|s| to_editable(&s)),
+        }),
+        served,
+        served_origin,
+    }
+}
+
+/// One history entry as translators see it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct HistoryEntry {
+    pub version: i64,
+    pub author: String,
+    /// Unix milliseconds.
+    pub at: i64,
+    /// `saved`, `approved`, `flagged` (source changed) or `reverted`.
+    pub action: &'static str,
+    pub state: UnitState,
+    /// The override before this change (`None`: the machine translation).
+    pub before: Option<String>,
+    /// The override after it (`None`: reverted to the machine translation).
+    pub after: Option<String>,
+}
+
+/// Turns the store's revisions (oldest first) into before/after entries.
+pub fn history_entries(revisions: Vec<OverrideRevision>) -> Vec<HistoryEntry> {
+    let mut before: Option<String> = None;
+    let mut entries = Vec::with_capacity(revisions.len());
+    for r in revisions {
+        let after = r.text.as_deref().map(to_editable);
+        let action = match (&r.text, r.state) {
+            (None, _) => "reverted",
+            (Some(_), OverrideState::NeedsReview) => "flagged",
+            (Some(t), OverrideState::Approved)
+                if before.as_deref() == Some(to_editable(t).as_str()) =>
+            {
+                "approved"
+            }
+            (Some(_), OverrideState::Approved) => "saved",
+        };
+        entries.push(HistoryEntry {
+            version: r.version,
+            author: r.author,
+            at: r.created_at,
+            action,
+            state: match (&r.text, r.state) {
+                (None, _) => UnitState::Machine,
+                (Some(_), OverrideState::Approved) => UnitState::Approved,
+                (Some(_), OverrideState::NeedsReview) => UnitState::NeedsReview,
+            },
+            before: before.clone(),
+            after: after.clone(),
+        });
+        before = after;
+    }
+    entries
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_markup_is_text_and_placeholders_stay() {
+        assert_eq!(
+            from_editable("<b1>Apply</b1> by <script>alert(1)</script> & <x2/>"),
+            "<b1>Apply</b1> by &lt;script&gt;alert(1)&lt;/script&gt; &amp; <x2/>"
+        );
+        assert_eq!(from_editable("a <x3 /> b"), "a <x3/> b");
+        assert_eq!(
+            from_editable("<b>bold</b> <b01> <x1> </x1>"),
+            "&lt;b&gt;bold&lt;/b&gt; &lt;b01&gt; &lt;x1&gt; &lt;/x1&gt;"
+        );
+        assert_eq!(from_editable("1 < 2 > 0"), "1 &lt; 2 &gt; 0");
+    }
+
+    #[test]
+    fn editable_form_round_trips() {
+        for text in [
+            "<b1>申込み</b1>は&lt;こちら&gt; &amp; <x2/>",
+            "plain",
+            "a &lt;script&gt; b",
+        ] {
+            assert_eq!(from_editable(&to_editable(text)), text);
+        }
+        assert_eq!(to_editable("a &lt;b&gt; <b1>c</b1>"), "a <b> <b1>c</b1>");
+    }
+
+    #[test]
+    fn qa_names_the_missing_placeholder() {
+        let source = "<b1>申込み</b1>はこちら";
+        let err = check_override(source, "Apply here", Lang::En).unwrap_err();
+        assert!(err.contains("<b1>"), "{err}");
+        assert!(check_override(source, "<b1>Apply</b1> here", Lang::En).is_ok());
+        assert!(check_override(source, "   ", Lang::En).is_err());
+    }
+
+    #[test]
+    fn qa_names_missing_protected_tokens() {
+        let source = "電話：03-5253-1111";
+        let required = required_tokens(source, Lang::En);
+        assert_eq!(required, ["03-5253-1111"]);
+        let err = check_override(source, "Phone: (call us)", Lang::En).unwrap_err();
+        assert!(err.contains("03-5253-1111"), "{err}");
+        assert!(check_override(source, "Phone: 03-5253-1111", Lang::En).is_ok());
+    }
+
+    #[test]
+    fn history_shows_before_and_after() {
+        let rev = |version, text: Option<&str>, author: &str, state| OverrideRevision {
+            version,
+            text: text.map(str::to_owned),
+            author: author.into(),
+            created_at: version,
+            state,
+        };
+        let entries = history_entries(vec![
+            rev(1, Some("a"), "sato", OverrideState::Approved),
+            rev(2, Some("b"), "kim", OverrideState::Approved),
+            rev(3, Some("b"), "honyaku", OverrideState::NeedsReview),
+            rev(4, Some("b"), "sato", OverrideState::Approved),
+            rev(5, None, "kim", OverrideState::Approved),
+        ]);
+        let actions: Vec<_> = entries.iter().map(|e| e.action).collect();
+        assert_eq!(
+            actions,
+            ["saved", "saved", "flagged", "approved", "reverted"]
+        );
+        assert_eq!(entries[1].before.as_deref(), Some("a"));
+        assert_eq!(entries[1].after.as_deref(), Some("b"));
+        assert_eq!(entries[4].after, None);
+        assert_eq!(entries[4].state, UnitState::Machine);
+    }
+}

@@ -101,7 +101,8 @@ const META_CATEGORY: &str = "honyaku";
 const NEEDS_REVIEW_SUBSTATE: &str = "honyaku:needs-review";
 
 /// Where a unit's translation stands, as the translators' API and files say it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
 pub enum UnitState {
     /// Served from machine translation (or not translated yet).
     Machine,

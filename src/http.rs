@@ -74,6 +74,11 @@ pub fn router(app: Arc<App>) -> Router {
             "/api/v1/units/{lang}/{id}/history",
             get(routes::translators_api::history),
         )
+        .route(
+            "/api/v1/xliff/{lang}",
+            get(routes::exchange_api::export).put(routes::exchange_api::import),
+        )
+        .route("/api/v1/tmx", get(routes::exchange_api::tmx))
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
         // statuses that render_errors, outside them, turns into localized

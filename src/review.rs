@@ -253,43 +253,11 @@ fn placeholder_list(source: &str) -> String {
         .join(", ")
 }
 
-/// Where a unit's translation stands for translators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum UnitState {
-    /// No override: readers get the bundled or machine translation.
-    Machine,
-    /// A translator's override, served to readers.
-    Approved,
-    /// An override kept from before the source changed; not served.
-    NeedsReview,
-}
+pub use crate::exchange::UnitState;
 
-impl UnitState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitState::Machine => "machine",
-            UnitState::Approved => "approved",
-            UnitState::NeedsReview => "needs-review",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "machine" => Some(UnitState::Machine),
-            "approved" => Some(UnitState::Approved),
-            "needs-review" => Some(UnitState::NeedsReview),
-            _ => None,
-        }
-    }
-
-    pub fn of(o: Option<&Override>) -> Self {
-        match o.map(|o| o.state) {
-            None => UnitState::Machine,
-            Some(OverrideState::Approved) => UnitState::Approved,
-            Some(OverrideState::NeedsReview) => UnitState::NeedsReview,
-        }
-    }
+/// The state of a unit with this override (or none).
+pub fn state_of(o: Option<&Override>) -> UnitState {
+    o.map_or(UnitState::Machine, |o| UnitState::from(o.state))
 }
 
 /// The translation readers would get without an override.
@@ -373,7 +341,7 @@ fn view(
     current: Option<Override>,
     lang: Lang,
 ) -> UnitView {
-    let state = UnitState::of(current.as_ref());
+    let state = state_of(current.as_ref());
     let machine_view = machine.as_ref().map(|t| MachineView {
         text: to_editable(&t.text),
         origin: t.origin.as_str(),

@@ -21,6 +21,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::http::routes::translators_api::revert,
         crate::http::routes::translators_api::approve,
         crate::http::routes::translators_api::history,
+        crate::http::routes::exchange_api::export,
+        crate::http::routes::exchange_api::import,
+        crate::http::routes::exchange_api::tmx,
     ),
     components(schemas(
         crate::http::routes::translate_api::TranslateRequest,
@@ -40,7 +43,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::review::OverrideView,
         crate::review::HistoryEntry,
         crate::review::UnitState,
-        crate::review::Part
+        crate::review::Part,
+        crate::http::routes::exchange_api::ImportReport,
+        crate::http::routes::exchange_api::ImportResult
     )),
     modifiers(&Security)
 )]

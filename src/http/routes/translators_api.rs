@@ -267,16 +267,36 @@ pub async fn save_override(
     typed: &str,
     version: i64,
 ) -> Result<crate::store::Override, HttpError> {
+    save_text(
+        app,
+        principal,
+        unit,
+        lang,
+        &review::from_editable(typed.trim()),
+        version,
+    )
+    .await
+}
+
+/// Like [`save_override`], with the text already in placeholder form (XLIFF).
+pub async fn save_text(
+    app: &App,
+    principal: &Principal,
+    unit: &SourceUnit,
+    lang: Lang,
+    text: &str,
+    version: i64,
+) -> Result<crate::store::Override, HttpError> {
     principal.require_lang(lang)?;
-    let text = review::from_editable(typed.trim());
-    review::check_override(&unit.text, &text, lang)
+    let text = text.trim();
+    review::check_override(&unit.text, text, lang)
         .map_err(|detail| HttpError::QaFailed { detail })?;
     let saved = app
         .store
         .override_put(
             &unit.key,
             lang,
-            &text,
+            text,
             &unit.text,
             principal.name(),
             (version > 0).then_some(version),

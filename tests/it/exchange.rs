@@ -1,0 +1,285 @@
+//! XLIFF out and back in through the API, TMX out, and an override that
+//! survives a killed process.
+
+use serde_json::Value;
+
+use crate::overrides::{save, translator, units};
+use crate::support::{SLUG, TestServer};
+use honyaku::i18n::Lang;
+use honyaku::store::Role;
+
+async fn export(server: &TestServer, token: &str, lang: &str) -> String {
+    let response = server
+        .client
+        .get(server.url(&format!("/api/v1/xliff/{lang}?page={SLUG}")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(crate::support::header(&response, "content-type").starts_with("application/xliff+xml"));
+    response.text().await.unwrap()
+}
+
+async fn import(server: &TestServer, token: &str, lang: &str, xliff: String) -> reqwest::Response {
+    server
+        .client
+        .put(server.url(&format!("/api/v1/xliff/{lang}")))
+        .bearer_auth(token)
+        .header("content-type", "application/xliff+xml")
+        .body(xliff)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Replaces the target of unit `id` in an exported file, as a CAT tool would.
+fn edit_target(xliff: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
+    let start = xliff
+        .find(&format!("<unit id=\"u-{id}\""))
+        .expect("the unit is in the file");
+    let (head, rest) = xliff.split_at(start);
+    let open = rest.find("<target>").unwrap() + "<target>".len();
+    let close = rest.find("</target>").unwrap();
+    let (before, tail) = rest.split_at(open);
+    let (target, after) = tail.split_at(close - open);
+    format!("{head}{before}{}{after}", edit(target))
+}
+
+fn statuses(report: &Value) -> Vec<(String, String)> {
+    report["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["status"] != "unchanged")
+        .map(|u| {
+            (
+                u["id"].as_str().unwrap().to_owned(),
+                u["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn xliff_round_trip_changes_exactly_the_edited_units() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let before = units(&server, &token, "en", None).await;
+    let xliff = export(&server, &token, "en").await;
+    assert!(xliff.contains("urn:oasis:names:tc:xliff:document:2.0"));
+    assert!(xliff.contains("trgLang=\"en\""));
+
+    // Untouched, the file changes nothing.
+    let report: Value = import(&server, &token, "en", xliff.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(statuses(&report).is_empty(), "{report:#}");
+
+    let plain = before
+        .iter()
+        .find(|u| {
+            u["part"] == "body"
+                && !u["source"].as_str().unwrap().contains('<')
+                && u["required"].as_array().unwrap().is_empty()
+        })
+        .unwrap();
+    let with_code = before
+        .iter()
+        .find(|u| u["source"].as_str().unwrap().contains("<b1>") && u["id"] != plain["id"])
+        .unwrap();
+    let plain_id = plain["id"].as_str().unwrap();
+    let code_id = with_code["id"].as_str().unwrap();
+    let edited = edit_target(&xliff, plain_id, |t| format!("Checked in a CAT tool: {t}"));
+    // Dropping the inline code of another unit fails its QA, not the file.
+    let edited = edit_target(&edited, code_id, |_| "All markup lost".to_owned());
+
+    let response = import(&server, &token, "en", edited).await;
+    assert_eq!(response.status(), 200);
+    let report: Value = response.json().await.unwrap();
+    let mut changed = statuses(&report);
+    changed.sort();
+    let mut expected = vec![
+        (plain_id.to_owned(), "updated".to_owned()),
+        (code_id.to_owned(), "qa_failed".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(changed, expected, "{report:#}");
+    let failure = report["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == code_id)
+        .unwrap();
+    assert!(
+        failure["message"].as_str().unwrap().contains("b1"),
+        "{failure}"
+    );
+
+    let after = units(&server, &token, "en", None).await;
+    for (old, new) in before.iter().zip(&after) {
+        if old["id"] == plain_id {
+            assert_eq!(new["state"], "approved");
+            assert_eq!(new["version"], 1);
+            assert_eq!(
+                new["served"].as_str().unwrap(),
+                format!("Checked in a CAT tool: {}", old["served"].as_str().unwrap())
+            );
+        } else {
+            assert_eq!(old["served"], new["served"], "unit {} changed", old["id"]);
+            assert_eq!(new["version"], 0);
+        }
+    }
+
+    // The same file again: the edited unit moved on since that export.
+    let stale = edit_target(&xliff, plain_id, |_| "Another edit".to_owned());
+    let report: Value = import(&server, &token, "en", stale)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses(&report),
+        [(plain_id.to_owned(), "conflict".to_owned())]
+    );
+}
+
+#[tokio::test]
+async fn xliff_import_is_checked_like_the_api() {
+    let server = TestServer::start().await;
+    let ko = translator(&server, "kim", Role::Translator, &[Lang::Ko]).await;
+    let xliff = export(&server, &ko, "en").await;
+    assert_eq!(
+        import(&server, &ko, "en", xliff.clone()).await.status(),
+        403
+    );
+    let admin = translator(&server, "root", Role::Admin, &[]).await;
+    // A file for English sent as Korean.
+    assert_eq!(import(&server, &admin, "ko", xliff).await.status(), 400);
+    let hostile = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><xliff/>";
+    let response = import(&server, &admin, "en", hostile.to_owned()).await;
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "invalid_request");
+}
+
+#[tokio::test]
+async fn tmx_exports_the_memory_and_the_overrides() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let all = units(&server, &token, "en", None).await;
+    let unit = all
+        .iter()
+        .find(|u| {
+            u["part"] == "body"
+                && !u["source"].as_str().unwrap().contains('<')
+                && u["required"].as_array().unwrap().is_empty()
+        })
+        .unwrap();
+    save(
+        &server,
+        &token,
+        "en",
+        unit["id"].as_str().unwrap(),
+        Some("0"),
+        "A translator's line",
+    )
+    .await;
+    let response = server
+        .client
+        .get(server.url("/api/v1/tmx"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let tmx = response.text().await.unwrap();
+    assert!(tmx.contains("<tmx version=\"1.4\">"));
+    assert!(tmx.contains("A translator&apos;s line") || tmx.contains("A translator's line"));
+    assert!(tmx.contains(unit["source"].as_str().unwrap()));
+    assert!(tmx.contains("xml:lang=\"en\""));
+}
+
+/// The acceptance test for durability: SIGKILL right after the 200 of a
+/// save, then a restart on the same database: the override is there.
+#[tokio::test]
+async fn an_acknowledged_override_survives_sigkill() {
+    use crate::cli::{honyaku, spawn_server};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("honyaku.sqlite3");
+    let db = db.to_str().unwrap();
+    let added = honyaku()
+        .env("HONYAKU__STORE__URL", db)
+        .args(["translators", "add", "sato", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let token = String::from_utf8(added.stdout).unwrap().trim().to_owned();
+    assert!(token.starts_with("hny_"));
+
+    let client = reqwest::Client::new();
+    let (mut child, url, _) = spawn_server(&[("HONYAKU__STORE__URL", db)]);
+    let list: Value = client
+        .get(format!("{url}/api/v1/units/en?page={SLUG}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let unit = list["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| {
+            u["part"] == "body"
+                && !u["source"].as_str().unwrap().contains('<')
+                && u["required"].as_array().unwrap().is_empty()
+        })
+        .unwrap()
+        .clone();
+    let id = unit["id"].as_str().unwrap();
+    let saved = client
+        .put(format!("{url}/api/v1/units/en/{id}"))
+        .bearer_auth(&token)
+        .header("if-match", "0")
+        .json(&serde_json::json!({ "text": "Saved just before the crash" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+    child.kill().unwrap(); // SIGKILL: no shutdown, no flush
+    child.wait().unwrap();
+
+    let (mut child, url, _) = spawn_server(&[("HONYAKU__STORE__URL", db)]);
+    let page = client
+        .get(format!("{url}/en/{SLUG}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let unit: Value = client
+        .get(format!("{url}/api/v1/units/en/{id}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(unit["override"]["text"], "Saved just before the crash");
+    assert_eq!(unit["version"], 1);
+    assert!(page.contains("Saved just before the crash"));
+}

@@ -1764,6 +1764,7 @@ mod tests {
                 state: OverrideState::NeedsReview,
                 author: "aiko \"A\"".into(),
                 source_text: String::new(),
+                previous_source: None,
                 updated_at: 0,
             },
             Override {
@@ -1774,6 +1775,7 @@ mod tests {
                 state: OverrideState::Approved,
                 author: "min".into(),
                 source_text: "お知らせ".into(),
+                previous_source: None,
                 updated_at: 1_735_689_599_999,
             },
             // No source anywhere: left out.
@@ -1785,6 +1787,7 @@ mod tests {
                 state: OverrideState::Approved,
                 author: "min".into(),
                 source_text: String::new(),
+                previous_source: None,
                 updated_at: 0,
             },
         ];

@@ -37,6 +37,11 @@ pub enum Part {
     Bureau,
     Body,
     Contact,
+    /// An attribute (`alt`, `title`…) of a proxied page.
+    Attribute,
+    /// Known from the translation memory only: a unit of a proxied page or
+    /// of the translation API, outside any hosted page.
+    Memory,
 }
 
 /// One unit of a hosted page, in page order.
@@ -318,7 +323,27 @@ pub async fn unit_views(
     lang: Lang,
     state: Option<UnitState>,
 ) -> Result<Vec<UnitView>, ReviewError> {
-    let units = page_units(page)?;
+    views_of(
+        translator,
+        store,
+        &page.slug,
+        page_units(page)?,
+        lang,
+        state,
+    )
+    .await
+}
+
+/// Like [`unit_views`] for any units: those of a proxied page, or one unit
+/// known from the translation memory. `page` labels them (slug or URL).
+pub async fn views_of(
+    translator: &Translator,
+    store: &Arc<dyn Store>,
+    page: &str,
+    units: Vec<SourceUnit>,
+    lang: Lang,
+    state: Option<UnitState>,
+) -> Result<Vec<UnitView>, ReviewError> {
     let sources: Vec<String> = units.iter().map(|u| u.text.clone()).collect();
     let keys: Vec<String> = units.iter().map(|u| u.key.clone()).collect();
     let machine = translator.translate_without_overrides(&sources, lang).await;
@@ -328,9 +353,27 @@ pub async fn unit_views(
         .zip(machine.units)
         .map(|(unit, machine)| {
             let current = overrides.get(&unit.key).cloned();
-            view(&page.slug, unit, machine, current, lang)
+            view(page, unit, machine, current, lang)
         })
         .filter(|v| state.is_none_or(|s| v.state == s))
+        .collect())
+}
+
+/// The units of any HTML document (a proxied page), in document order.
+pub fn html_units(html: &str) -> Result<Vec<SourceUnit>, segment::SegmentError> {
+    Ok(segment::segment(html)?
+        .into_iter()
+        .enumerate()
+        .map(|(position, unit)| SourceUnit {
+            position,
+            part: match unit.kind {
+                segment::UnitKind::Text => Part::Body,
+                segment::UnitKind::Title => Part::Title,
+                segment::UnitKind::Attribute(_) => Part::Attribute,
+            },
+            key: unit.key(),
+            text: unit.text,
+        })
         .collect())
 }
 

@@ -289,6 +289,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     async fn tm_count(&self) -> Result<u64>;
 
+    /// The source text of a unit the memory has any translation of: what a
+    /// translator's override of that unit is checked against.
+    async fn tm_source(&self, unit_key: &str) -> Result<Option<String>>;
+
     /// Every entry, or every entry for one target, in a stable order (unit
     /// key, target, provider, model, glossary and segmenter version): for
     /// export and tests.

@@ -390,6 +390,16 @@ impl Store for SqliteStore {
         Ok(u64::try_from(count).unwrap_or_default())
     }
 
+    async fn tm_source(&self, unit_key: &str) -> Result<Option<String>> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT source_text FROM tm WHERE unit_key = ? LIMIT 1")
+                .bind(unit_key)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(error)?;
+        Ok(row.map(|(source,)| source))
+    }
+
     async fn tm_all(&self, target: Option<Lang>) -> Result<Vec<TmEntry>> {
         let sql = format!(
             "SELECT {TM_COLUMNS} FROM tm WHERE (?1 IS NULL OR target_lang = ?1) \

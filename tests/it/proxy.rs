@@ -487,3 +487,71 @@ async fn an_euc_jp_page_without_a_head_tag_still_gets_the_meta_and_alternates() 
     assert_eq!(count("body > aside.honyaku-disclaimer"), 1, "{out}");
     assert!(out.contains("本文です"));
 }
+
+/// A translator lists a proxied page's units by URL and overrides one; the
+/// proxy serves the override on the next request even though the origin
+/// answers 304 and the old translation was cached.
+#[tokio::test]
+async fn a_translator_overrides_a_unit_of_a_proxied_page() {
+    use honyaku::i18n::Lang;
+    use honyaku::store::Role;
+
+    let s = setup().await;
+    serve_fixture(&s.origin).await;
+    let page_url = format!("{}{PAGE}", s.origin.uri());
+    let proxied = format!("/proxy/en/{page_url}");
+    let before = s.server.text(&proxied).await;
+    let token =
+        crate::overrides::translator(&s.server, "sato", Role::Translator, &[Lang::En]).await;
+    let listing: serde_json::Value = s
+        .server
+        .client
+        .get(s.server.url("/api/v1/units/en"))
+        .query(&[("url", page_url.as_str())])
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listing["page"], page_url.as_str());
+    let unit = listing["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| {
+            u["part"] == "body"
+                && u["served_origin"] == "machine"
+                && !u["source"].as_str().unwrap().contains('<')
+                && u["required"].as_array().unwrap().is_empty()
+        })
+        .expect("a machine-translated plain unit")
+        .clone();
+    let id = unit["id"].as_str().unwrap();
+    let saved = crate::overrides::save(
+        &s.server,
+        &token,
+        "en",
+        id,
+        Some("0"),
+        "Corrected by a translator",
+    )
+    .await;
+    assert_eq!(saved.status(), 200);
+    let saved: serde_json::Value = saved.json().await.unwrap();
+    assert_eq!(
+        saved["part"], "memory",
+        "known from the memory, not a hosted page"
+    );
+
+    let calls = s.provider.received_requests().await.unwrap().len();
+    let after = s.server.text(&proxied).await;
+    assert_ne!(before, after);
+    assert!(after.contains("Corrected by a translator"));
+    assert_eq!(
+        s.provider.received_requests().await.unwrap().len(),
+        calls,
+        "re-rendering after the override paid for nothing: the rest came from memory"
+    );
+}

@@ -246,6 +246,11 @@ async fn tm_round_trip_and_upsert(db: &TestDb) {
     assert_eq!(found.len(), 1, "only keys that have an entry come back");
     assert_eq!(found["a1"], first, "every field round-trips");
     assert_eq!(store.tm_count().await.unwrap(), 1);
+    assert_eq!(
+        store.tm_source("a1").await.unwrap().as_deref(),
+        Some(first.source_text.as_str())
+    );
+    assert_eq!(store.tm_source("missing").await.unwrap(), None);
 
     // A re-translation under the same identity replaces text and times.
     let mut again = first.clone();

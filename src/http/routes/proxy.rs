@@ -46,6 +46,10 @@ const IDLE: std::time::Duration = std::time::Duration::from_secs(3600);
 pub struct Proxied {
     pub validators: Validators,
     pub html: Bytes,
+    /// The store generation the page was translated under: after an
+    /// override or glossary change the origin's 304 must not bring the old
+    /// translation back, so the page is fetched and translated again.
+    pub generation: i64,
 }
 
 /// The cache of proxied pages, weighed by size, within `max_bytes`.
@@ -161,7 +165,12 @@ async fn serve(app: &App, lang: Lang, raw: &str) -> Result<Response, HttpError> 
         other => upstream(other),
     })?;
     let key = (lang, url.as_str().to_owned());
-    let cached = app.proxied.get(&key).await;
+    let generation = app.generation().await;
+    let cached = app
+        .proxied
+        .get(&key)
+        .await
+        .filter(|c| c.generation == generation);
     let fetched = app
         .fetcher
         .fetch(&url, cached.as_ref().map(|c| &c.validators))
@@ -204,6 +213,7 @@ async fn serve(app: &App, lang: Lang, raw: &str) -> Result<Response, HttpError> 
                 Arc::new(Proxied {
                     validators,
                     html: html.clone(),
+                    generation,
                 }),
             )
             .await;
@@ -214,7 +224,7 @@ async fn serve(app: &App, lang: Lang, raw: &str) -> Result<Response, HttpError> 
     Ok(html_response(lang, html, complete))
 }
 
-fn upstream(error: FetchError) -> HttpError {
+pub(crate) fn upstream(error: FetchError) -> HttpError {
     match error {
         FetchError::NotAllowed { .. } | FetchError::ForbiddenAddress { .. } => {
             HttpError::ProxyNotAllowed

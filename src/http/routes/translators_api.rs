@@ -76,18 +76,40 @@ fn page(app: &App, slug: &str) -> Result<Arc<Announcement>, HttpError> {
     app.content.find(slug).cloned().ok_or(HttpError::NotFound)
 }
 
-/// The first hosted page holding unit `id`, and the unit.
-pub fn find_unit(app: &App, id: &str) -> Result<(Arc<Announcement>, SourceUnit), HttpError> {
-    if !app.unit_sources.contains_key(id) {
-        return Err(HttpError::NotFound);
-    }
-    for page in app.content.announcements() {
-        let units = review::page_units(page).map_err(|e| HttpError::Internal(e.to_string()))?;
-        if let Some(unit) = units.into_iter().find(|u| u.key == id) {
-            return Ok((page.clone(), unit));
+/// The first hosted page holding unit `id`, and the unit; a unit of no
+/// hosted page that the translation memory knows (a proxied page, the
+/// translation API) comes without a page.
+pub async fn find_unit(
+    app: &App,
+    id: &str,
+) -> Result<(Option<Arc<Announcement>>, SourceUnit), HttpError> {
+    if app.unit_sources.contains_key(id) {
+        for page in app.content.announcements() {
+            let units = review::page_units(page).map_err(|e| HttpError::Internal(e.to_string()))?;
+            if let Some(unit) = units.into_iter().find(|u| u.key == id) {
+                return Ok((Some(page.clone()), unit));
+            }
         }
     }
-    Err(HttpError::NotFound)
+    let source = app
+        .store
+        .tm_source(id)
+        .await
+        .map_err(HttpError::from_store)?
+        .ok_or(HttpError::NotFound)?;
+    // The id is the hash of the source: a row under another key is not this unit.
+    if crate::segment::unit_key(&source) != id {
+        return Err(HttpError::NotFound);
+    }
+    Ok((
+        None,
+        SourceUnit {
+            position: 0,
+            part: review::Part::Memory,
+            key: id.to_owned(),
+            text: source,
+        },
+    ))
 }
 
 fn review_error(error: review::ReviewError) -> HttpError {
@@ -100,15 +122,28 @@ fn review_error(error: review::ReviewError) -> HttpError {
 /// The unit as translators see it now.
 pub async fn unit_view(
     app: &App,
-    page: &Announcement,
-    id: &str,
+    page: Option<&Announcement>,
+    unit: &SourceUnit,
     lang: Lang,
 ) -> Result<UnitView, HttpError> {
-    review::unit_views(&app.translator, &app.store, page, lang, None)
-        .await
+    let views = match page {
+        Some(page) => review::unit_views(&app.translator, &app.store, page, lang, None).await,
+        None => {
+            review::views_of(
+                &app.translator,
+                &app.store,
+                "",
+                vec![unit.clone()],
+                lang,
+                None,
+            )
+            .await
+        }
+    };
+    views
         .map_err(review_error)?
         .into_iter()
-        .find(|v| v.id == id)
+        .find(|v| v.id == unit.key)
         .ok_or(HttpError::NotFound)
 }
 
@@ -158,8 +193,12 @@ pub async fn pages(
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct UnitsQuery {
-    /// The page's slug.
-    page: String,
+    /// A hosted page's slug…
+    #[serde(default)]
+    page: Option<String>,
+    /// …or the URL of a page the proxy translates (fetched now).
+    #[serde(default)]
+    url: Option<String>,
     /// Only units in this state: `machine`, `approved` or `needs-review`.
     #[serde(default)]
     state: Option<String>,
@@ -193,15 +232,54 @@ pub async fn units(
             })?,
         ),
     };
-    let page = page(&app, &query.page)?;
-    let units = review::unit_views(&app.translator, &app.store, &page, lang, state)
-        .await
-        .map_err(review_error)?;
+    let (label, units) = match (query.page.as_deref(), query.url.as_deref()) {
+        (Some(slug), None) => {
+            let page = page(&app, slug)?;
+            let units = review::unit_views(&app.translator, &app.store, &page, lang, state)
+                .await
+                .map_err(review_error)?;
+            (page.slug.clone(), units)
+        }
+        (None, Some(raw)) => {
+            let (url, units) = proxied_units(&app, raw).await?;
+            let units = review::views_of(&app.translator, &app.store, &url, units, lang, state)
+                .await
+                .map_err(review_error)?;
+            (url, units)
+        }
+        _ => {
+            return Err(HttpError::InvalidRequest {
+                detail: "give either page=SLUG (a hosted page) or url=URL (a proxied page)".into(),
+            });
+        }
+    };
     Ok(Json(UnitsResponse {
-        page: page.slug.clone(),
+        page: label,
         lang: lang.code().to_owned(),
         units,
     }))
+}
+
+/// Fetches a page the proxy may translate, as the proxy would, and cuts it
+/// into units.
+async fn proxied_units(app: &App, raw: &str) -> Result<(String, Vec<SourceUnit>), HttpError> {
+    use crate::fetch::{FetchError, Fetched};
+    use crate::http::routes::proxy::upstream;
+    let url = app.fetcher.parse_and_check(raw).map_err(|e| match e {
+        FetchError::InvalidUrl { .. } | FetchError::NotAllowed { .. } => HttpError::ProxyNotAllowed,
+        other => upstream(other),
+    })?;
+    let Fetched::Page(page) = app.fetcher.fetch(&url, None).await.map_err(upstream)? else {
+        return Err(HttpError::UpstreamFailed);
+    };
+    if !page.status.is_success() || !page.is_html {
+        return Err(HttpError::UpstreamFailed);
+    }
+    let (html, _) = page.decode();
+    let units = review::html_units(&html).map_err(|e| HttpError::InvalidRequest {
+        detail: format!("the page cannot be cut into units: {e}"),
+    })?;
+    Ok((url.as_str().to_owned(), units))
 }
 
 /// One unit, with its version in `ETag`.
@@ -215,8 +293,8 @@ pub async fn unit(
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
-    let (page, _) = find_unit(&app, &id)?;
-    let view = unit_view(&app, &page, &id, lang).await?;
+    let (page, unit) = find_unit(&app, &id).await?;
+    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
 }
 
@@ -246,14 +324,14 @@ pub async fn save(
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
-    let (page, unit) = find_unit(&app, &id)?;
+    let (page, unit) = find_unit(&app, &id).await?;
     let version = if_match(&headers)?;
     let request: SaveRequest =
         serde_json::from_slice(&body).map_err(|e| HttpError::InvalidRequest {
             detail: format!("the body must be JSON {{\"text\": \"…\"}}: {e}"),
         })?;
     save_override(&app, &principal, &unit, lang, &request.text, version).await?;
-    let view = unit_view(&app, &page, &id, lang).await?;
+    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
 }
 
@@ -321,10 +399,10 @@ pub async fn revert(
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
-    let (page, unit) = find_unit(&app, &id)?;
+    let (page, unit) = find_unit(&app, &id).await?;
     let version = if_match(&headers)?;
     revert_override(&app, &principal, &unit, lang, version).await?;
-    let view = unit_view(&app, &page, &id, lang).await?;
+    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
 }
 
@@ -364,10 +442,10 @@ pub async fn approve(
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
-    let (page, unit) = find_unit(&app, &id)?;
+    let (page, unit) = find_unit(&app, &id).await?;
     let version = if_match(&headers)?;
     approve_override(&app, &principal, &unit, lang, version).await?;
-    let view = unit_view(&app, &page, &id, lang).await?;
+    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
 }
 
@@ -433,7 +511,7 @@ pub async fn history(
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Json<HistoryResponse>, HttpError> {
     let lang = target(&lang)?;
-    find_unit(&app, &id)?;
+    find_unit(&app, &id).await?;
     let revisions = app
         .store
         .override_history(&id, lang)

@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 mod embedded;
 pub mod fetch;
+pub mod glossary;
 pub mod http;
 pub mod i18n;
 pub mod metrics;

@@ -12,13 +12,24 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         title = "honyaku",
         description = "Japanese government announcements, machine-translated with a disclaimer, a translation memory and human overrides."
     ),
-    paths(crate::http::routes::translate_api::translate),
+    paths(
+        crate::http::routes::translate_api::translate,
+        crate::http::routes::glossary::list,
+        crate::http::routes::glossary::put,
+        crate::http::routes::glossary::delete,
+        crate::http::routes::glossary::export_csv,
+        crate::http::routes::glossary::import_csv
+    ),
     components(schemas(
         crate::http::routes::translate_api::TranslateRequest,
         crate::http::routes::translate_api::TranslateResponse,
         crate::http::routes::translate_api::Translation,
         crate::http::routes::translate_api::UnitReport,
         crate::http::routes::translate_api::Disclaimer,
+        crate::http::routes::glossary::GlossaryList,
+        crate::http::routes::glossary::PutTerm,
+        crate::http::routes::glossary::ImportReport,
+        crate::glossary::GlossaryEntry,
         crate::http::error::ErrorBody,
         crate::http::error::ErrorDetail
     )),
@@ -37,6 +48,17 @@ impl utoipa::Modify for Security {
                 "x-api-key",
                 "A site client's key (or `Authorization: Bearer KEY`); not needed while no client is configured.",
             ))),
+        );
+        components.add_security_scheme(
+            "translator_token",
+            SecurityScheme::Http(
+                utoipa::openapi::security::HttpBuilder::new()
+                    .scheme(utoipa::openapi::security::HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A translator's token (`honyaku translators add`), or the editor's session cookie with its CSRF header.",
+                    ))
+                    .build(),
+            ),
         );
     }
 }

@@ -6,6 +6,7 @@
 mod bad_input;
 mod cli;
 mod fetch;
+mod glossary;
 mod locales;
 mod memory;
 mod negotiation;

@@ -7,6 +7,12 @@
 //! (`protect`); after, they are rendered for the target language and the QA
 //! gate checks that every placeholder came back exactly once. A unit that
 //! fails is not served, not remembered and not cached: the Japanese stays.
+//!
+//! The glossary of the target ([`crate::glossary`]) is enforced on the way:
+//! its terms are substituted by protected placeholders, or applied by a
+//! provider with a glossary feature and checked in its output (see
+//! [`Translator::glossary`] and `translate_claimed`). Each unit's glossary
+//! version, 0 without terms, is part of its memory and TM keys.
 
 pub mod chain;
 pub mod provider;

@@ -79,6 +79,22 @@ pub fn router(app: Arc<App>) -> Router {
             get(routes::exchange_api::export).put(routes::exchange_api::import),
         )
         .route("/api/v1/tmx", get(routes::exchange_api::tmx))
+        // Glossary: the static `export.csv` and `import` segments win over
+        // `{term}` (so those two words cannot be terms, which Japanese
+        // terms never are).
+        .route("/api/v1/glossary/{lang}", get(routes::glossary::list))
+        .route(
+            "/api/v1/glossary/{lang}/export.csv",
+            get(routes::glossary::export_csv),
+        )
+        .route(
+            "/api/v1/glossary/{lang}/import",
+            axum::routing::post(routes::glossary::import_csv),
+        )
+        .route(
+            "/api/v1/glossary/{lang}/{term}",
+            axum::routing::put(routes::glossary::put).delete(routes::glossary::delete),
+        )
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
         // statuses that render_errors, outside them, turns into localized

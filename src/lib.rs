@@ -9,6 +9,7 @@ pub mod content;
 mod embedded;
 pub mod exchange;
 pub mod fetch;
+pub mod glossary;
 pub mod http;
 pub mod i18n;
 pub mod metrics;

@@ -56,6 +56,9 @@ pub enum TokenKind {
     EraYear,
     TimeRange,
     Time,
+    /// A glossary term: rendered as the translation the glossary requires
+    /// (see `crate::glossary::substitute`), never found by the scanners.
+    Glossary,
 }
 
 impl TokenKind {
@@ -73,6 +76,7 @@ impl TokenKind {
             TokenKind::EraYear => "era_year",
             TokenKind::TimeRange => "time_range",
             TokenKind::Time => "time",
+            TokenKind::Glossary => "glossary",
         }
     }
 }
@@ -219,6 +223,10 @@ pub enum TokenValue {
     TimeRange {
         start: ClockTime,
         end: ClockTime,
+    },
+    /// The translation a glossary requires for the term.
+    Glossary {
+        translation: String,
     },
 }
 
@@ -380,6 +388,7 @@ pub fn render(token: &Token, lang: TargetLang) -> String {
         },
         TokenValue::Time(time) => time.to_string(),
         TokenValue::TimeRange { start, end } => format!("{start}–{end}"),
+        TokenValue::Glossary { translation } => translation.clone(),
     }
 }
 

@@ -23,6 +23,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::config::{StoreConfig, StoreLocation};
+pub use crate::glossary::GlossaryEntry;
 use crate::i18n::Lang;
 use crate::translate::Origin;
 
@@ -420,9 +421,34 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn page_units_sync(&self, page: &str, units: &[PageUnit])
     -> Result<Vec<CarriedOverride>>;
 
-    /// A counter bumped in the same transaction as every override change (by
-    /// any process sharing the database) and by nothing else: caches keyed
-    /// by it never serve a stale override for long.
+    /// Every glossary entry, or those of one target, ordered by target then
+    /// term (byte order, the same on both backends).
+    async fn glossary_all(&self, target: Option<Lang>) -> Result<Vec<GlossaryEntry>>;
+
+    /// Inserts the entry or replaces the one with its (target, term);
+    /// `updated_at` is set to now. Refuses an invalid entry
+    /// ([`crate::glossary::validate`]) with [`StoreError::Invalid`]. Bumps
+    /// [`Store::generation`].
+    async fn glossary_put(&self, entry: &GlossaryEntry) -> Result<GlossaryEntry>;
+
+    /// Removes the entry; [`StoreError::NotFound`] when there is none. Bumps
+    /// [`Store::generation`].
+    async fn glossary_delete(&self, target: Lang, term: &str) -> Result<()>;
+
+    /// Puts every entry (all of `target`; a term twice: the later wins) in
+    /// one transaction, all or nothing; with `replace_all`, the entries of
+    /// `target` not among them are removed. Returns how many were put.
+    /// Bumps [`Store::generation`].
+    async fn glossary_import(
+        &self,
+        target: Lang,
+        entries: &[GlossaryEntry],
+        replace_all: bool,
+    ) -> Result<usize>;
+
+    /// A counter bumped in the same transaction as every override and
+    /// glossary change (by any process sharing the database) and by nothing
+    /// else: caches keyed by it never serve a stale translation for long.
     async fn generation(&self) -> Result<i64>;
 }
 
@@ -808,6 +834,57 @@ pub(crate) fn check_override(
         check_text(what, value)?;
     }
     Ok(())
+}
+
+pub(crate) type GlossaryRow = (String, String, String, String, String, i64);
+
+/// The column list matching [`GlossaryRow`].
+pub(crate) const GLOSSARY_COLUMNS: &str =
+    "target_lang, term, translation, note, author, updated_at";
+
+pub(crate) fn glossary_from_row(backend: &'static str, row: GlossaryRow) -> Result<GlossaryEntry> {
+    let (target_lang, term, translation, note, author, updated_at) = row;
+    Ok(GlossaryEntry {
+        target_lang: lang(backend, &target_lang)?,
+        term,
+        translation,
+        note,
+        author,
+        updated_at,
+    })
+}
+
+/// The checks of a glossary write, the same on both backends; returns the
+/// entries to write, stamped now, one per term (the later wins), sorted by
+/// term so concurrent imports lock rows in one order.
+pub(crate) fn checked_glossary(
+    target: Lang,
+    entries: &[GlossaryEntry],
+) -> Result<Vec<GlossaryEntry>> {
+    let now = now_ms();
+    let mut by_term: std::collections::BTreeMap<&str, GlossaryEntry> =
+        std::collections::BTreeMap::new();
+    for entry in entries {
+        if entry.target_lang != target {
+            return Err(StoreError::Invalid(format!(
+                "entry {:?} is for {}, not {}",
+                entry.term,
+                entry.target_lang.code(),
+                target.code()
+            )));
+        }
+        crate::glossary::validate(entry)
+            .map_err(|e| StoreError::Invalid(format!("glossary entry {:?}: {e}", entry.term)))?;
+        check_author(&entry.author)?;
+        by_term.insert(
+            entry.term.as_str(),
+            GlossaryEntry {
+                updated_at: now,
+                ..entry.clone()
+            },
+        );
+    }
+    Ok(by_term.into_values().collect())
 }
 
 pub(crate) fn check_author(author: &str) -> Result<()> {

@@ -7,6 +7,12 @@
 //! (`protect`); after, they are rendered for the target language and the QA
 //! gate checks that every placeholder came back exactly once. A unit that
 //! fails is not served, not remembered and not cached: the Japanese stays.
+//!
+//! The glossary of the target ([`crate::glossary`]) is enforced on the way:
+//! its terms are substituted by protected placeholders, or applied by a
+//! provider with a glossary feature and checked in its output (see
+//! [`Translator::glossary`] and `translate_claimed`). Each unit's glossary
+//! version, 0 without terms, is part of its memory and TM keys.
 
 pub mod chain;
 pub mod provider;
@@ -16,6 +22,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
 use crate::protect::{self, TargetLang};
 use crate::segment;
@@ -83,19 +90,24 @@ pub struct Stats {
     pub store_errors: AtomicU64,
 }
 
-/// Version of the glossary applied to machine translations; part of every
-/// translation-memory key so a glossary change re-translates. Glossaries come
-/// with the translators' tools; until then there is one, empty, version.
-pub const GLOSSARY_VERSION: i64 = 0;
-
 /// `None` while the unit is being translated; then what came of it.
 type InFlightReceiver = tokio::sync::watch::Receiver<Option<Option<Arc<Translation>>>>;
+
+/// What a machine translation of a unit is remembered by in this process:
+/// target, unit key and the unit's glossary version
+/// ([`Glossary::unit_version`]), so a changed term is not served from
+/// memory either.
+type UnitId = (Lang, String, i64);
+
+/// A unit still to be translated: its source, key, glossary version and
+/// where it occurs in the caller's list.
+type Wanted = (String, String, i64, Vec<usize>);
 
 /// Removes this call's in-flight claims however the call ends (finished,
 /// failed or dropped), so waiters are released and later calls try again.
 struct Claims<'a> {
-    in_flight: &'a std::sync::Mutex<HashMap<(Lang, String), InFlightReceiver>>,
-    keys: Vec<(Lang, String)>,
+    in_flight: &'a std::sync::Mutex<HashMap<UnitId, InFlightReceiver>>,
+    keys: Vec<UnitId>,
 }
 
 impl Drop for Claims<'_> {
@@ -120,16 +132,19 @@ pub struct Translator {
     /// The translation memory and overrides; `None` keeps everything in
     /// process memory only (tests of the algorithm).
     store: Option<Arc<dyn Store>>,
-    /// Machine translations made by this process, by (target, unit key).
-    memory: moka::sync::Cache<(Lang, String), Arc<Translation>>,
+    /// Machine translations made by this process.
+    memory: moka::sync::Cache<UnitId, Arc<Translation>>,
     /// Units whose machine translation the QA gate refused lately: not sent
     /// again until the entry expires, so a provider that keeps mangling one
     /// sentence is not paid on every page view.
-    refused: moka::sync::Cache<(Lang, String), ()>,
+    refused: moka::sync::Cache<UnitId, ()>,
     /// Units a provider is being asked for right now, so a concurrent
     /// request for the same unit (another page, the API) waits for that
     /// answer instead of paying for it again.
-    in_flight: std::sync::Mutex<HashMap<(Lang, String), InFlightReceiver>>,
+    in_flight: std::sync::Mutex<HashMap<UnitId, InFlightReceiver>>,
+    /// Each target's glossary as read at a store generation; re-read when
+    /// the generation moves (every glossary change bumps it).
+    glossaries: std::sync::Mutex<HashMap<Lang, (i64, Arc<Glossary>)>>,
     pub stats: Stats,
 }
 
@@ -179,6 +194,40 @@ pub fn qa_gate(
     Ok(restored)
 }
 
+/// A unit made ready for providers: its protected form, the glossary terms
+/// found in it and, when there are any, the form with them substituted.
+struct Prepared {
+    protected: protect::Protected,
+    matches: Vec<glossary::TermMatch>,
+    substituted: Option<protect::Protected>,
+}
+
+impl Prepared {
+    fn new(source: &str, version: i64, glossary: &Glossary) -> Self {
+        let protected = protect::protect(source);
+        // Version 0: no term in the unit, nothing to look for.
+        let matches = if version == 0 {
+            Vec::new()
+        } else {
+            glossary.find(&protected.text)
+        };
+        let substituted =
+            (!matches.is_empty()).then(|| glossary::substitute(&protected, glossary, &matches));
+        Self {
+            protected,
+            matches,
+            substituted,
+        }
+    }
+
+    fn chain_text(&self) -> chain::ChainText {
+        chain::ChainText {
+            plain: self.protected.text.clone(),
+            substituted: self.substituted.as_ref().map(|p| p.text.clone()),
+        }
+    }
+}
+
 impl Translator {
     /// `memory_bytes` bounds the in-process memory of machine translations.
     pub fn new(chain: Chain, bundled: Bundled, memory_bytes: u64) -> Self {
@@ -195,7 +244,7 @@ impl Translator {
         memory_bytes: u64,
     ) -> Self {
         let memory = moka::sync::Cache::builder()
-            .weigher(|key: &(Lang, String), value: &Arc<Translation>| {
+            .weigher(|key: &UnitId, value: &Arc<Translation>| {
                 u32::try_from(key.1.len() + value.text.len() + 64).unwrap_or(u32::MAX)
             })
             .max_capacity(memory_bytes)
@@ -211,6 +260,7 @@ impl Translator {
             memory,
             refused,
             in_flight: std::sync::Mutex::new(HashMap::new()),
+            glossaries: std::sync::Mutex::new(HashMap::new()),
             stats: Stats::default(),
         }
     }
@@ -221,6 +271,52 @@ impl Translator {
 
     pub fn chain(&self) -> &Chain {
         &self.chain
+    }
+
+    /// The glossary of `to` as the store holds it now. One generation read
+    /// per call (a single-row primary-key lookup, like the override read
+    /// every call makes anyway); the entries are read only when the
+    /// generation moved, which every glossary change makes it do. Without a
+    /// store, or when the store cannot be read, the last glossary read (or
+    /// none) is used and the failure counted.
+    pub async fn glossary(&self, to: Lang) -> Arc<Glossary> {
+        let cached = self
+            .glossaries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&to)
+            .cloned();
+        let Some(store) = &self.store else {
+            return cached.map_or_else(|| Arc::new(Glossary::empty(to)), |(_, g)| g);
+        };
+        let generation = match store.generation().await {
+            Ok(generation) => generation,
+            Err(error) => {
+                self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(%error, "cannot read the store generation; using the glossary as last read");
+                return cached.map_or_else(|| Arc::new(Glossary::empty(to)), |(_, g)| g);
+            }
+        };
+        if let Some((seen, glossary)) = &cached {
+            if *seen == generation {
+                return glossary.clone();
+            }
+        }
+        match store.glossary_all(Some(to)).await {
+            Ok(entries) => {
+                let glossary = Arc::new(Glossary::from_entries(to, &entries));
+                self.glossaries
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(to, (generation, glossary.clone()));
+                glossary
+            }
+            Err(error) => {
+                self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(%error, "cannot read the glossary; using it as last read");
+                cached.map_or_else(|| Arc::new(Glossary::empty(to)), |(_, g)| g)
+            }
+        }
     }
 
     /// Translates unit texts (placeholder form) into `to`: one entry per
@@ -271,6 +367,7 @@ impl Translator {
             return (results, 0);
         }
         let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
+        let glossary = self.glossary(to).await;
         // A translator's approved override wins over everything. One that
         // needs review (its source changed) is not served: the machine
         // translation of the current source is, until a translator looks.
@@ -298,7 +395,7 @@ impl Translator {
             }
         }
         // Unique texts still needing a translation, with where they occur.
-        let mut wanted: Vec<(String, String, Vec<usize>)> = Vec::new();
+        let mut wanted: Vec<Wanted> = Vec::new();
         let mut index_of: HashMap<&str, usize> = HashMap::new();
         for (i, (source, key)) in sources.iter().zip(&keys).enumerate() {
             if results[i].is_some() {
@@ -313,73 +410,92 @@ impl Translator {
                 }));
                 continue;
             }
-            if let Some(found) = self.memory.get(&(to, key.clone())) {
+            // The terms are found in the unit as the segmenter gave it (tags
+            // excluded); a term inside a token that `protect` renders (a URL,
+            // a date) counts towards the version but is not substituted.
+            let version = glossary.unit_version(&glossary.find(source));
+            let id = (to, key.clone(), version);
+            if let Some(found) = self.memory.get(&id) {
                 self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
                 results[i] = Some(found);
                 continue;
             }
-            if self.refused.contains_key(&(to, key.clone())) {
+            if self.refused.contains_key(&id) {
                 rejected.push(i);
                 continue;
             }
             match index_of.get(source.as_str()) {
-                Some(&w) => wanted[w].2.push(i),
+                Some(&w) => wanted[w].3.push(i),
                 None => {
                     index_of.insert(source.as_str(), wanted.len());
-                    wanted.push((source.clone(), key.clone(), vec![i]));
+                    wanted.push((source.clone(), key.clone(), version, vec![i]));
                 }
             }
         }
         if wanted.is_empty() {
             return (results, 0);
         }
-        // The translation memory: paid for once, by any instance, ever.
+        // The translation memory: paid for once, by any instance, ever. One
+        // lookup per glossary version present (most units have version 0).
         if let Some(store) = &self.store {
-            let wanted_keys: Vec<String> = wanted.iter().map(|(_, k, _)| k.clone()).collect();
-            match store
-                .tm_get(
-                    &wanted_keys,
-                    to,
-                    GLOSSARY_VERSION,
-                    i64::from(segment::SEGMENTER_VERSION),
-                )
-                .await
-            {
-                Ok(found) => {
-                    if !found.is_empty() {
-                        // Keep `used_at` meaningful (what is still read) without
-                        // a write on every page view: only when a page is built.
-                        let used: Vec<String> = found.keys().cloned().collect();
-                        if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await
-                        {
-                            self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                            tracing::warn!(%error, "cannot record translation-memory use");
-                        }
+            let mut versions: Vec<i64> = wanted.iter().map(|w| w.2).collect();
+            versions.sort_unstable();
+            versions.dedup();
+            let mut found: HashMap<(String, i64), TmEntry> = HashMap::new();
+            for version in versions {
+                let wanted_keys: Vec<String> = wanted
+                    .iter()
+                    .filter(|w| w.2 == version)
+                    .map(|w| w.1.clone())
+                    .collect();
+                match store
+                    .tm_get(
+                        &wanted_keys,
+                        to,
+                        version,
+                        i64::from(segment::SEGMENTER_VERSION),
+                    )
+                    .await
+                {
+                    Ok(entries) => {
+                        found.extend(entries.into_iter().map(|(k, e)| ((k, version), e)));
                     }
-                    wanted.retain(|(_, key, positions)| {
-                        let Some(entry) = found.get(key) else {
-                            return true;
-                        };
-                        self.stats
-                            .tm_hits
-                            .fetch_add(positions.len() as u64, Ordering::Relaxed);
-                        let translation = Arc::new(Translation {
-                            text: entry.text.clone(),
-                            origin: entry.origin,
-                            model: Some(entry.model.clone()),
-                        });
-                        self.memory.insert((to, key.clone()), translation.clone());
-                        for &i in positions {
-                            results[i] = Some(translation.clone());
-                        }
-                        false
-                    });
-                }
-                Err(error) => {
-                    self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                    tracing::warn!(%error, "cannot read the translation memory");
+                    Err(error) => {
+                        self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                        tracing::warn!(%error, "cannot read the translation memory");
+                    }
                 }
             }
+            if !found.is_empty() {
+                // Keep `used_at` meaningful (what is still read) without
+                // a write on every page view: only when a page is built.
+                let mut used: Vec<String> = found.keys().map(|(k, _)| k.clone()).collect();
+                used.sort_unstable();
+                used.dedup();
+                if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await {
+                    self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
+                    tracing::warn!(%error, "cannot record translation-memory use");
+                }
+            }
+            wanted.retain(|(_, key, version, positions)| {
+                let Some(entry) = found.get(&(key.clone(), *version)) else {
+                    return true;
+                };
+                self.stats
+                    .tm_hits
+                    .fetch_add(positions.len() as u64, Ordering::Relaxed);
+                let translation = Arc::new(Translation {
+                    text: entry.text.clone(),
+                    origin: entry.origin,
+                    model: Some(entry.model.clone()),
+                });
+                self.memory
+                    .insert((to, key.clone(), *version), translation.clone());
+                for &i in positions {
+                    results[i] = Some(translation.clone());
+                }
+                false
+            });
         }
         if wanted.is_empty() {
             return (results, 0);
@@ -402,8 +518,8 @@ impl Translator {
         };
         {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-            wanted.retain(|(_, key, positions)| {
-                let claim = (to, key.clone());
+            wanted.retain(|(_, key, version, positions)| {
+                let claim = (to, key.clone(), *version);
                 if let Some(receiver) = in_flight.get(&claim) {
                     waits.push((receiver.clone(), positions.clone()));
                     return false;
@@ -416,7 +532,7 @@ impl Translator {
             });
         }
         let (results, billed) = self
-            .translate_claimed(wanted, results, to, rejected, &senders)
+            .translate_claimed(wanted, results, to, &glossary, rejected, &senders)
             .await;
         drop(senders);
         drop(claims);
@@ -440,34 +556,97 @@ impl Translator {
 
     /// Sends the claimed units to the providers, gates, remembers and
     /// publishes the outcome of each to concurrent waiters.
+    ///
+    /// Glossary enforcement: a unit holding terms goes to a provider either
+    /// with its terms substituted by protected placeholders (rendered as the
+    /// required translations, checked by the QA gate like any token) or, to
+    /// a provider that applies glossaries itself, as written with the
+    /// glossary. The latter's output must contain every required
+    /// translation; a unit where it does not is sent again in substituted
+    /// form, so no machine translation is served without its terms.
     async fn translate_claimed(
         &self,
-        wanted: Vec<(String, String, Vec<usize>)>,
+        wanted: Vec<Wanted>,
         mut results: Vec<Option<Arc<Translation>>>,
         to: Lang,
+        glossary: &Glossary,
         rejected: &mut Vec<usize>,
         senders: &HashMap<String, tokio::sync::watch::Sender<Option<Option<Arc<Translation>>>>>,
     ) -> (Vec<Option<Arc<Translation>>>, u64) {
         if wanted.is_empty() {
             return (results, 0);
         }
-        let protected: Vec<protect::Protected> =
-            wanted.iter().map(|(s, _, _)| protect::protect(s)).collect();
-        let texts: Vec<String> = protected.iter().map(|p| p.text.clone()).collect();
-        let machine = self.chain.translate(&texts, to).await;
-        let now = crate::store::now_ms();
+        let prepared: Vec<Prepared> = wanted
+            .iter()
+            .map(|(source, _, version, _)| Prepared::new(source, *version, glossary))
+            .collect();
+        let items: Vec<chain::ChainText> = prepared.iter().map(Prepared::chain_text).collect();
+        let mut machine = self
+            .chain
+            .translate_with_glossary(&items, to, glossary)
+            .await;
+        let mut sent: Vec<String> = machine
+            .iter()
+            .zip(&items)
+            .map(|(m, item)| {
+                let by_provider = m.as_ref().is_some_and(|m| m.glossary_by_provider);
+                match (&item.substituted, by_provider) {
+                    (Some(substituted), false) => substituted.clone(),
+                    _ => item.plain.clone(),
+                }
+            })
+            .collect();
+        // A provider that applied the glossary itself but left a required
+        // translation out: that unit again, substituted.
         let mut billed: u64 = 0;
+        let missed: Vec<usize> = machine
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let m = m.as_ref()?;
+                let p = &prepared[i];
+                (m.glossary_by_provider
+                    && p.substituted.is_some()
+                    && !glossary::enforced(&m.text, glossary, &p.matches))
+                .then_some(i)
+            })
+            .collect();
+        if !missed.is_empty() {
+            tracing::info!(
+                units = missed.len(),
+                target = %to,
+                "the provider's glossary left required translations out; substituting"
+            );
+            let texts: Vec<String> = missed
+                .iter()
+                .filter_map(|&i| prepared[i].substituted.as_ref().map(|p| p.text.clone()))
+                .collect();
+            billed += missed
+                .iter()
+                .map(|&i| sent[i].chars().count() as u64)
+                .sum::<u64>();
+            let again = self.chain.translate(&texts, to).await;
+            for ((&i, again), text) in missed.iter().zip(again).zip(texts) {
+                machine[i] = again;
+                sent[i] = text;
+            }
+        }
+        let now = crate::store::now_ms();
         let mut remembered: Vec<TmEntry> = Vec::new();
-        let mut accepted: Vec<(String, Arc<Translation>, Vec<usize>)> = Vec::new();
-        for ((((source, key, positions), protected), machine), sent) in
-            wanted.into_iter().zip(protected).zip(machine).zip(&texts)
+        let mut accepted: Vec<(String, i64, Arc<Translation>, Vec<usize>)> = Vec::new();
+        for ((((source, key, version, positions), prepared), machine), sent) in
+            wanted.into_iter().zip(prepared).zip(machine).zip(&sent)
         {
             let Some(machine) = machine else {
                 self.stats.untranslated.fetch_add(1, Ordering::Relaxed);
                 continue;
             };
             billed += sent.chars().count() as u64;
-            match qa_gate(&source, &protected.tokens, &machine.text, to) {
+            let tokens = match (&prepared.substituted, machine.glossary_by_provider) {
+                (Some(substituted), false) => &substituted.tokens,
+                _ => &prepared.protected.tokens,
+            };
+            match qa_gate(&source, tokens, &machine.text, to) {
                 Ok(text) => {
                     self.stats
                         .machine_translated
@@ -478,7 +657,7 @@ impl Translator {
                         target_lang: to,
                         provider: machine.provider.to_owned(),
                         model: machine.model.clone(),
-                        glossary_version: GLOSSARY_VERSION,
+                        glossary_version: version,
                         segmenter_version: i64::from(segment::SEGMENTER_VERSION),
                         source_text: source.clone(),
                         text: text.clone(),
@@ -492,11 +671,11 @@ impl Translator {
                         origin: Origin::Machine,
                         model: Some(machine.model),
                     });
-                    accepted.push((key, translation, positions));
+                    accepted.push((key, version, translation, positions));
                 }
                 Err(error) => {
                     rejected.extend(positions.iter().copied());
-                    self.refused.insert((to, key.clone()), ());
+                    self.refused.insert((to, key.clone(), version), ());
                     self.stats.qa_rejections.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(provider = machine.provider, target = %to, %error, "machine translation rejected by the QA gate");
                 }
@@ -510,8 +689,9 @@ impl Translator {
                 tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept in memory only");
             }
         }
-        for (key, translation, positions) in accepted {
-            self.memory.insert((to, key.clone()), translation.clone());
+        for (key, version, translation, positions) in accepted {
+            self.memory
+                .insert((to, key.clone(), version), translation.clone());
             if let Some(sender) = senders.get(&key) {
                 sender.send_replace(Some(Some(translation.clone())));
             }

@@ -24,6 +24,11 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::http::routes::exchange_api::export,
         crate::http::routes::exchange_api::import,
         crate::http::routes::exchange_api::tmx,
+        crate::http::routes::glossary::list,
+        crate::http::routes::glossary::put,
+        crate::http::routes::glossary::delete,
+        crate::http::routes::glossary::export_csv,
+        crate::http::routes::glossary::import_csv
     ),
     components(schemas(
         crate::http::routes::translate_api::TranslateRequest,
@@ -31,6 +36,10 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::http::routes::translate_api::Translation,
         crate::http::routes::translate_api::UnitReport,
         crate::http::routes::translate_api::Disclaimer,
+        crate::http::routes::glossary::GlossaryList,
+        crate::http::routes::glossary::PutTerm,
+        crate::http::routes::glossary::ImportReport,
+        crate::glossary::GlossaryEntry,
         crate::http::error::ErrorBody,
         crate::http::error::ErrorDetail,
         crate::http::routes::translators_api::PagesResponse,
@@ -44,8 +53,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::review::HistoryEntry,
         crate::review::UnitState,
         crate::review::Part,
-        crate::http::routes::exchange_api::ImportReport,
-        crate::http::routes::exchange_api::ImportResult
+        crate::http::routes::exchange_api::XliffImportReport,
+        crate::http::routes::exchange_api::XliffUnitResult
     )),
     modifiers(&Security)
 )]

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod exchange_api;
+pub mod glossary;
 pub mod health;
 pub mod pages;
 pub mod proxy;

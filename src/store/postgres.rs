@@ -24,9 +24,10 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Connection, Postgres, Transaction};
 
 use super::{
-    CarriedOverride, OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState,
-    PageUnit, Result, RevisionRow, Role, Session, SessionRow, Store, StoreError, TM_COLUMNS,
-    TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
+    CarriedOverride, GLOSSARY_COLUMNS, GlossaryEntry, GlossaryRow, OVERRIDE_COLUMNS, Override,
+    OverrideRevision, OverrideRow, OverrideState, PageUnit, Result, RevisionRow, Role, Session,
+    SessionRow, Store, StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow,
+    TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
 };
 use crate::i18n::Lang;
 
@@ -303,6 +304,35 @@ async fn write_override(
     .bind(&o.source_text)
     .bind(o.updated_at)
     .bind(o.previous_source.as_deref())
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| store.error(e))?;
+    Ok(())
+}
+
+/// Upserts glossary entries in one statement (columns as arrays).
+async fn write_glossary(
+    store: &PostgresStore,
+    tx: &mut Transaction<'static, Postgres>,
+    entries: &[GlossaryEntry],
+) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let strings = |f: fn(&GlossaryEntry) -> String| entries.iter().map(f).collect::<Vec<_>>();
+    sqlx::query(
+        "INSERT INTO glossary (target_lang, term, translation, note, author, updated_at) \
+         SELECT * FROM UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], \
+         $6::BIGINT[]) ON CONFLICT (target_lang, term) DO UPDATE SET \
+         translation = EXCLUDED.translation, note = EXCLUDED.note, \
+         author = EXCLUDED.author, updated_at = EXCLUDED.updated_at",
+    )
+    .bind(strings(|e| e.target_lang.code().to_owned()))
+    .bind(strings(|e| e.term.clone()))
+    .bind(strings(|e| e.translation.clone()))
+    .bind(strings(|e| e.note.clone()))
+    .bind(strings(|e| e.author.clone()))
+    .bind(entries.iter().map(|e| e.updated_at).collect::<Vec<_>>())
     .execute(&mut **tx)
     .await
     .map_err(|e| store.error(e))?;
@@ -901,6 +931,65 @@ impl Store for PostgresStore {
             finish_override_change(self, tx, generation).await?;
         }
         Ok(carried)
+    }
+
+    async fn glossary_all(&self, target: Option<Lang>) -> Result<Vec<GlossaryEntry>> {
+        let sql = format!(
+            "SELECT {GLOSSARY_COLUMNS} FROM glossary WHERE ($1::TEXT IS NULL OR target_lang = $1) \
+             ORDER BY target_lang COLLATE \"C\", term COLLATE \"C\""
+        );
+        let rows: Vec<GlossaryRow> = sqlx::query_as(&sql)
+            .bind(target.map(Lang::code))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        rows.into_iter()
+            .map(|r| super::glossary_from_row(BACKEND, r))
+            .collect()
+    }
+
+    async fn glossary_put(&self, entry: &GlossaryEntry) -> Result<GlossaryEntry> {
+        let checked = super::checked_glossary(entry.target_lang, std::slice::from_ref(entry))?;
+        // Like an override change: the generation moves in the same
+        // transaction and is announced on commit.
+        let (mut tx, generation) = begin_override_change(self).await?;
+        write_glossary(self, &mut tx, &checked).await?;
+        finish_override_change(self, tx, generation).await?;
+        checked.into_iter().next().ok_or(StoreError::NotFound)
+    }
+
+    async fn glossary_delete(&self, target: Lang, term: &str) -> Result<()> {
+        let (mut tx, generation) = begin_override_change(self).await?;
+        let done = sqlx::query("DELETE FROM glossary WHERE target_lang = $1 AND term = $2")
+            .bind(target.code())
+            .bind(term)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.error(e))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        finish_override_change(self, tx, generation).await
+    }
+
+    async fn glossary_import(
+        &self,
+        target: Lang,
+        entries: &[GlossaryEntry],
+        replace_all: bool,
+    ) -> Result<usize> {
+        let checked = super::checked_glossary(target, entries)?;
+        let (mut tx, generation) = begin_override_change(self).await?;
+        if replace_all {
+            sqlx::query("DELETE FROM glossary WHERE target_lang = $1")
+                .bind(target.code())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| self.error(e))?;
+        }
+        write_glossary(self, &mut tx, &checked).await?;
+        finish_override_change(self, tx, generation).await?;
+        Ok(checked.len())
     }
 
     async fn generation(&self) -> Result<i64> {

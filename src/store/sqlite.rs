@@ -20,9 +20,10 @@ use sqlx::sqlite::{
 use sqlx::{Sqlite, Transaction};
 
 use super::{
-    CarriedOverride, OVERRIDE_COLUMNS, Override, OverrideRevision, OverrideRow, OverrideState,
-    PageUnit, Result, RevisionRow, Role, Session, SessionRow, Store, StoreError, TM_COLUMNS,
-    TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
+    CarriedOverride, GLOSSARY_COLUMNS, GlossaryEntry, GlossaryRow, OVERRIDE_COLUMNS, Override,
+    OverrideRevision, OverrideRow, OverrideState, PageUnit, Result, RevisionRow, Role, Session,
+    SessionRow, Store, StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow,
+    TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
 };
 use crate::i18n::Lang;
 
@@ -265,6 +266,25 @@ async fn write_override(tx: &mut Transaction<'static, Sqlite>, o: &Override) -> 
     .bind(&o.source_text)
     .bind(o.updated_at)
     .bind(o.previous_source.as_deref())
+    .execute(&mut **tx)
+    .await
+    .map_err(error)?;
+    Ok(())
+}
+
+async fn write_glossary(tx: &mut Transaction<'static, Sqlite>, e: &GlossaryEntry) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO glossary (target_lang, term, translation, note, author, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_lang, term) DO UPDATE SET \
+         translation = excluded.translation, note = excluded.note, \
+         author = excluded.author, updated_at = excluded.updated_at",
+    )
+    .bind(e.target_lang.code())
+    .bind(&e.term)
+    .bind(&e.translation)
+    .bind(&e.note)
+    .bind(&e.author)
+    .bind(e.updated_at)
     .execute(&mut **tx)
     .await
     .map_err(error)?;
@@ -843,6 +863,70 @@ impl Store for SqliteStore {
         }
         tx.commit().await.map_err(error)?;
         Ok(carried)
+    }
+
+    async fn glossary_all(&self, target: Option<Lang>) -> Result<Vec<GlossaryEntry>> {
+        let sql = format!(
+            "SELECT {GLOSSARY_COLUMNS} FROM glossary WHERE (?1 IS NULL OR target_lang = ?1) \
+             ORDER BY target_lang, term"
+        );
+        let rows: Vec<GlossaryRow> = sqlx::query_as(&sql)
+            .bind(target.map(Lang::code))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(error)?;
+        rows.into_iter()
+            .map(|r| super::glossary_from_row(BACKEND, r))
+            .collect()
+    }
+
+    async fn glossary_put(&self, entry: &GlossaryEntry) -> Result<GlossaryEntry> {
+        let checked = super::checked_glossary(entry.target_lang, std::slice::from_ref(entry))?;
+        let mut tx = self.write().await?;
+        for e in &checked {
+            write_glossary(&mut tx, e).await?;
+        }
+        bump_generation(&mut tx).await?;
+        tx.commit().await.map_err(error)?;
+        checked.into_iter().next().ok_or(StoreError::NotFound)
+    }
+
+    async fn glossary_delete(&self, target: Lang, term: &str) -> Result<()> {
+        let mut tx = self.write().await?;
+        let done = sqlx::query("DELETE FROM glossary WHERE target_lang = ? AND term = ?")
+            .bind(target.code())
+            .bind(term)
+            .execute(&mut *tx)
+            .await
+            .map_err(error)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        bump_generation(&mut tx).await?;
+        tx.commit().await.map_err(error)
+    }
+
+    async fn glossary_import(
+        &self,
+        target: Lang,
+        entries: &[GlossaryEntry],
+        replace_all: bool,
+    ) -> Result<usize> {
+        let checked = super::checked_glossary(target, entries)?;
+        let mut tx = self.write().await?;
+        if replace_all {
+            sqlx::query("DELETE FROM glossary WHERE target_lang = ?")
+                .bind(target.code())
+                .execute(&mut *tx)
+                .await
+                .map_err(error)?;
+        }
+        for e in &checked {
+            write_glossary(&mut tx, e).await?;
+        }
+        bump_generation(&mut tx).await?;
+        tx.commit().await.map_err(error)?;
+        Ok(checked.len())
     }
 
     async fn generation(&self) -> Result<i64> {

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 
 use crate::config::{BudgetsConfig, ProvidersConfig};
+use crate::glossary::Glossary;
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::translate::provider::{
@@ -46,6 +47,29 @@ pub struct Machine {
     pub text: String,
     pub provider: &'static str,
     pub model: String,
+    /// The provider was sent the text as written and applied the glossary
+    /// itself (see [`TranslationProvider::applies_glossary`]); otherwise it
+    /// was sent the substituted form, when the text had one.
+    pub glossary_by_provider: bool,
+}
+
+/// One text for the chain in both forms a provider may need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainText {
+    /// Placeholder form, glossary terms as written.
+    pub plain: String,
+    /// The glossary terms replaced by protected placeholders; `None` when
+    /// the text holds no term.
+    pub substituted: Option<String>,
+}
+
+impl ChainText {
+    fn for_provider(&self, provider_applies_glossary: bool) -> &str {
+        match (&self.substituted, provider_applies_glossary) {
+            (Some(substituted), false) => substituted,
+            _ => &self.plain,
+        }
+    }
 }
 
 /// A batch's position in the pending list and what the provider made of it.
@@ -207,6 +231,26 @@ impl Chain {
     /// replaced) into `to`. One entry per text: `None` where no provider
     /// could translate it.
     pub async fn translate(&self, texts: &[String], to: Lang) -> Vec<Option<Machine>> {
+        let items: Vec<ChainText> = texts
+            .iter()
+            .map(|t| ChainText {
+                plain: t.clone(),
+                substituted: None,
+            })
+            .collect();
+        self.translate_with_glossary(&items, to, &Glossary::empty(to))
+            .await
+    }
+
+    /// Translates `texts` into `to` with `glossary` enforced: a provider
+    /// that applies glossaries itself is sent the plain form with the
+    /// glossary, every other provider the substituted form.
+    pub async fn translate_with_glossary(
+        &self,
+        texts: &[ChainText],
+        to: Lang,
+        glossary: &Glossary,
+    ) -> Vec<Option<Machine>> {
         let deadline = tokio::time::Instant::now() + self.deadline;
         let mut results: Vec<Option<Machine>> = vec![None; texts.len()];
         let mut pending: Vec<usize> = (0..texts.len()).collect();
@@ -219,7 +263,13 @@ impl Chain {
                 tracing::debug!(provider = slot.provider.name(), "skipped: circuit open");
                 continue;
             }
-            let batch_texts: Vec<String> = pending.iter().map(|&i| texts[i].clone()).collect();
+            let by_provider = !glossary.is_empty()
+                && slot.provider.applies_glossary(to)
+                && pending.iter().any(|&i| texts[i].substituted.is_some());
+            let batch_texts: Vec<String> = pending
+                .iter()
+                .map(|&i| texts[i].for_provider(by_provider).to_owned())
+                .collect();
             let characters: u64 = batch_texts.iter().map(|t| t.chars().count() as u64).sum();
             if !self.within_budget(slot.provider.name(), characters).await {
                 slot.budget_refusals.fetch_add(1, Ordering::Relaxed);
@@ -229,7 +279,13 @@ impl Chain {
             let outcomes: Vec<BatchOutcome> =
                 futures::stream::iter(batches.into_iter().map(|range| {
                     let chunk = batch_texts.get(range.clone()).unwrap_or_default();
-                    async move { (range, self.send_batch(slot, chunk, to, deadline).await) }
+                    let glossary = by_provider.then_some(glossary);
+                    async move {
+                        (
+                            range,
+                            self.send_batch(slot, chunk, to, glossary, deadline).await,
+                        )
+                    }
                 }))
                 .buffer_unordered(self.max_concurrent_batches)
                 .collect()
@@ -244,6 +300,7 @@ impl Chain {
                                 text,
                                 provider: slot.provider.name(),
                                 model: model.clone(),
+                                glossary_by_provider: by_provider,
                             });
                         }
                     }
@@ -268,6 +325,7 @@ impl Chain {
         slot: &Slot,
         texts: &[String],
         to: Lang,
+        glossary: Option<&Glossary>,
         deadline: tokio::time::Instant,
     ) -> Result<Vec<String>, ProviderError> {
         let started = Instant::now();
@@ -279,10 +337,18 @@ impl Chain {
                         provider: slot.provider.name(),
                     });
                 }
-                let translations = slot
-                    .provider
-                    .translate_batch(texts, Lang::SOURCE, to)
-                    .await?;
+                let translations = match glossary {
+                    Some(glossary) => {
+                        slot.provider
+                            .translate_batch_with_glossary(texts, Lang::SOURCE, to, glossary)
+                            .await?
+                    }
+                    None => {
+                        slot.provider
+                            .translate_batch(texts, Lang::SOURCE, to)
+                            .await?
+                    }
+                };
                 crate::translate::provider::expect_count(
                     slot.provider.name(),
                     texts.len(),

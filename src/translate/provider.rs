@@ -135,6 +135,28 @@ pub trait TranslationProvider: Send + Sync {
         from: Lang,
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>>;
+
+    /// Whether this provider applies a glossary itself for `to` (DeepL's
+    /// glossaries). Providers that do not get glossary terms already
+    /// substituted by protected placeholders, which enforces them with any
+    /// provider; one that does gets the text as written, which reads better,
+    /// and its output is checked for the required translations.
+    fn applies_glossary(&self, _to: Lang) -> bool {
+        false
+    }
+
+    /// Like [`TranslationProvider::translate_batch`], with `glossary`
+    /// applied by the provider. Called only when
+    /// [`TranslationProvider::applies_glossary`] says so for `to`.
+    fn translate_batch_with_glossary<'a>(
+        &'a self,
+        texts: &'a [String],
+        from: Lang,
+        to: Lang,
+        _glossary: &'a crate::glossary::Glossary,
+    ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
+        self.translate_batch(texts, from, to)
+    }
 }
 
 impl fmt::Debug for dyn TranslationProvider {

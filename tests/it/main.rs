@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod exchange;
 mod fetch;
+mod glossary;
 mod locales;
 mod memory;
 mod negotiation;

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use honyaku::config::{DatabaseUrl, StoreConfig};
 use honyaku::i18n::Lang;
 use honyaku::store::{
-    self, OverrideState, PageUnit, Role, Store, StoreError, TmEntry,
+    self, GlossaryEntry, OverrideState, PageUnit, Role, Store, StoreError, TmEntry,
     sqlite::{SqliteOptions, SqliteStore},
 };
 use honyaku::translate::Origin;
@@ -1282,6 +1282,210 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
 }
 
 // ---------------------------------------------------------------------------
+// Glossary
+// ---------------------------------------------------------------------------
+
+fn gloss(target: Lang, term: &str, translation: &str) -> GlossaryEntry {
+    GlossaryEntry {
+        target_lang: target,
+        term: term.into(),
+        translation: translation.into(),
+        note: String::new(),
+        author: "sato".into(),
+        updated_at: 0,
+    }
+}
+
+fn terms(entries: &[GlossaryEntry]) -> Vec<(Lang, &str, &str)> {
+    entries
+        .iter()
+        .map(|e| (e.target_lang, e.term.as_str(), e.translation.as_str()))
+        .collect()
+}
+
+async fn glossary_put_list_replace_and_delete(db: &TestDb) {
+    let store = db.open().await;
+    let other = db.open().await;
+    let g0 = store.generation().await.unwrap();
+    let put = store
+        .glossary_put(&GlossaryEntry {
+            note: "official name, \"quoted\"\nsecond line".into(),
+            ..gloss(
+                Lang::En,
+                "厚生労働省",
+                "Ministry of Health, Labour and Welfare",
+            )
+        })
+        .await
+        .unwrap();
+    assert!(put.updated_at > 0, "stamped by the store");
+    store
+        .glossary_put(&gloss(Lang::En, "労働者協同組合", "workers' co-op"))
+        .await
+        .unwrap();
+    store
+        .glossary_put(&gloss(Lang::Ko, "厚生労働省", "후생노동성"))
+        .await
+        .unwrap();
+    // Replacing keeps one row per (target, term).
+    store
+        .glossary_put(&gloss(Lang::En, "労働者協同組合", "workers' cooperative"))
+        .await
+        .unwrap();
+    assert_eq!(other.generation().await.unwrap(), g0 + 4);
+    let all = other.glossary_all(None).await.unwrap();
+    // Ordered by target code, then term in byte order.
+    assert_eq!(
+        terms(&all),
+        [
+            (Lang::En, "労働者協同組合", "workers' cooperative"),
+            (
+                Lang::En,
+                "厚生労働省",
+                "Ministry of Health, Labour and Welfare"
+            ),
+            (Lang::Ko, "厚生労働省", "후생노동성"),
+        ]
+    );
+    assert_eq!(all[1].note, "official name, \"quoted\"\nsecond line");
+    assert_eq!(all[1].author, "sato");
+    assert_eq!(store.glossary_all(Some(Lang::Ko)).await.unwrap().len(), 1);
+    assert!(
+        store
+            .glossary_all(Some(Lang::ZhHans))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    store.glossary_delete(Lang::En, "厚生労働省").await.unwrap();
+    assert_eq!(other.generation().await.unwrap(), g0 + 5);
+    assert!(matches!(
+        store.glossary_delete(Lang::En, "厚生労働省").await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        store.generation().await.unwrap(),
+        g0 + 5,
+        "deleting nothing changes nothing"
+    );
+    assert_eq!(store.glossary_all(Some(Lang::En)).await.unwrap().len(), 1);
+}
+
+async fn glossary_refuses_invalid_entries(db: &TestDb) {
+    let store = db.open().await;
+    let g0 = store.generation().await.unwrap();
+    let long = "省".repeat(201);
+    for bad in [
+        gloss(Lang::En, "", "x"),
+        gloss(Lang::En, "省", ""),
+        gloss(Lang::En, " 省", "x"),
+        gloss(Lang::En, "省", "x "),
+        gloss(Lang::En, "省\n", "x"),
+        gloss(Lang::En, "省", "x\u{0}y"),
+        gloss(Lang::En, &long, "x"),
+        gloss(Lang::Ja, "省", "x"),
+        GlossaryEntry {
+            author: " ".into(),
+            ..gloss(Lang::En, "省", "x")
+        },
+    ] {
+        assert!(
+            matches!(store.glossary_put(&bad).await, Err(StoreError::Invalid(_))),
+            "{bad:?}"
+        );
+    }
+    assert!(store.glossary_all(None).await.unwrap().is_empty());
+    assert_eq!(store.generation().await.unwrap(), g0);
+    // 200 characters is the limit, not 200 bytes.
+    store
+        .glossary_put(&gloss(Lang::En, &"省".repeat(200), "x"))
+        .await
+        .unwrap();
+}
+
+async fn glossary_import_merges_or_replaces_all_or_nothing(db: &TestDb) {
+    let store = db.open().await;
+    store
+        .glossary_put(&gloss(Lang::En, "厚生労働省", "MHLW"))
+        .await
+        .unwrap();
+    store
+        .glossary_put(&gloss(Lang::En, "令和", "Reiwa"))
+        .await
+        .unwrap();
+    store
+        .glossary_put(&gloss(Lang::Ko, "令和", "레이와"))
+        .await
+        .unwrap();
+    let g0 = store.generation().await.unwrap();
+
+    // Merge: new terms added, existing replaced, others kept; a term twice,
+    // the later wins.
+    let n = store
+        .glossary_import(
+            Lang::En,
+            &[
+                gloss(Lang::En, "厚生労働省", "first"),
+                gloss(Lang::En, "労働者協同組合", "workers' cooperative"),
+                gloss(
+                    Lang::En,
+                    "厚生労働省",
+                    "Ministry of Health, Labour and Welfare",
+                ),
+            ],
+            false,
+        )
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+    assert_eq!(store.generation().await.unwrap(), g0 + 1);
+    assert_eq!(
+        terms(&store.glossary_all(Some(Lang::En)).await.unwrap()),
+        [
+            (Lang::En, "令和", "Reiwa"),
+            (Lang::En, "労働者協同組合", "workers' cooperative"),
+            (
+                Lang::En,
+                "厚生労働省",
+                "Ministry of Health, Labour and Welfare"
+            ),
+        ]
+    );
+
+    // One invalid entry: nothing written, not even the valid ones.
+    let err = store
+        .glossary_import(
+            Lang::En,
+            &[gloss(Lang::En, "新語", "new"), gloss(Lang::En, "", "x")],
+            true,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+    // An entry of another language is refused too.
+    assert!(
+        store
+            .glossary_import(Lang::En, &[gloss(Lang::Ko, "新語", "new")], false)
+            .await
+            .is_err()
+    );
+    assert_eq!(store.glossary_all(Some(Lang::En)).await.unwrap().len(), 3);
+    assert_eq!(store.generation().await.unwrap(), g0 + 1);
+
+    // Replace: exactly the imported entries remain, other languages untouched.
+    store
+        .glossary_import(Lang::En, &[gloss(Lang::En, "新語", "new")], true)
+        .await
+        .unwrap();
+    assert_eq!(
+        terms(&store.glossary_all(None).await.unwrap()),
+        [(Lang::En, "新語", "new"), (Lang::Ko, "令和", "레이와")]
+    );
+    assert_eq!(store.generation().await.unwrap(), g0 + 2);
+}
+
+// ---------------------------------------------------------------------------
 // Every case on every backend
 // ---------------------------------------------------------------------------
 
@@ -1331,6 +1535,9 @@ conformance!(
     crash_keeps_acknowledged_translations,
     translator_accounts_revoke_and_revive,
     edited_source_carries_overrides_for_review,
+    glossary_put_list_replace_and_delete,
+    glossary_refuses_invalid_entries,
+    glossary_import_merges_or_replaces_all_or_nothing,
 );
 
 // ---------------------------------------------------------------------------

@@ -119,7 +119,7 @@ pub async fn export(
 
 /// What happened to one unit of an imported file.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ImportResult {
+pub struct XliffUnitResult {
     pub id: String,
     /// `updated`, `approved`, `unchanged`, `skipped` (no target),
     /// `conflict` (changed since the export), `qa_failed`, `not_found`
@@ -133,12 +133,12 @@ pub struct ImportResult {
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct ImportReport {
+pub struct XliffImportReport {
     pub page: String,
     pub lang: String,
     /// Count per status.
     pub summary: HashMap<&'static str, usize>,
-    pub units: Vec<ImportResult>,
+    pub units: Vec<XliffUnitResult>,
 }
 
 /// Imports an XLIFF 2.0 file exported by [`export`] and edited in a CAT
@@ -147,14 +147,14 @@ pub struct ImportReport {
 #[utoipa::path(put, path = "/api/v1/xliff/{lang}", tag = "translators",
     params(("lang" = String, Path)),
     request_body(content = String, content_type = "application/xliff+xml"),
-    responses((status = 200, body = ImportReport), (status = 400, body = crate::http::error::ErrorBody), (status = 403, body = crate::http::error::ErrorBody)),
+    responses((status = 200, body = XliffImportReport), (status = 400, body = crate::http::error::ErrorBody), (status = 403, body = crate::http::error::ErrorBody)),
     security(("translator_token" = [])))]
 pub async fn import(
     State(app): State<Arc<App>>,
     principal: Principal,
     Path(lang): Path<String>,
     body: Bytes,
-) -> Result<Json<ImportReport>, HttpError> {
+) -> Result<Json<XliffImportReport>, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
     let xml = std::str::from_utf8(&body).map_err(|_| HttpError::InvalidRequest {
@@ -197,7 +197,7 @@ pub async fn import(
     let mut results = Vec::with_capacity(file.units.len());
     for imported in file.units {
         let result =
-            |status: &'static str, message: Option<String>, version: Option<i64>| ImportResult {
+            |status: &'static str, message: Option<String>, version: Option<i64>| XliffUnitResult {
                 id: imported.id.clone(),
                 status,
                 message,
@@ -261,7 +261,7 @@ pub async fn import(
     for r in &results {
         *summary.entry(r.status).or_default() += 1;
     }
-    Ok(Json(ImportReport {
+    Ok(Json(XliffImportReport {
         page: page.slug.clone(),
         lang: lang.code().to_owned(),
         summary,
@@ -271,7 +271,7 @@ pub async fn import(
 
 /// One unit's failed change as a report line; failures that are not about
 /// the unit (the store is down) still stop nothing else.
-fn outcome_of(id: &str, error: HttpError) -> ImportResult {
+fn outcome_of(id: &str, error: HttpError) -> XliffUnitResult {
     let (status, message) = match &error {
         HttpError::VersionConflict { current } => (
             "conflict",
@@ -287,7 +287,7 @@ fn outcome_of(id: &str, error: HttpError) -> ImportResult {
             ("error", "not saved; try again".to_owned())
         }
     };
-    ImportResult {
+    XliffUnitResult {
         id: id.to_owned(),
         status,
         message: Some(message),

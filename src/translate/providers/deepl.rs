@@ -3,12 +3,25 @@
 //! Units go out with `tag_handling: "xml"` because they are XML-escaped text
 //! with our placeholder elements, which is what DeepL's XML mode keeps intact
 //! (its HTML mode would treat `<b1>` as unknown HTML).
+//!
+//! Glossaries: DeepL applies a glossary itself, which reads better than our
+//! placeholder substitution (it inflects and places the term in the
+//! sentence). For each target we create one glossary with the v3 API
+//! (`POST /v3/glossaries`, one `ja`→`en`/`zh`/`ko` dictionary, TSV entries),
+//! named after the target and the hash of its entries, and keep its id; when
+//! the entries change, a new one is created and the old one deleted. The id
+//! goes into `/v2/translate` as `glossary_id`, which requires `source_lang`
+//! (always sent). Glossary dictionaries use base codes, so a `zh` dictionary
+//! serves ZH-HANS or ZH-HANT: each glossary holds the one target's entries.
 
 use futures::future::BoxFuture;
 use reqwest::header::{AUTHORIZATION, USER_AGENT};
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
 use crate::config::{DeeplConfig, Secret};
+use crate::glossary::Glossary;
 use crate::i18n::Lang;
 use crate::translate::provider::{
     HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
@@ -42,6 +55,9 @@ pub struct Deepl {
     key: Secret,
     base_url: String,
     model_type: Option<String>,
+    /// Per target: the content hash of the glossary created at DeepL and its
+    /// id. Behind an async mutex so concurrent batches create it once.
+    glossaries: tokio::sync::Mutex<HashMap<Lang, (u64, String)>>,
 }
 
 impl Deepl {
@@ -63,6 +79,7 @@ impl Deepl {
             key: config.auth_key.clone(),
             base_url,
             model_type,
+            glossaries: tokio::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -76,6 +93,7 @@ impl Deepl {
         texts: &[String],
         source: &'static str,
         target: &'static str,
+        glossary_id: Option<&str>,
     ) -> Result<Vec<String>, ProviderError> {
         if texts.is_empty() {
             return Ok(Vec::new());
@@ -88,16 +106,9 @@ impl Deepl {
             tag_handling: "xml",
             model_type: self.model_type.as_deref(),
             show_billed_characters: true,
+            glossary_id,
         };
-        let request = self
-            .client
-            .post(url)
-            .header(
-                AUTHORIZATION,
-                format!("DeepL-Auth-Key {}", self.key.expose()),
-            )
-            .header(USER_AGENT, providers::USER_AGENT)
-            .json(&body);
+        let request = self.authorized(self.client.post(url)).json(&body);
         let reply = send(NAME, request).await?;
         if !reply.status.is_success() {
             return Err(classify(&reply));
@@ -114,6 +125,97 @@ impl Deepl {
             .iter()
             .map(|t| normalize_markup(t))
             .collect())
+    }
+}
+
+impl Deepl {
+    /// The id of a DeepL glossary holding exactly `glossary`'s entries:
+    /// the one created before, or a new one (the previous one of this
+    /// target deleted, best effort: an account holds at most 1000).
+    async fn glossary_id(&self, glossary: &Glossary) -> Result<String, ProviderError> {
+        let to = glossary.target;
+        let Some(target) = glossary_code(to) else {
+            return Err(ProviderError::Unsupported {
+                provider: NAME,
+                lang: to,
+            });
+        };
+        let mut known = self.glossaries.lock().await;
+        let previous = match known.get(&to) {
+            Some((hash, id)) if *hash == glossary.content_hash() => return Ok(id.clone()),
+            Some((_, id)) => Some(id.clone()),
+            None => None,
+        };
+        let entries: String = glossary
+            .terms()
+            .iter()
+            .map(|t| format!("{}\t{}\n", t.term, t.translation))
+            .collect();
+        let body = CreateGlossary {
+            name: format!("honyaku {} {:016x}", to.code(), glossary.content_hash()),
+            dictionaries: [Dictionary {
+                source_lang: glossary_code(Lang::SOURCE).unwrap_or("ja"),
+                target_lang: target,
+                entries,
+                entries_format: "tsv",
+            }],
+        };
+        let url = endpoint(NAME, &self.base_url, "/v3/glossaries")?;
+        let reply = send(NAME, self.authorized(self.client.post(url)).json(&body)).await?;
+        if !reply.status.is_success() {
+            return Err(classify(&reply));
+        }
+        let created: CreatedGlossary = parse_json(NAME, &reply.body)?;
+        tracing::info!(provider = NAME, target = %to, entries = glossary.terms().len(), glossary_id = %created.glossary_id, "created a DeepL glossary");
+        known.insert(to, (glossary.content_hash(), created.glossary_id.clone()));
+        drop(known);
+        if let Some(old) = previous {
+            self.delete_glossary(&old).await;
+        }
+        Ok(created.glossary_id)
+    }
+
+    async fn delete_glossary(&self, id: &str) {
+        let path = format!("/v3/glossaries/{id}");
+        let Ok(url) = endpoint(NAME, &self.base_url, &path) else {
+            return;
+        };
+        match send(NAME, self.authorized(self.client.delete(url))).await {
+            Ok(reply) if reply.status.is_success() => {}
+            Ok(reply) => {
+                tracing::warn!(
+                    provider = NAME,
+                    glossary_id = id,
+                    status = reply.status.as_u16(),
+                    "cannot delete a replaced DeepL glossary"
+                );
+            }
+            Err(error) => {
+                let error = redact(error, &self.key);
+                tracing::warn!(provider = NAME, glossary_id = id, %error, "cannot delete a replaced DeepL glossary");
+            }
+        }
+    }
+
+    fn authorized(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        request
+            .header(
+                AUTHORIZATION,
+                format!("DeepL-Auth-Key {}", self.key.expose()),
+            )
+            .header(USER_AGENT, providers::USER_AGENT)
+    }
+}
+
+/// DeepL glossary dictionaries use lower-case base codes (spec
+/// `GlossarySourceLanguage` / `GlossaryTargetLanguage`); all of ours are
+/// there, Thai being the one DeepL language without glossaries.
+fn glossary_code(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::Ja => Some("ja"),
+        Lang::En => Some("en"),
+        Lang::ZhHans | Lang::ZhHant => Some("zh"),
+        Lang::Ko => Some("ko"),
     }
 }
 
@@ -183,7 +285,41 @@ impl TranslationProvider for Deepl {
             };
             let source = source_code(from);
             in_batches(texts, self.limits(), |chunk| {
-                self.request(chunk, source, target)
+                self.request(chunk, source, target, None)
+            })
+            .await
+            .map_err(|e| redact(e, &self.key))
+        })
+    }
+
+    fn applies_glossary(&self, to: Lang) -> bool {
+        !to.is_source() && glossary_code(to).is_some() && target_code(to).is_some()
+    }
+
+    fn translate_batch_with_glossary<'a>(
+        &'a self,
+        texts: &'a [String],
+        from: Lang,
+        to: Lang,
+        glossary: &'a Glossary,
+    ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
+        Box::pin(async move {
+            let Some(target) = target_code(to).filter(|_| from != to) else {
+                return Err(ProviderError::Unsupported {
+                    provider: NAME,
+                    lang: to,
+                });
+            };
+            if glossary.is_empty() || glossary.target != to {
+                return self.translate_batch(texts, from, to).await;
+            }
+            let source = source_code(from);
+            let id = self
+                .glossary_id(glossary)
+                .await
+                .map_err(|e| redact(e, &self.key))?;
+            in_batches(texts, self.limits(), |chunk| {
+                self.request(chunk, source, target, Some(&id))
             })
             .await
             .map_err(|e| redact(e, &self.key))
@@ -200,6 +336,30 @@ struct TranslateRequest<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     model_type: Option<&'a str>,
     show_billed_characters: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    glossary_id: Option<&'a str>,
+}
+
+/// `CreateMultilingualGlossaryParameters` of the spec.
+#[derive(Serialize)]
+struct CreateGlossary {
+    name: String,
+    dictionaries: [Dictionary; 1],
+}
+
+/// `GlossaryDictionary` of the spec.
+#[derive(Serialize)]
+struct Dictionary {
+    source_lang: &'static str,
+    target_lang: &'static str,
+    entries: String,
+    entries_format: &'static str,
+}
+
+/// The part of `MultilingualGlossary` we need.
+#[derive(Deserialize)]
+struct CreatedGlossary {
+    glossary_id: String,
 }
 
 #[derive(Deserialize)]
@@ -267,6 +427,7 @@ mod tests {
             tag_handling: "xml",
             model_type: Some("prefer_quality_optimized"),
             show_billed_characters: true,
+            glossary_id: Some("def3a26b-3e84-45b3-84ae-0c0aaf3525f7"),
         };
         let len = serde_json::to_vec(&body).unwrap().len();
         assert!(len <= ENVELOPE_RESERVE, "{len}");
@@ -292,6 +453,7 @@ mod tests {
                 tag_handling: "xml",
                 model_type: Some("prefer_quality_optimized"),
                 show_billed_characters: true,
+                glossary_id: Some("def3a26b-3e84-45b3-84ae-0c0aaf3525f7"),
             };
             assert!(serde_json::to_vec(&body).unwrap().len() <= MAX_BODY_BYTES);
         }

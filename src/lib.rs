@@ -7,6 +7,7 @@ pub mod auth;
 pub mod config;
 pub mod content;
 mod embedded;
+pub mod feedback;
 pub mod fetch;
 pub mod http;
 pub mod i18n;

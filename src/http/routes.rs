@@ -1,6 +1,7 @@
 //! One file per surface.
 
 pub mod assets;
+pub mod feedback;
 pub mod health;
 pub mod pages;
 pub mod proxy;

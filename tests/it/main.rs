@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod cli;
+mod feedback;
 mod fetch;
 mod locales;
 mod memory;

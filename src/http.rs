@@ -64,6 +64,11 @@ pub fn router(app: Arc<App>) -> Router {
             axum::routing::post(routes::translate_api::translate)
                 .options(routes::translate_api::preflight),
         )
+        .route("/api/v1/reports", get(routes::reports_api::list))
+        .route(
+            "/api/v1/reports/{id}/resolve",
+            axum::routing::post(routes::reports_api::resolve),
+        )
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
         // statuses that render_errors, outside them, turns into localized

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -12,13 +12,19 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         title = "honyaku",
         description = "Japanese government announcements, machine-translated with a disclaimer, a translation memory and human overrides."
     ),
-    paths(crate::http::routes::translate_api::translate),
+    paths(
+        crate::http::routes::translate_api::translate,
+        crate::http::routes::reports_api::list,
+        crate::http::routes::reports_api::resolve
+    ),
     components(schemas(
         crate::http::routes::translate_api::TranslateRequest,
         crate::http::routes::translate_api::TranslateResponse,
         crate::http::routes::translate_api::Translation,
         crate::http::routes::translate_api::UnitReport,
         crate::http::routes::translate_api::Disclaimer,
+        crate::http::routes::reports_api::ReportItem,
+        crate::http::routes::reports_api::ReportList,
         crate::http::error::ErrorBody,
         crate::http::error::ErrorDetail
     )),
@@ -37,6 +43,17 @@ impl utoipa::Modify for Security {
                 "x-api-key",
                 "A site client's key (or `Authorization: Bearer KEY`); not needed while no client is configured.",
             ))),
+        );
+        components.add_security_scheme(
+            "translator_token",
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A translator's token (`hny_…`), or the editor's session cookie with `X-CSRF-Token` on changes.",
+                    ))
+                    .build(),
+            ),
         );
     }
 }

@@ -5,4 +5,5 @@ pub mod feedback;
 pub mod health;
 pub mod pages;
 pub mod proxy;
+pub mod reports_api;
 pub mod translate_api;

@@ -470,3 +470,250 @@ async fn markup_in_a_report_is_text_everywhere() {
     assert!(!form.contains("<script>alert"));
     server.stop().await;
 }
+
+/// A translator account with a fresh token, for the queue API.
+async fn translator(
+    server: &TestServer,
+    name: &str,
+    role: honyaku::store::Role,
+    languages: &[Lang],
+) -> String {
+    let token = honyaku::auth::new_token().unwrap();
+    server
+        .app
+        .store
+        .translator_add(name, &honyaku::auth::sha256_hex(&token), role, languages)
+        .await
+        .unwrap();
+    token
+}
+
+async fn api_get(server: &TestServer, path: &str, token: Option<&str>) -> reqwest::Response {
+    let mut request = server.client.get(server.url(path));
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    request.send().await.unwrap()
+}
+
+async fn api_resolve(server: &TestServer, id: i64, token: Option<&str>) -> reqwest::Response {
+    let mut request = server
+        .client
+        .post(server.url(&format!("/api/v1/reports/{id}/resolve")));
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    request.send().await.unwrap()
+}
+
+fn ids(body: &serde_json::Value) -> Vec<i64> {
+    body["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn translators_see_and_resolve_the_reports_of_their_languages() {
+    use honyaku::store::Role;
+    let server = TestServer::start().await;
+    let unit = first_unit(&server).await;
+    let message = "<script>alert('x')</script> is not English";
+    for (lang, text) in [("en", message), ("ko", "날짜가 틀립니다")] {
+        let response = post_report(
+            &server,
+            lang,
+            &[("page", SLUG), ("unit", &unit), ("message", text)],
+            &[],
+        )
+        .await;
+        assert_eq!(response.status(), 200);
+    }
+    let reports = all_reports(&server).await;
+    let en = reports
+        .iter()
+        .find(|r| r.target_lang == Lang::En)
+        .unwrap()
+        .clone();
+    let ko = reports
+        .iter()
+        .find(|r| r.target_lang == Lang::Ko)
+        .unwrap()
+        .clone();
+    let sato = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let kim = translator(&server, "kim", Role::Translator, &[Lang::Ko]).await;
+    let root = translator(&server, "root", Role::Admin, &[]).await;
+
+    // No token, or a wrong one: 401, with nothing listed or changed.
+    for token in [None, Some("hny_not-a-token")] {
+        let response = api_get(&server, "/api/v1/reports", token).await;
+        assert_eq!(response.status(), 401);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "unauthorized");
+        assert_eq!(api_resolve(&server, en.id, token).await.status(), 401);
+    }
+
+    // A translator sees their languages only; asking for another is 403.
+    let response = api_get(&server, "/api/v1/reports", Some(&sato)).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "content-type"), "application/json");
+    assert_eq!(header(&response, "cache-control"), "private, no-store");
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(ids(&body), [en.id]);
+    let item = &body["reports"][0];
+    assert_eq!(item["page"], SLUG);
+    assert_eq!(item["unit"], en.unit_key.as_str());
+    assert_eq!(item["lang"], "en");
+    assert_eq!(item["status"], "open");
+    assert_eq!(item["resolved_by"], serde_json::Value::Null);
+    assert_eq!(
+        item["url"],
+        format!("/en/{SLUG}#u-{}", en.unit_key.get(..16).unwrap())
+    );
+    // The message is data: exactly what was written, in JSON, never HTML.
+    assert_eq!(item["message"], message);
+    let body: serde_json::Value = api_get(
+        &server,
+        &format!("/api/v1/reports?lang=en&status=open&page={SLUG}"),
+        Some(&sato),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(ids(&body), [en.id]);
+    let response = api_get(&server, "/api/v1/reports?lang=ko", Some(&sato)).await;
+    assert_eq!(response.status(), 403);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "forbidden");
+    for bad in ["lang=fr", "lang=ja", "status=closed"] {
+        let response = api_get(&server, &format!("/api/v1/reports?{bad}"), Some(&sato)).await;
+        assert_eq!(response.status(), 400, "{bad}");
+    }
+    let body: serde_json::Value = api_get(&server, "/api/v1/reports", Some(&kim))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ids(&body), [ko.id]);
+    let body: serde_json::Value = api_get(&server, "/api/v1/reports", Some(&root))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&body),
+        [ko.id, en.id],
+        "admins see everything, newest first"
+    );
+
+    // Only a translator of the report's language may resolve it.
+    let response = api_resolve(&server, en.id, Some(&kim)).await;
+    assert_eq!(response.status(), 403);
+    assert_eq!(
+        server
+            .app
+            .store
+            .report_get(en.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        ReportStatus::Open
+    );
+    let response = api_resolve(&server, en.id, Some(&sato)).await;
+    assert_eq!(response.status(), 200);
+    let resolved: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(resolved["status"], "resolved");
+    assert_eq!(resolved["resolved_by"], "sato");
+    assert!(resolved["resolved_at"].as_i64().unwrap() >= en.created_at);
+    // Resolving again changes nothing.
+    let again: serde_json::Value = api_resolve(&server, en.id, Some(&root))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["resolved_by"], "sato");
+    assert_eq!(
+        api_resolve(&server, en.id + 100, Some(&root))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        server
+            .client
+            .post(server.url("/api/v1/reports/x/resolve"))
+            .header("authorization", format!("Bearer {root}"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let body: serde_json::Value = api_get(&server, "/api/v1/reports?status=open", Some(&sato))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(ids(&body).is_empty());
+    let body: serde_json::Value = api_get(&server, "/api/v1/reports?status=resolved", Some(&sato))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ids(&body), [en.id]);
+    server.stop().await;
+}
+
+/// The queue's answers match its OpenAPI description.
+#[tokio::test]
+async fn the_queue_is_described_in_the_openapi_document() {
+    let server = TestServer::start().await;
+    let unit = first_unit(&server).await;
+    post_report(
+        &server,
+        "en",
+        &[("page", SLUG), ("unit", &unit), ("message", "wrong date")],
+        &[],
+    )
+    .await;
+    let token = translator(
+        &server,
+        "sato",
+        honyaku::store::Role::Translator,
+        &[Lang::En],
+    )
+    .await;
+    let doc: serde_json::Value = server.get("/api/openapi.json").await.json().await.unwrap();
+    let list = &doc["paths"]["/api/v1/reports"]["get"];
+    let resolve = &doc["paths"]["/api/v1/reports/{id}/resolve"]["post"];
+    for (operation, statuses) in [
+        (list, &["200", "400", "401", "403"][..]),
+        (resolve, &["200", "401", "403", "404"][..]),
+    ] {
+        for status in statuses {
+            assert!(operation["responses"][*status].is_object(), "{status}");
+        }
+    }
+    assert!(doc["components"]["securitySchemes"]["translator_token"].is_object());
+    let schema = |operation: &serde_json::Value| {
+        operation["responses"]["200"]["content"]["application/json"]["schema"].clone()
+    };
+    let listed: serde_json::Value = api_get(&server, "/api/v1/reports", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    crate::openapi::conforms(&doc, &schema(list), &listed, "list");
+    let id = listed["reports"][0]["id"].as_i64().unwrap();
+    let resolved: serde_json::Value = api_resolve(&server, id, Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    crate::openapi::conforms(&doc, &schema(resolve), &resolved, "resolve");
+    server.stop().await;
+}

@@ -110,6 +110,9 @@ pub struct App {
     pub unit_sources: HashMap<String, String>,
     /// Failed logins and unknown tokens per client address.
     pub login_failures: crate::auth::FailureLimiter,
+    /// Readers' reports accepted per client address and in all (in memory
+    /// only; see [`crate::feedback`]).
+    pub report_limiter: crate::feedback::ReportLimiter,
     generation: GenerationWatch,
     page_cache_hits: std::sync::atomic::AtomicU64,
     page_cache_misses: std::sync::atomic::AtomicU64,
@@ -253,6 +256,12 @@ impl App {
             login_failures: crate::auth::FailureLimiter::new(
                 LOGIN_FAILURES_ALLOWED,
                 LOGIN_FAILURE_WINDOW,
+            ),
+            report_limiter: crate::feedback::ReportLimiter::new(
+                crate::feedback::REPORTS_PER_ADDRESS,
+                crate::feedback::ADDRESS_WINDOW,
+                crate::feedback::REPORTS_GLOBAL,
+                crate::feedback::GLOBAL_WINDOW,
             ),
             page_cache_hits: std::sync::atomic::AtomicU64::new(0),
             page_cache_misses: std::sync::atomic::AtomicU64::new(0),

@@ -121,8 +121,13 @@ impl FailureLimiter {
 /// The client's address as the listener saw it (loopback when the router is
 /// driven without a socket, as in unit tests).
 pub fn client_ip(parts: &Parts) -> IpAddr {
-    parts
-        .extensions
+    client_ip_of(&parts.extensions)
+}
+
+/// [`client_ip`] from a request's extensions, for handlers that also read
+/// the body.
+pub fn client_ip_of(extensions: &axum::http::Extensions) -> IpAddr {
+    extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]))

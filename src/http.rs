@@ -44,6 +44,12 @@ pub fn router(app: Arc<App>) -> Router {
         // Static first segments win over `/{lang}/…` in axum 0.8, so
         // neither proxy form can be taken for a page path.
         .route("/proxy/{lang}/{*url}", get(routes::proxy::proxy))
+        // Readers' reports: a fixed first segment too, so no announcement
+        // slug can collide with the form.
+        .route(
+            "/feedback/{lang}",
+            get(routes::feedback::form).post(routes::feedback::submit),
+        )
         .route(
             &format!("/{}/ns/tl.cgi/{{*url}}", app.config.fetch.jserver_prefix),
             get(routes::proxy::jserver),
@@ -94,6 +100,11 @@ pub fn router(app: Arc<App>) -> Router {
         .route(
             "/api/v1/glossary/{lang}/{term}",
             axum::routing::put(routes::glossary::put).delete(routes::glossary::delete),
+        )
+        .route("/api/v1/reports", get(routes::reports_api::list))
+        .route(
+            "/api/v1/reports/{id}/resolve",
+            axum::routing::post(routes::reports_api::resolve),
         )
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
@@ -173,13 +184,13 @@ pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
 }
 
 /// The language a response to this request should speak: the URL prefix when
-/// it is one of ours (for `/proxy/{lang}/…`, the proxy's target language, so
-/// its errors read like the page the reader asked for), otherwise the
-/// negotiated one.
+/// it is one of ours (for `/proxy/{lang}/…` and `/feedback/{lang}`, the
+/// target language, so errors read like the page the reader asked for),
+/// otherwise the negotiated one.
 pub fn request_lang(app: &App, request: &Request) -> Lang {
     let mut segments = request.uri().path().trim_start_matches('/').split('/');
     let mut first = segments.next().unwrap_or_default();
-    if first == "proxy" {
+    if first == "proxy" || first == "feedback" {
         first = segments.next().unwrap_or_default();
     }
     Lang::from_code(first).unwrap_or_else(|| negotiated_lang(app, request.headers()))

@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 mod embedded;
 pub mod exchange;
+pub mod feedback;
 pub mod fetch;
 pub mod glossary;
 pub mod http;

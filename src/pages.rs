@@ -134,8 +134,9 @@ pub async fn translated_view(
     };
     let body_results = results.get(3..3 + body_units.len()).unwrap_or_default();
     let contact_results = results.get(3 + body_units.len()..).unwrap_or_default();
-    let body_html = fill_fragment(&body, body_results)?;
-    let contact_html = fill_fragment(&contact, contact_results)?;
+    let mut anchored = std::collections::HashMap::new();
+    let body_html = fill_fragment(&body, body_results, &mut anchored)?;
+    let contact_html = fill_fragment(&contact, contact_results, &mut anchored)?;
     let view = ArticleView {
         title: meta_text(0, page.title.source()),
         summary: meta_text(1, page.summary.source()),
@@ -149,19 +150,93 @@ pub async fn translated_view(
     Ok((view, coverage))
 }
 
+/// How many hex digits of a unit key name a unit on its page: in the
+/// anchor ids of translated passages and in their report links. 64 bits
+/// tell a page's units apart (a collision is refused, not guessed at; see
+/// [`text_unit`]) at a quarter of the bytes of the whole key, which every
+/// translated passage of every page carries twice.
+pub const UNIT_REF_LEN: usize = 16;
+
+/// The short reference to a unit on its page (see [`UNIT_REF_LEN`]).
+pub fn unit_ref(unit_key: &str) -> &str {
+    unit_key.get(..UNIT_REF_LEN).unwrap_or(unit_key)
+}
+
+/// The `id` of a translated text unit's wrapper: where the report form's
+/// "back to the passage" link lands, and what the report link after the
+/// unit is built from (see `render::announcement_page`).
+pub fn unit_anchor(unit_key: &str) -> String {
+    format!("{UNIT_ANCHOR_PREFIX}{}", unit_ref(unit_key))
+}
+
+pub const UNIT_ANCHOR_PREFIX: &str = "u-";
+
+/// Whether `reference` can name a unit: [`UNIT_REF_LEN`] to 64 lowercase
+/// hex digits (a short reference or a whole key). Checked before any work is
+/// done for a reference that came from a URL.
+pub fn is_unit_ref(reference: &str) -> bool {
+    (UNIT_REF_LEN..=64).contains(&reference.len())
+        && reference
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The text unit of `page` (body or contact) that `reference` (a whole unit
+/// key or its short form) names: the units a translated page wraps with
+/// provenance, which readers may report. `None` when no unit matches, or
+/// when two different ones do.
+pub fn text_unit(
+    page: &Announcement,
+    reference: &str,
+) -> Result<Option<Unit>, segment::SegmentError> {
+    if !is_unit_ref(reference) {
+        return Ok(None);
+    }
+    let mut found: Option<(String, Unit)> = None;
+    for fragment in [page.body.source(), page.contact.source()] {
+        for unit in segment::segment(fragment)? {
+            if unit.kind != UnitKind::Text {
+                continue;
+            }
+            let key = unit.key();
+            if !key.starts_with(reference) {
+                continue;
+            }
+            match &found {
+                Some((seen, _)) if *seen != key => return Ok(None),
+                Some(_) => {}
+                None => found = Some((key, unit)),
+            }
+        }
+    }
+    Ok(found.map(|(_, unit)| unit))
+}
+
 /// Puts translations into a fragment. A translated text unit is wrapped with
 /// its provenance and its Japanese original; an untranslated one is marked
 /// `lang="ja"` so readers and screen readers know it is not translated.
+/// A translated text unit also gets an `id`: its [`unit_anchor`], or, for the
+/// same sentence again on this page, the anchor with `-2`, `-3`… (ids must be
+/// unique; `anchored` counts them across the page's fragments).
 fn fill_fragment(
     segmented: &segment::Segmented<'_>,
     results: &[Option<std::sync::Arc<Translation>>],
+    anchored: &mut std::collections::HashMap<String, usize>,
 ) -> Result<String, segment::SegmentError> {
     let reassembled = segmented.reassemble(|unit: &Unit| {
         match results.get(unit.index).and_then(Option::as_ref) {
             Some(translation) => {
                 let fill = Fill::text(translation.text.clone());
                 if unit.kind == UnitKind::Text {
-                    fill.with_wrapper_attr("data-origin", translation.origin.as_str())
+                    let anchor = unit_anchor(&unit.key());
+                    let seen = anchored.entry(anchor.clone()).or_insert(0);
+                    *seen += 1;
+                    let id = match *seen {
+                        1 => anchor,
+                        n => format!("{anchor}-{n}"),
+                    };
+                    fill.with_wrapper_attr("id", id)
+                        .with_wrapper_attr("data-origin", translation.origin.as_str())
                         .with_wrapper_attr("data-ja", plain_text(&unit.text))
                 } else {
                     fill

@@ -216,6 +216,16 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         Presentation::Translated { partial } => (true, partial),
         _ => (false, false),
     };
+    // Every translated passage offers a way to report a problem with it.
+    let (body_html, contact_html) = if translated {
+        let label = ctx.t("report-link");
+        (
+            with_report_links(&view.body_html, lang, &page.slug, &label),
+            with_report_links(&view.contact_html, lang, &page.slug, &label),
+        )
+    } else {
+        (view.body_html.clone(), view.contact_html.clone())
+    };
     let main = html! {
         @if translated {
             aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
@@ -248,11 +258,11 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
                 " "
                 span { (ctx.t_args("page-bureau", &bureau_args)) }
             }
-            (PreEscaped(&view.body_html))
+            (PreEscaped(&body_html))
         }
         aside.contact lang=[content_lang] aria-labelledby="contact-heading" {
             h2 #contact-heading lang=(lang.code()) { (ctx.t("contact-heading")) }
-            (PreEscaped(&view.contact_html))
+            (PreEscaped(&contact_html))
         }
     };
     let crumbs = breadcrumb(ctx, &trail, &view.title);
@@ -265,6 +275,171 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         translated,
     )
     .into_string()
+}
+
+/// The report form of one unit, for the links added by [`with_report_links`].
+pub fn report_href(lang: Lang, slug: &str, unit_key: &str) -> String {
+    // Slugs and unit keys need no escaping in a query string.
+    format!(
+        "/feedback/{}?page={slug}&unit={}",
+        lang.code(),
+        crate::pages::unit_ref(unit_key)
+    )
+}
+
+/// The translated passage a report is about, on the page it came from.
+pub fn passage_href(lang: Lang, slug: &str, unit_key: &str) -> String {
+    format!(
+        "/{}/{slug}#{}",
+        lang.code(),
+        crate::pages::unit_anchor(unit_key)
+    )
+}
+
+/// Elements a link must not be put inside (HTML forbids interactive content
+/// in them).
+const INTERACTIVE: &str = "a, button, label, select, textarea, summary";
+
+/// Puts a short "report a translation problem" link right after every
+/// translated text unit of a fragment: the units `pages::fill_fragment`
+/// wrapped with an anchor id. Done here, once per rendering of a page that
+/// is then cached, so the link is plain HTML and works without JavaScript.
+/// A unit inside a link or another interactive element gets none (a link
+/// there would be invalid), and should rewriting fail the fragment is kept
+/// as it was: readers lose the links, not the page.
+fn with_report_links(html: &str, lang: Lang, slug: &str, label: &str) -> String {
+    use lol_html::html_content::{ContentType, Element};
+    use lol_html::{RewriteStrSettings, element, end_tag, rewrite_str};
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    let inside_interactive = Rc::new(Cell::new(0usize));
+    let depth = inside_interactive.clone();
+    let result = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!(INTERACTIVE, move |el: &mut Element| {
+                    if el.can_have_content() {
+                        depth.set(depth.get() + 1);
+                        let depth = depth.clone();
+                        el.on_end_tag(end_tag!(move |_end| {
+                            depth.set(depth.get().saturating_sub(1));
+                            Ok(())
+                        }))?;
+                    }
+                    Ok(())
+                }),
+                element!("span[data-ja][id]", |el: &mut Element| {
+                    if inside_interactive.get() > 0 {
+                        return Ok(());
+                    }
+                    // `u-REF`, or `u-REF-2` for a sentence seen before.
+                    let key = el.get_attribute("id").and_then(|id| {
+                        id.strip_prefix(crate::pages::UNIT_ANCHOR_PREFIX)
+                            .and_then(|rest| rest.split('-').next())
+                            .filter(|reference| crate::pages::is_unit_ref(reference))
+                            .map(str::to_owned)
+                    });
+                    if let Some(key) = key {
+                        let link = html! {
+                            " " a.report-link href=(report_href(lang, slug, &key)) { (label) }
+                        };
+                        el.after(&link.into_string(), ContentType::Html);
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    );
+    match result {
+        Ok(rewritten) => rewritten,
+        Err(error) => {
+            tracing::error!(%error, slug, "cannot add report links; serving the page without them");
+            html.to_owned()
+        }
+    }
+}
+
+/// What the report form shows about the passage and what the reader typed.
+#[derive(Debug, Clone)]
+pub struct ReportFormView<'a> {
+    pub slug: &'a str,
+    pub unit_key: &'a str,
+    /// The Japanese of the passage, plain text.
+    pub original: &'a str,
+    /// The translation readers are shown now, plain text (none when it
+    /// cannot be had right now).
+    pub translation: Option<&'a str>,
+    /// What the reader typed, kept when the form comes back with an error.
+    pub message: &'a str,
+    /// Why the last submission was refused, in the reader's language.
+    pub error: Option<&'a str>,
+}
+
+/// The form for reporting a problem with one translated passage. A plain
+/// HTML form: it works without JavaScript, which the CSP would not run
+/// inline anyway.
+pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> String {
+    let lang = ctx.lang;
+    let title = ctx.t("report-link");
+    let max = crate::store::REPORT_MESSAGE_MAX_CHARS;
+    let mut max_args = FluentArgs::new();
+    max_args.set("max", max);
+    let error_id = view.error.map(|_| "report-error");
+    let main = html! {
+        h1 { (title) }
+        p { (ctx.t("report-intro")) }
+        @if let Some(error) = view.error {
+            p.form-error #report-error role="alert" { (error) }
+        }
+        dl.report-passage {
+            dt { (ctx.t("report-original-label")) }
+            dd lang=(Lang::SOURCE.code()) { (view.original) }
+            @if let Some(translation) = view.translation {
+                dt { (ctx.t("report-translation-label")) }
+                dd { (translation) }
+            }
+        }
+        form.report-form method="post" action=(format!("/feedback/{}", lang.code())) {
+            input type="hidden" name="page" value=(view.slug);
+            input type="hidden" name="unit" value=(view.unit_key);
+            label for="report-message" { (ctx.t_args("report-message-label", &max_args)) }
+            textarea #report-message name="message" rows="6" maxlength=(max) required
+                aria-describedby=[error_id] aria-invalid=[error_id.map(|_| "true")] { (view.message) }
+            // A field people never see: whatever fills it is a bot.
+            div.hp {
+                label for="report-website" { (ctx.t("report-honeypot-label")) }
+                input #report-website type="text" name="website" tabindex="-1" autocomplete="off";
+            }
+            p.privacy { (ctx.t("report-privacy")) }
+            button type="submit" { (ctx.t("report-submit")) }
+        }
+        p { a href=(passage_href(lang, view.slug, view.unit_key)) { (ctx.t("report-back")) } }
+    };
+    let crumbs = breadcrumb(ctx, &[], &title);
+    layout(ctx, &title, None, crumbs, main, false).into_string()
+}
+
+/// The answer to a report: thanks, what the reader wrote (escaped like
+/// everything else), and the way back to the passage.
+pub fn report_thanks_page(
+    ctx: &PageContext<'_>,
+    slug: &str,
+    unit_key: &str,
+    message: &str,
+) -> String {
+    let title = ctx.t("report-thanks-title");
+    let main = html! {
+        h1 { (title) }
+        p { (ctx.t("report-thanks-body")) }
+        h2 { (ctx.t("report-thanks-your-message")) }
+        blockquote.report-message { (message) }
+        p { a href=(passage_href(ctx.lang, slug, unit_key)) { (ctx.t("report-back")) } }
+    };
+    let crumbs = breadcrumb(ctx, &[], &title);
+    layout(ctx, &title, None, crumbs, main, false).into_string()
 }
 
 /// The home page of a language: the list of announcements.
@@ -307,4 +482,34 @@ pub fn error_page(ctx: &PageContext<'_>, title: &str, message: &str) -> String {
     };
     let crumbs = html! {};
     layout(ctx, title, None, crumbs, main, false).into_string()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_links_follow_passages_but_never_nest_in_interactive_elements() {
+        let html = concat!(
+            r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="一">One</span></p>"#,
+            r#"<a href="/x"><div><span id="u-1111111111111111" data-ja="二">Two</span></div></a>"#,
+            r#"<p><span id="u-0123456789abcdef-2" data-ja="一">One</span></p>"#,
+            r#"<p><span data-ja="三">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
+            r#"<p><span id="u-&quot;&gt;" data-ja="五">bad id</span></p>"#,
+        );
+        let out = with_report_links(html, Lang::Ko, "houdou/x", "신고 <&>");
+        let link = r#" <a class="report-link" href="/feedback/ko?page=houdou/x&amp;unit=0123456789abcdef">신고 &lt;&amp;&gt;</a>"#;
+        assert_eq!(
+            out,
+            concat!(
+                r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="一">One</span>LINK</p>"#,
+                r#"<a href="/x"><div><span id="u-1111111111111111" data-ja="二">Two</span></div></a>"#,
+                r#"<p><span id="u-0123456789abcdef-2" data-ja="一">One</span>LINK</p>"#,
+                r#"<p><span data-ja="三">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
+                r#"<p><span id="u-&quot;&gt;" data-ja="五">bad id</span></p>"#,
+            )
+            .replace("LINK", link)
+        );
+    }
 }

@@ -193,6 +193,63 @@ pub struct CarriedOverride {
 /// whose source changed); not a valid translator name.
 pub const SYSTEM_AUTHOR: &str = "honyaku";
 
+/// Where a reader's report stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportStatus {
+    /// Waiting for a translator.
+    Open,
+    /// A translator has dealt with it (fixed the translation or found
+    /// nothing to fix); kept so the queue has a history.
+    Resolved,
+}
+
+impl ReportStatus {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ReportStatus::Open => "open",
+            ReportStatus::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "open" => Some(ReportStatus::Open),
+            "resolved" => Some(ReportStatus::Resolved),
+            _ => None,
+        }
+    }
+}
+
+/// A reader's report of a problem with one translated unit.
+///
+/// It deliberately holds nothing about the reader: no address, user agent,
+/// cookie or e-mail is stored, so the queue is not personal data and needs
+/// no retention rules of its own. (The form's per-address rate limit is
+/// kept in memory only.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub id: i64,
+    /// The announcement's slug.
+    pub page: String,
+    pub unit_key: String,
+    pub target_lang: Lang,
+    /// What the reader wrote, as plain text (escaped wherever it is shown).
+    pub message: String,
+    pub created_at: i64,
+    pub status: ReportStatus,
+    /// The translator who resolved it.
+    pub resolved_by: Option<String>,
+    pub resolved_at: Option<i64>,
+}
+
+/// The longest report message, in characters (not bytes: a Japanese or
+/// Korean reader gets as many as an English one).
+pub const REPORT_MESSAGE_MAX_CHARS: usize = 1000;
+
+/// At most this many reports per [`Store::reports`] call, newest first: a
+/// queue longer than that is read by narrowing it (language, status, page).
+pub const REPORTS_LISTED_MAX: i64 = 500;
+
 /// Characters and requests sent to one provider on one UTC day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageRow {
@@ -446,6 +503,37 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         replace_all: bool,
     ) -> Result<usize>;
 
+    /// Stores a reader's report on `unit_key` of `page` in `target`, status
+    /// [`ReportStatus::Open`]. Only these four things are stored, never
+    /// anything that identifies the reader. Refuses ([`StoreError::Invalid`])
+    /// an empty or whitespace-only message, one longer than
+    /// [`REPORT_MESSAGE_MAX_CHARS`], and the source language as target.
+    /// Does not touch [`Store::generation`]: a report changes no page.
+    async fn report_add(
+        &self,
+        page: &str,
+        unit_key: &str,
+        target: Lang,
+        message: &str,
+    ) -> Result<Report>;
+
+    /// Reports matching every filter given, newest first (by `created_at`,
+    /// then `id`), at most [`REPORTS_LISTED_MAX`].
+    async fn reports(
+        &self,
+        target: Option<Lang>,
+        status: Option<ReportStatus>,
+        page: Option<&str>,
+    ) -> Result<Vec<Report>>;
+
+    /// One report, for checking who may resolve it.
+    async fn report_get(&self, id: i64) -> Result<Option<Report>>;
+
+    /// Marks the report resolved by `by`, now. Resolving a resolved report
+    /// changes nothing and returns it as it is (the first resolver stays).
+    /// Unknown id: [`StoreError::NotFound`].
+    async fn report_resolve(&self, id: i64, by: &str) -> Result<Report>;
+
     /// A counter bumped in the same transaction as every override and
     /// glossary change (by any process sharing the database) and by nothing
     /// else: caches keyed by it never serve a stale translation for long.
@@ -535,6 +623,69 @@ pub(crate) type OverrideRow = (
 /// The column list matching [`OverrideRow`].
 pub(crate) const OVERRIDE_COLUMNS: &str =
     "unit_key, target_lang, text, version, state, author, source_text, updated_at, previous_source";
+
+pub(crate) type ReportRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<i64>,
+);
+
+/// The column list matching [`ReportRow`].
+pub(crate) const REPORT_COLUMNS: &str =
+    "id, page, unit_key, target_lang, message, created_at, status, resolved_by, resolved_at";
+
+pub(crate) fn report_from_row(backend: &'static str, row: ReportRow) -> Result<Report> {
+    let (id, page, unit_key, target_lang, message, created_at, status, resolved_by, resolved_at) =
+        row;
+    Ok(Report {
+        target_lang: lang(backend, &target_lang)?,
+        status: ReportStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
+            backend,
+            message: format!("unknown report status {status:?}"),
+        })?,
+        id,
+        page,
+        unit_key,
+        message,
+        created_at,
+        resolved_by,
+        resolved_at,
+    })
+}
+
+/// Checks of a new report, the same on both backends.
+pub(crate) fn check_report(page: &str, unit_key: &str, target: Lang, message: &str) -> Result<()> {
+    if page.is_empty() || unit_key.is_empty() {
+        return Err(StoreError::Invalid(
+            "page and unit_key must be given".into(),
+        ));
+    }
+    if target.is_source() {
+        return Err(StoreError::Invalid(format!(
+            "{} is the source language, not a translation",
+            target.code()
+        )));
+    }
+    if message.trim().is_empty() {
+        return Err(StoreError::Invalid("the report message is empty".into()));
+    }
+    let chars = message.chars().count();
+    if chars > REPORT_MESSAGE_MAX_CHARS {
+        return Err(StoreError::Invalid(format!(
+            "the report message has {chars} characters; at most {REPORT_MESSAGE_MAX_CHARS} are kept"
+        )));
+    }
+    for (what, value) in [("page", page), ("unit_key", unit_key), ("message", message)] {
+        check_text(what, value)?;
+    }
+    Ok(())
+}
 
 pub(crate) type TranslatorRow = (String, String, String, i64, Option<i64>);
 
@@ -1034,6 +1185,9 @@ mod tests {
             assert_eq!(OverrideState::parse(state.as_str()), Some(state));
         }
         assert_eq!(OverrideState::parse("Approved"), None);
+        for status in [ReportStatus::Open, ReportStatus::Resolved] {
+            assert_eq!(ReportStatus::parse(status.as_str()), Some(status));
+        }
         assert!(lang("sqlite", "zh-Hant").is_ok());
         assert!(matches!(
             lang("sqlite", "zh-TW"),
@@ -1113,6 +1267,22 @@ mod tests {
         assert!(check_entry(&e).is_ok());
         e.unit_key = String::new();
         assert!(check_entry(&e).is_err());
+    }
+
+    #[test]
+    fn reports_are_checked_alike_on_both_backends() {
+        let ok = |message: &str| check_report("p", "k", Lang::En, message).is_ok();
+        assert!(ok("the date is wrong"));
+        assert!(
+            ok(&"字".repeat(REPORT_MESSAGE_MAX_CHARS)),
+            "characters, not bytes"
+        );
+        assert!(!ok(&"字".repeat(REPORT_MESSAGE_MAX_CHARS + 1)));
+        assert!(!ok(" \n\t"));
+        assert!(!ok("a\0b"));
+        assert!(check_report("p", "k", Lang::Ja, "x").is_err());
+        assert!(check_report("", "k", Lang::En, "x").is_err());
+        assert!(check_report("p", "", Lang::En, "x").is_err());
     }
 
     fn layout(keys: &[&str]) -> Vec<PageUnit> {

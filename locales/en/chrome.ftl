@@ -46,3 +46,27 @@ index-intro = Press releases from the Ministry of Health, Labour and Welfare. Ea
 
 footer-service = This site is delivered by the honyaku translation service.
 footer-original-note = For translated pages, the Japanese original is the authoritative version.
+
+# Reader feedback: the link after each translated passage, the report form
+# and its answers. $max and $count are numbers of characters; $minutes is a
+# number of minutes.
+report-link = Report a translation problem
+report-intro = Tell us what is wrong with the translation of this passage. A translator reads every report.
+report-original-label = Japanese original
+report-translation-label = Current translation
+report-message-label = What is wrong? (up to { $max } characters)
+report-privacy = Please do not include personal information. We do not record anything about who sent a report (no IP address, name or e-mail address).
+report-honeypot-label = Leave this field empty
+report-submit = Send report
+report-back = Back to the passage
+report-thanks-title = Thank you for your report
+report-thanks-body = We have received it. A translator will check this passage.
+report-thanks-your-message = What you wrote
+report-error-empty = Please describe the problem before sending.
+report-error-too-long = Your message has { $count } characters; please shorten it to { $max } or fewer.
+report-error-control = Your message contains control characters that cannot be accepted. Please remove them and send it again.
+report-rate-limited =
+    Many reports have been sent in a short time. Please try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.

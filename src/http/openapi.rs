@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,7 +28,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::http::routes::glossary::put,
         crate::http::routes::glossary::delete,
         crate::http::routes::glossary::export_csv,
-        crate::http::routes::glossary::import_csv
+        crate::http::routes::glossary::import_csv,
+        crate::http::routes::reports_api::list,
+        crate::http::routes::reports_api::resolve
     ),
     components(schemas(
         crate::http::routes::translate_api::TranslateRequest,
@@ -40,6 +42,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
         crate::http::routes::glossary::PutTerm,
         crate::http::routes::glossary::ImportReport,
         crate::glossary::GlossaryEntry,
+        crate::http::routes::reports_api::ReportItem,
+        crate::http::routes::reports_api::ReportList,
         crate::http::error::ErrorBody,
         crate::http::error::ErrorDetail,
         crate::http::routes::translators_api::PagesResponse,
@@ -75,8 +79,8 @@ impl utoipa::Modify for Security {
         components.add_security_scheme(
             "translator_token",
             SecurityScheme::Http(
-                utoipa::openapi::security::HttpBuilder::new()
-                    .scheme(utoipa::openapi::security::HttpAuthScheme::Bearer)
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
                     .description(Some(
                         "A translator's token from `honyaku translators add` (hny_…); the web editor's session cookie with an X-CSRF-Token header also works.",
                     ))

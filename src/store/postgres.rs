@@ -25,9 +25,10 @@ use sqlx::{Connection, Postgres, Transaction};
 
 use super::{
     CarriedOverride, GLOSSARY_COLUMNS, GlossaryEntry, GlossaryRow, OVERRIDE_COLUMNS, Override,
-    OverrideRevision, OverrideRow, OverrideState, PageUnit, Result, RevisionRow, Role, Session,
-    SessionRow, Store, StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow,
-    TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
+    OverrideRevision, OverrideRow, OverrideState, PageUnit, REPORT_COLUMNS, REPORTS_LISTED_MAX,
+    Report, ReportRow, ReportStatus, Result, RevisionRow, Role, Session, SessionRow, Store,
+    StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow,
+    UsageRow, UsageTuple,
 };
 use crate::i18n::Lang;
 
@@ -990,6 +991,95 @@ impl Store for PostgresStore {
         write_glossary(self, &mut tx, &checked).await?;
         finish_override_change(self, tx, generation).await?;
         Ok(checked.len())
+    }
+
+    async fn report_add(
+        &self,
+        page: &str,
+        unit_key: &str,
+        target: Lang,
+        message: &str,
+    ) -> Result<Report> {
+        super::check_report(page, unit_key, target, message)?;
+        let created_at = super::now_ms();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO reports (page, unit_key, target_lang, message, created_at, status) \
+             VALUES ($1, $2, $3, $4, $5, 'open') RETURNING id",
+        )
+        .bind(page)
+        .bind(unit_key)
+        .bind(target.code())
+        .bind(message)
+        .bind(created_at)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| self.error(e))?;
+        Ok(Report {
+            id,
+            page: page.to_owned(),
+            unit_key: unit_key.to_owned(),
+            target_lang: target,
+            message: message.to_owned(),
+            created_at,
+            status: ReportStatus::Open,
+            resolved_by: None,
+            resolved_at: None,
+        })
+    }
+
+    async fn reports(
+        &self,
+        target: Option<Lang>,
+        status: Option<ReportStatus>,
+        page: Option<&str>,
+    ) -> Result<Vec<Report>> {
+        let sql = format!(
+            "SELECT {REPORT_COLUMNS} FROM reports WHERE ($1::TEXT IS NULL OR target_lang = $1) \
+             AND ($2::TEXT IS NULL OR status = $2) AND ($3::TEXT IS NULL OR page = $3) \
+             ORDER BY created_at DESC, id DESC LIMIT $4"
+        );
+        let rows: Vec<ReportRow> = sqlx::query_as(&sql)
+            .bind(target.map(Lang::code))
+            .bind(status.map(ReportStatus::as_str))
+            .bind(page)
+            .bind(REPORTS_LISTED_MAX)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        rows.into_iter()
+            .map(|r| super::report_from_row(BACKEND, r))
+            .collect()
+    }
+
+    async fn report_get(&self, id: i64) -> Result<Option<Report>> {
+        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE id = $1");
+        let row: Option<ReportRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        row.map(|r| super::report_from_row(BACKEND, r)).transpose()
+    }
+
+    async fn report_resolve(&self, id: i64, by: &str) -> Result<Report> {
+        super::check_author(by)?;
+        // One statement changes an open report; of two concurrent resolvers
+        // the second finds it resolved and changes nothing.
+        let sql = format!(
+            "UPDATE reports SET status = 'resolved', resolved_by = $1, resolved_at = $2 \
+             WHERE id = $3 AND status = 'open' RETURNING {REPORT_COLUMNS}"
+        );
+        let row: Option<ReportRow> = sqlx::query_as(&sql)
+            .bind(by)
+            .bind(super::now_ms())
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
+        match row {
+            Some(row) => super::report_from_row(BACKEND, row),
+            None => self.report_get(id).await?.ok_or(StoreError::NotFound),
+        }
     }
 
     async fn generation(&self) -> Result<i64> {

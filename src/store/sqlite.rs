@@ -21,9 +21,10 @@ use sqlx::{Sqlite, Transaction};
 
 use super::{
     CarriedOverride, GLOSSARY_COLUMNS, GlossaryEntry, GlossaryRow, OVERRIDE_COLUMNS, Override,
-    OverrideRevision, OverrideRow, OverrideState, PageUnit, Result, RevisionRow, Role, Session,
-    SessionRow, Store, StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow,
-    TranslatorAccount, TranslatorRow, UsageRow, UsageTuple,
+    OverrideRevision, OverrideRow, OverrideState, PageUnit, REPORT_COLUMNS, REPORTS_LISTED_MAX,
+    Report, ReportRow, ReportStatus, Result, RevisionRow, Role, Session, SessionRow, Store,
+    StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow,
+    UsageRow, UsageTuple,
 };
 use crate::i18n::Lang;
 
@@ -927,6 +928,100 @@ impl Store for SqliteStore {
         bump_generation(&mut tx).await?;
         tx.commit().await.map_err(error)?;
         Ok(checked.len())
+    }
+
+    async fn report_add(
+        &self,
+        page: &str,
+        unit_key: &str,
+        target: Lang,
+        message: &str,
+    ) -> Result<Report> {
+        super::check_report(page, unit_key, target, message)?;
+        let created_at = super::now_ms();
+        let mut tx = self.write().await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO reports (page, unit_key, target_lang, message, created_at, status) \
+             VALUES (?, ?, ?, ?, ?, 'open') RETURNING id",
+        )
+        .bind(page)
+        .bind(unit_key)
+        .bind(target.code())
+        .bind(message)
+        .bind(created_at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(error)?;
+        tx.commit().await.map_err(error)?;
+        Ok(Report {
+            id,
+            page: page.to_owned(),
+            unit_key: unit_key.to_owned(),
+            target_lang: target,
+            message: message.to_owned(),
+            created_at,
+            status: ReportStatus::Open,
+            resolved_by: None,
+            resolved_at: None,
+        })
+    }
+
+    async fn reports(
+        &self,
+        target: Option<Lang>,
+        status: Option<ReportStatus>,
+        page: Option<&str>,
+    ) -> Result<Vec<Report>> {
+        let sql = format!(
+            "SELECT {REPORT_COLUMNS} FROM reports WHERE (?1 IS NULL OR target_lang = ?1) \
+             AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR page = ?3) \
+             ORDER BY created_at DESC, id DESC LIMIT ?4"
+        );
+        let rows: Vec<ReportRow> = sqlx::query_as(&sql)
+            .bind(target.map(Lang::code))
+            .bind(status.map(ReportStatus::as_str))
+            .bind(page)
+            .bind(REPORTS_LISTED_MAX)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(error)?;
+        rows.into_iter()
+            .map(|r| super::report_from_row(BACKEND, r))
+            .collect()
+    }
+
+    async fn report_get(&self, id: i64) -> Result<Option<Report>> {
+        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE id = ?");
+        let row: Option<ReportRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(error)?;
+        row.map(|r| super::report_from_row(BACKEND, r)).transpose()
+    }
+
+    async fn report_resolve(&self, id: i64, by: &str) -> Result<Report> {
+        super::check_author(by)?;
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "UPDATE reports SET status = 'resolved', resolved_by = ?, resolved_at = ? \
+             WHERE id = ? AND status = 'open'",
+        )
+        .bind(by)
+        .bind(super::now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(error)?;
+        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE id = ?");
+        let row: Option<ReportRow> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(error)?;
+        let report = super::report_from_row(BACKEND, row.ok_or(StoreError::NotFound)?)?;
+        tx.commit().await.map_err(error)?;
+        Ok(report)
     }
 
     async fn generation(&self) -> Result<i64> {

@@ -7,6 +7,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod exchange;
+mod feedback;
 mod fetch;
 mod glossary;
 mod locales;

@@ -12,7 +12,7 @@ fn schema<'a>(doc: &'a Value, name: &str) -> &'a Value {
 
 /// Every key of `value` is a property of `schema`, and every required
 /// property is present; recurses through `$ref`s and arrays.
-fn conforms(doc: &Value, schema: &Value, value: &Value, path: &str) {
+pub(crate) fn conforms(doc: &Value, schema: &Value, value: &Value, path: &str) {
     if let Some(reference) = schema["$ref"].as_str() {
         let name = reference.rsplit('/').next().unwrap();
         return conforms(doc, &doc["components"]["schemas"][name], value, path);

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use honyaku::config::{DatabaseUrl, StoreConfig};
 use honyaku::i18n::Lang;
 use honyaku::store::{
-    self, GlossaryEntry, OverrideState, PageUnit, Role, Store, StoreError, TmEntry,
+    self, GlossaryEntry, OverrideState, PageUnit, ReportStatus, Role, Store, StoreError, TmEntry,
     sqlite::{SqliteOptions, SqliteStore},
 };
 use honyaku::translate::Origin;
@@ -1281,6 +1281,165 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
     assert_eq!(approved.text, "5월 14일 개최");
 }
 
+/// Readers' reports: stored exactly as given, listed newest first with
+/// every filter, resolved once, and never touching the generation (a
+/// report changes no page, so no cached page is thrown away for one).
+async fn reports_are_queued_filtered_and_resolved(db: &TestDb) {
+    let store = db.open().await;
+    let generation = store.generation().await.unwrap();
+    let message = "「参加費」 is translated as \"fee\"\nbut it <b>is</b> free 🙂";
+    let first = store
+        .report_add("houdou/a", "k1", Lang::En, message)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            first.page.as_str(),
+            first.unit_key.as_str(),
+            first.target_lang,
+            first.message.as_str(),
+            first.status,
+            first.resolved_by.as_deref(),
+            first.resolved_at,
+        ),
+        (
+            "houdou/a",
+            "k1",
+            Lang::En,
+            message,
+            ReportStatus::Open,
+            None,
+            None
+        )
+    );
+    assert!(first.created_at > 0);
+    let second = store
+        .report_add("houdou/a", "k2", Lang::Ko, "날짜가 틀립니다")
+        .await
+        .unwrap();
+    let third = store
+        .report_add("houdou/b", "k1", Lang::En, "typo")
+        .await
+        .unwrap();
+    assert!(first.id < second.id && second.id < third.id);
+    assert_eq!(
+        store.report_get(first.id).await.unwrap().as_ref(),
+        Some(&first),
+        "read back exactly"
+    );
+    assert_eq!(store.report_get(third.id + 100).await.unwrap(), None);
+
+    let ids = |reports: Vec<honyaku::store::Report>| -> Vec<i64> {
+        reports.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(
+        ids(store.reports(None, None, None).await.unwrap()),
+        [third.id, second.id, first.id],
+        "newest first"
+    );
+    assert_eq!(
+        ids(store.reports(Some(Lang::En), None, None).await.unwrap()),
+        [third.id, first.id]
+    );
+    assert_eq!(
+        ids(store.reports(None, None, Some("houdou/a")).await.unwrap()),
+        [second.id, first.id]
+    );
+    assert_eq!(
+        ids(store
+            .reports(Some(Lang::En), Some(ReportStatus::Open), Some("houdou/b"))
+            .await
+            .unwrap()),
+        [third.id]
+    );
+    assert!(
+        store
+            .reports(Some(Lang::ZhHans), None, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let resolved = store.report_resolve(first.id, "sato").await.unwrap();
+    assert_eq!(resolved.status, ReportStatus::Resolved);
+    assert_eq!(resolved.resolved_by.as_deref(), Some("sato"));
+    assert!(
+        resolved
+            .resolved_at
+            .is_some_and(|at| at >= first.created_at)
+    );
+    assert_eq!(
+        (resolved.message.as_str(), resolved.page.as_str()),
+        (message, "houdou/a")
+    );
+    // Resolving again keeps the first resolution.
+    let again = store.report_resolve(first.id, "kim").await.unwrap();
+    assert_eq!(again, resolved);
+    assert!(matches!(
+        store.report_resolve(third.id + 100, "sato").await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        ids(store
+            .reports(Some(Lang::En), Some(ReportStatus::Open), None)
+            .await
+            .unwrap()),
+        [third.id]
+    );
+    assert_eq!(
+        ids(store
+            .reports(None, Some(ReportStatus::Resolved), None)
+            .await
+            .unwrap()),
+        [first.id]
+    );
+
+    // Refused alike on both backends, before anything is written.
+    for (target, text) in [
+        (Lang::En, "   \n "),
+        (Lang::En, "a\0b"),
+        (Lang::Ja, "the source is no translation"),
+    ] {
+        assert!(
+            matches!(
+                store.report_add("houdou/a", "k1", target, text).await,
+                Err(StoreError::Invalid(_))
+            ),
+            "{target} {text:?}"
+        );
+    }
+    let longest = "字".repeat(store::REPORT_MESSAGE_MAX_CHARS);
+    store
+        .report_add("houdou/a", "k1", Lang::ZhHant, &longest)
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .report_add("houdou/a", "k1", Lang::ZhHant, &format!("{longest}字"))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(store.reports(None, None, None).await.unwrap().len(), 4);
+    assert_eq!(store.generation().await.unwrap(), generation);
+
+    // The listing is capped, newest first.
+    for i in 0..store::REPORTS_LISTED_MAX {
+        store
+            .report_add("houdou/c", "k9", Lang::En, &format!("report {i}"))
+            .await
+            .unwrap();
+    }
+    let listed = store.reports(None, None, None).await.unwrap();
+    assert_eq!(
+        listed.len(),
+        usize::try_from(store::REPORTS_LISTED_MAX).unwrap()
+    );
+    assert_eq!(
+        listed.first().map(|r| r.message.as_str()),
+        Some(format!("report {}", store::REPORTS_LISTED_MAX - 1).as_str())
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Glossary
 // ---------------------------------------------------------------------------
@@ -1538,6 +1697,7 @@ conformance!(
     glossary_put_list_replace_and_delete,
     glossary_refuses_invalid_entries,
     glossary_import_merges_or_replaces_all_or_nothing,
+    reports_are_queued_filtered_and_resolved,
 );
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,291 @@
+//! Readers' reports of translation problems: what a report message may
+//! contain, and how many reports the public form accepts.
+//!
+//! The form needs no account, so two limits keep it from being used to fill
+//! the database: a few reports per client address in a sliding window, and a
+//! cap on all reports together. The addresses are held in memory only, for
+//! as long as the window lasts; nothing about a reader is ever stored (see
+//! [`crate::store::Report`]).
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::store::REPORT_MESSAGE_MAX_CHARS;
+
+/// Reports one client address may send in [`ADDRESS_WINDOW`].
+pub const REPORTS_PER_ADDRESS: usize = 5;
+pub const ADDRESS_WINDOW: Duration = Duration::from_secs(10 * 60);
+
+/// Reports accepted from everyone together in [`GLOBAL_WINDOW`]: a flood
+/// from many addresses stops here, long before the database notices.
+pub const REPORTS_GLOBAL: usize = 200;
+pub const GLOBAL_WINDOW: Duration = Duration::from_secs(60 * 60);
+
+/// Why a report message is refused; each has a localized message on the form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MessageError {
+    #[error("the message is empty")]
+    Empty,
+    #[error("the message has {chars} characters; at most {max} are accepted")]
+    TooLong { chars: usize, max: usize },
+    /// A control character other than a line break, or a bidirectional
+    /// override, which could make the text read differently in the queue.
+    #[error("the message contains the control character U+{0:04X}")]
+    ControlCharacter(u32),
+}
+
+/// The message as it will be stored: line breaks as `\n` (browsers send a
+/// textarea's as CRLF) and no blank lines or spaces around it; refused when
+/// empty, too long, or carrying control characters.
+pub fn clean_message(raw: &str) -> Result<String, MessageError> {
+    let normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let message = normalized.trim();
+    if message.is_empty() {
+        return Err(MessageError::Empty);
+    }
+    if let Some(c) = message.chars().find(|c| is_refused(*c)) {
+        return Err(MessageError::ControlCharacter(u32::from(c)));
+    }
+    let chars = message.chars().count();
+    if chars > REPORT_MESSAGE_MAX_CHARS {
+        return Err(MessageError::TooLong {
+            chars,
+            max: REPORT_MESSAGE_MAX_CHARS,
+        });
+    }
+    Ok(message.to_owned())
+}
+
+fn is_refused(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The sliding-window limits of the report form. [`ReportLimiter::try_take`]
+/// checks both limits and counts the report in one step, so concurrent
+/// submissions cannot slip past together.
+#[derive(Debug)]
+pub struct ReportLimiter {
+    per_address: usize,
+    address_window: Duration,
+    global: usize,
+    global_window: Duration,
+    state: Mutex<LimiterState>,
+}
+
+#[derive(Debug, Default)]
+struct LimiterState {
+    by_address: HashMap<IpAddr, VecDeque<Instant>>,
+    all: VecDeque<Instant>,
+}
+
+/// Past this many tracked addresses, those whose window has passed are
+/// forgotten. Only accepted reports are tracked and the global cap bounds
+/// them, so the map never grows much past the cap.
+const PRUNE_AT: usize = 1024;
+
+impl ReportLimiter {
+    pub fn new(
+        per_address: usize,
+        address_window: Duration,
+        global: usize,
+        global_window: Duration,
+    ) -> Self {
+        Self {
+            per_address: per_address.max(1),
+            address_window,
+            global: global.max(1),
+            global_window,
+            state: Mutex::new(LimiterState::default()),
+        }
+    }
+
+    /// Counts one report from `ip`, or says in how many seconds one would be
+    /// accepted.
+    pub fn try_take(&self, ip: IpAddr) -> Result<(), u64> {
+        self.try_take_at(ip, Instant::now())
+    }
+
+    fn try_take_at(&self, ip: IpAddr, now: Instant) -> Result<(), u64> {
+        let key = limit_key(ip);
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let (address_window, global_window) = (self.address_window, self.global_window);
+        let expired = |window: Duration| move |t: &Instant| now.duration_since(*t) >= window;
+        drop_expired(&mut state.all, expired(global_window));
+        if state.by_address.len() >= PRUNE_AT {
+            state.by_address.retain(|_, times| {
+                drop_expired(times, expired(address_window));
+                !times.is_empty()
+            });
+        }
+        let wait = |oldest: Option<&Instant>, window: Duration| {
+            let since = oldest.map_or(Duration::ZERO, |t| now.duration_since(*t));
+            window.saturating_sub(since).as_secs().max(1)
+        };
+        if let Some(times) = state.by_address.get_mut(&key) {
+            drop_expired(times, expired(address_window));
+            if times.len() >= self.per_address {
+                return Err(wait(times.front(), address_window));
+            }
+        }
+        if state.all.len() >= self.global {
+            return Err(wait(state.all.front(), global_window));
+        }
+        state.all.push_back(now);
+        state.by_address.entry(key).or_default().push_back(now);
+        Ok(())
+    }
+}
+
+fn drop_expired(times: &mut VecDeque<Instant>, expired: impl Fn(&Instant) -> bool) {
+    while times.front().is_some_and(&expired) {
+        times.pop_front();
+    }
+}
+
+/// The address a limit applies to: an IPv4 address, or the /64 of an IPv6
+/// one (a single subscriber usually has a whole /64, so counting its
+/// addresses one by one would limit nothing).
+fn limit_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(prefix.into())
+        }
+        v4 => v4,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_normalized_and_checked() {
+        assert_eq!(
+            clean_message("  line one\r\nline two\r\n\r\n").unwrap(),
+            "line one\nline two"
+        );
+        assert_eq!(clean_message("a\rb").unwrap(), "a\nb");
+        assert_eq!(clean_message(" \r\n\t "), Err(MessageError::Empty));
+        assert_eq!(
+            clean_message("tab\there"),
+            Err(MessageError::ControlCharacter(9))
+        );
+        assert_eq!(
+            clean_message("bell\u{7}"),
+            Err(MessageError::ControlCharacter(7))
+        );
+        assert_eq!(
+            clean_message("evil\u{202E}txt"),
+            Err(MessageError::ControlCharacter(0x202E))
+        );
+        let longest = "訳".repeat(REPORT_MESSAGE_MAX_CHARS);
+        assert_eq!(clean_message(&longest).unwrap(), longest);
+        assert_eq!(
+            clean_message(&format!("{longest}訳")),
+            Err(MessageError::TooLong {
+                chars: REPORT_MESSAGE_MAX_CHARS + 1,
+                max: REPORT_MESSAGE_MAX_CHARS
+            })
+        );
+        // Markup is just text here; it is escaped wherever it is shown.
+        assert_eq!(
+            clean_message("<script>x</script>").unwrap(),
+            "<script>x</script>"
+        );
+    }
+
+    #[test]
+    fn each_address_gets_its_share_in_a_sliding_window() {
+        let limiter =
+            ReportLimiter::new(2, Duration::from_secs(600), 100, Duration::from_secs(3600));
+        let a = IpAddr::from([192, 0, 2, 1]);
+        let b = IpAddr::from([192, 0, 2, 2]);
+        let start = Instant::now();
+        assert!(limiter.try_take_at(a, start).is_ok());
+        assert!(
+            limiter
+                .try_take_at(a, start + Duration::from_secs(60))
+                .is_ok()
+        );
+        let wait = limiter
+            .try_take_at(a, start + Duration::from_secs(120))
+            .unwrap_err();
+        assert_eq!(wait, 480, "until the first report leaves the window");
+        assert!(
+            limiter
+                .try_take_at(b, start + Duration::from_secs(120))
+                .is_ok()
+        );
+        assert!(
+            limiter
+                .try_take_at(a, start + Duration::from_secs(600))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_global_cap_holds_whatever_the_addresses() {
+        let limiter = ReportLimiter::new(5, Duration::from_secs(600), 3, Duration::from_secs(3600));
+        let start = Instant::now();
+        for i in 0..3u8 {
+            assert!(
+                limiter
+                    .try_take_at(IpAddr::from([198, 51, 100, i]), start)
+                    .is_ok()
+            );
+        }
+        let wait = limiter
+            .try_take_at(
+                IpAddr::from([198, 51, 100, 9]),
+                start + Duration::from_secs(100),
+            )
+            .unwrap_err();
+        assert_eq!(wait, 3500);
+        assert!(
+            limiter
+                .try_take_at(
+                    IpAddr::from([198, 51, 100, 9]),
+                    start + Duration::from_secs(3600)
+                )
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn ipv6_addresses_of_one_subscriber_share_a_limit() {
+        let limiter =
+            ReportLimiter::new(1, Duration::from_secs(600), 100, Duration::from_secs(3600));
+        let now = Instant::now();
+        let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let same_64: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other_64: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert!(limiter.try_take_at(one, now).is_ok());
+        assert!(limiter.try_take_at(same_64, now).is_err());
+        assert!(limiter.try_take_at(other_64, now).is_ok());
+        // An IPv4-mapped address counts as the IPv4 address.
+        let v4 = IpAddr::from([192, 0, 2, 7]);
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert!(limiter.try_take_at(v4, now).is_ok());
+        assert!(limiter.try_take_at(mapped, now).is_err());
+    }
+
+    #[test]
+    fn memory_stays_bounded() {
+        let limiter = ReportLimiter::new(1, Duration::from_secs(1), 10_000, Duration::from_secs(1));
+        let start = Instant::now();
+        for i in 0..5_000u32 {
+            let at = start + Duration::from_millis(u64::from(i));
+            let _ = limiter.try_take_at(IpAddr::from(i.to_be_bytes()), at);
+        }
+        let state = limiter.state.lock().unwrap();
+        assert!(
+            state.by_address.len() <= PRUNE_AT + 1_000,
+            "{}",
+            state.by_address.len()
+        );
+    }
+}

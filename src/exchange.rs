@@ -1763,6 +1763,7 @@ mod tests {
                 state: OverrideState::NeedsReview,
                 author: "aiko \"A\"".into(),
                 source_text: String::new(),
+                previous_source: None,
                 updated_at: 0,
             },
             Override {
@@ -1773,6 +1774,7 @@ mod tests {
                 state: OverrideState::Approved,
                 author: "min".into(),
                 source_text: "お知らせ".into(),
+                previous_source: None,
                 updated_at: 1_735_689_599_999,
             },
             // No source anywhere: left out.
@@ -1784,6 +1786,7 @@ mod tests {
                 state: OverrideState::Approved,
                 author: "min".into(),
                 source_text: String::new(),
+                previous_source: None,
                 updated_at: 0,
             },
         ];

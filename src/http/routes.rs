@@ -1,6 +1,7 @@
 //! One file per surface.
 
 pub mod assets;
+pub mod editor;
 pub mod health;
 pub mod pages;
 pub mod proxy;

@@ -130,6 +130,17 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("supported", "ja, en");
     args.set("detail", "d");
     args.set("version", 3);
+    // The translators' editor.
+    args.set("name", "sato");
+    args.set("languages", "English, Korean");
+    args.set("minutes", 15);
+    args.set("language", "English");
+    args.set("count", 12);
+    args.set("position", 4);
+    args.set("part", "body");
+    args.set("model", "deepl");
+    args.set("author", "kim");
+    args.set("when", "2025-05-01 09:05 UTC");
     for lang in Lang::ALL {
         for id in shape_of(lang).keys().filter(|id| !id.starts_with('-')) {
             let text = locales

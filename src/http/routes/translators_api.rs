@@ -90,7 +90,7 @@ pub fn find_unit(app: &App, id: &str) -> Result<(Arc<Announcement>, SourceUnit),
     Err(HttpError::NotFound)
 }
 
-fn review_error(error: review::ReviewError) -> HttpError {
+pub(crate) fn review_error(error: review::ReviewError) -> HttpError {
     match error {
         review::ReviewError::Store(e) => HttpError::from_store(e),
         other => HttpError::Internal(other.to_string()),

@@ -54,6 +54,15 @@ pub fn router(app: Arc<App>) -> Router {
             "/translators/logout",
             axum::routing::post(routes::editor::logout),
         )
+        .route("/translators/edit", get(routes::editor::edit))
+        .route(
+            "/translators/units/{lang}/{id}",
+            axum::routing::post(routes::editor::change_unit),
+        )
+        .route(
+            "/translators/history/{lang}/{id}",
+            get(routes::editor::history),
+        )
         // Static first segments win over `/{lang}/…` in axum 0.8, so
         // neither proxy form can be taken for a page path.
         .route("/proxy/{lang}/{*url}", get(routes::proxy::proxy))

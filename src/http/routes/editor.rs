@@ -11,8 +11,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, State};
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -20,9 +20,16 @@ use serde::Deserialize;
 
 use crate::app::App;
 use crate::auth::{self, Credential, Principal};
+use crate::content::Announcement;
 use crate::http::HttpError;
+use crate::http::routes::translators_api::{
+    approve_override, find_unit, revert_override, review_error, save_override, target,
+};
 use crate::i18n::{Lang, negotiate_accept_language_among};
-use crate::render::editor::{self as pages, EditorContext, SignedIn};
+use crate::render::editor::{
+    self as pages, Done, EditView, EditorContext, Refused, SignedIn, edit_href, unit_anchor,
+};
+use crate::review::{self, UnitState};
 
 /// Where the editor lives; also the session cookie's path.
 pub const EDITOR_ROOT: &str = "/translators";
@@ -299,6 +306,303 @@ pub async fn home(State(app): State<Arc<App>>, parts: Parts) -> Result<Response,
         &context(&app, lang, Some(&principal)),
         app.content.announcements(),
         &editable_languages(&principal),
+    );
+    Ok(html(StatusCode::OK, lang, body))
+}
+
+/// The `state` filter of a query or form; empty means every unit.
+fn state_filter(value: Option<&str>) -> Result<Option<UnitState>, HttpError> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => UnitState::parse(s).map(Some).ok_or(HttpError::BadRequest),
+    }
+}
+
+fn hosted_page(app: &App, slug: &str) -> Result<Arc<Announcement>, HttpError> {
+    app.content.find(slug).cloned().ok_or(HttpError::NotFound)
+}
+
+fn forbidden(app: &App, lang: Lang, principal: &Principal, target: Lang) -> Response {
+    html(
+        StatusCode::FORBIDDEN,
+        lang,
+        pages::forbidden_page(&context(app, lang, Some(principal)), target),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EditQuery {
+    page: String,
+    lang: String,
+    #[serde(default)]
+    state: Option<String>,
+    /// Set by the redirect after a change: the unit it was made to.
+    #[serde(default)]
+    saved: Option<String>,
+    #[serde(default)]
+    reverted: Option<String>,
+    #[serde(default)]
+    approved: Option<String>,
+}
+
+impl EditQuery {
+    fn done(&self) -> Option<(&str, Done)> {
+        [
+            (&self.saved, Done::Saved),
+            (&self.reverted, Done::Reverted),
+            (&self.approved, Done::Approved),
+        ]
+        .into_iter()
+        .find_map(|(unit, done)| unit.as_deref().map(|u| (u, done)))
+    }
+}
+
+/// `GET /translators/edit?page=…&lang=…&state=…`: the page's units in one
+/// of the translator's languages.
+pub async fn edit(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    query: Result<Query<EditQuery>, QueryRejection>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let lang = editor_lang(&app, &parts.headers);
+    let Query(query) = query.map_err(|_| HttpError::BadRequest)?;
+    let target = target(&query.lang)?;
+    let state = state_filter(query.state.as_deref())?;
+    let page = hosted_page(&app, &query.page)?;
+    if !principal.account.may_edit(target) {
+        return Ok(forbidden(&app, lang, &principal, target));
+    }
+    let edit = EditRequest {
+        page: &page,
+        target,
+        state,
+    };
+    // Only a unit of ours is reported on, so a made-up link cannot claim
+    // that something was saved.
+    let done = query
+        .done()
+        .filter(|(unit, _)| app.unit_sources.contains_key(*unit));
+    render_edit(&app, lang, &principal, &edit, done, None, StatusCode::OK).await
+}
+
+/// Which units the edit page shows.
+struct EditRequest<'a> {
+    page: &'a Announcement,
+    target: Lang,
+    state: Option<UnitState>,
+}
+
+async fn render_edit(
+    app: &App,
+    lang: Lang,
+    principal: &Principal,
+    edit: &EditRequest<'_>,
+    done: Option<(&str, Done)>,
+    refused: Option<Refused<'_>>,
+    status: StatusCode,
+) -> Result<Response, HttpError> {
+    let units: Vec<_> =
+        review::unit_views(&app.translator, &app.store, edit.page, edit.target, None)
+            .await
+            .map_err(review_error)?
+            .into_iter()
+            // A refused unit stays on the page even if the filter would now hide
+            // it, so the translator's text is never dropped.
+            .filter(|u| {
+                edit.state.is_none_or(|s| u.state == s)
+                    || refused.as_ref().is_some_and(|r| r.unit == u.id)
+            })
+            .collect();
+    let view = EditView {
+        page: edit.page,
+        target: edit.target,
+        state: edit.state,
+        units: &units,
+        done,
+        refused,
+    };
+    let body = pages::edit_page(&context(app, lang, Some(principal)), &view);
+    Ok(html(status, lang, body))
+}
+
+/// What a unit's form asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitAction {
+    Save,
+    Revert,
+    Approve,
+}
+
+impl UnitAction {
+    fn parse(value: &str) -> Option<Self> {
+        match value {
+            "save" => Some(UnitAction::Save),
+            "revert" => Some(UnitAction::Revert),
+            "approve" => Some(UnitAction::Approve),
+            _ => None,
+        }
+    }
+
+    /// The query parameter the redirect reports it with.
+    fn query_key(self) -> &'static str {
+        match self {
+            UnitAction::Save => "saved",
+            UnitAction::Revert => "reverted",
+            UnitAction::Approve => "approved",
+        }
+    }
+}
+
+/// A unit's form. Every field is text with a default, so that a missing or
+/// mangled field is judged after the CSRF check, never before it.
+#[derive(Debug, Deserialize)]
+pub struct UnitForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    text: String,
+    /// The version the translator started from (0: no override yet).
+    #[serde(default)]
+    version: String,
+    /// The unit the form was rendered for; must match the path.
+    #[serde(default)]
+    unit: Option<String>,
+    /// The filter to return to.
+    #[serde(default)]
+    state: Option<String>,
+}
+
+/// `POST /translators/units/{lang}/{id}`: save, revert or approve one unit,
+/// then back to the page at that unit. A refused change (QA, someone else's
+/// newer version) shows the page again with the reason next to the unit and
+/// the translator's text still in its box.
+pub async fn change_unit(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    Path((lang_code, id)): Path<(String, String)>,
+    form: Result<Form<UnitForm>, FormRejection>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
+    check_csrf(&principal, &form.csrf)?;
+    let lang = editor_lang(&app, &parts.headers);
+    let target = target(&lang_code)?;
+    if form.unit.as_deref().is_some_and(|unit| unit != id) {
+        return Err(HttpError::BadRequest);
+    }
+    let action = UnitAction::parse(&form.action).ok_or(HttpError::BadRequest)?;
+    let version: i64 = form
+        .version
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v| *v >= 0)
+        .ok_or(HttpError::BadRequest)?;
+    if !principal.account.may_edit(target) {
+        return Ok(forbidden(&app, lang, &principal, target));
+    }
+    let (page, unit) = find_unit(&app, &id)?;
+    let state = state_filter(form.state.as_deref()).unwrap_or(None);
+    let outcome = match action {
+        UnitAction::Save => save_override(&app, &principal, &unit, target, &form.text, version)
+            .await
+            .map(|_| ()),
+        UnitAction::Revert => revert_override(&app, &principal, &unit, target, version).await,
+        UnitAction::Approve => approve_override(&app, &principal, &unit, target, version).await,
+    };
+    let error = match outcome {
+        Ok(()) => {
+            let location = format!(
+                "{}&{}={id}#{}",
+                edit_href(&page.slug, target, state),
+                action.query_key(),
+                unit_anchor(&id)
+            );
+            return Ok(see_other(&location));
+        }
+        Err(error) => error,
+    };
+    let (message, current) = match &error {
+        HttpError::QaFailed { detail } => {
+            (with_detail(&app, lang, "editor-error-qa", detail), version)
+        }
+        HttpError::Conflict { detail } => (
+            with_detail(&app, lang, "editor-error-conflict", detail),
+            version,
+        ),
+        HttpError::VersionConflict { current } => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("version", *current);
+            (
+                app.locales.t_args(lang, "editor-error-stale", &args),
+                *current,
+            )
+        }
+        HttpError::Busy => (app.locales.t(lang, "editor-error-busy"), version),
+        _ => return Err(error),
+    };
+    let refused = Refused {
+        unit: &id,
+        message,
+        typed: &form.text,
+        version: current,
+    };
+    let edit = EditRequest {
+        page: &page,
+        target,
+        state,
+    };
+    render_edit(
+        &app,
+        lang,
+        &principal,
+        &edit,
+        None,
+        Some(refused),
+        error.status(),
+    )
+    .await
+}
+
+fn with_detail(app: &App, lang: Lang, id: &str, detail: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("detail", detail.trim_end_matches('.').to_owned());
+    app.locales.t_args(lang, id, &args)
+}
+
+/// `GET /translators/history/{lang}/{id}`: every change of the unit's
+/// override, who made it, when, and the text before and after.
+pub async fn history(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    Path((lang_code, id)): Path<(String, String)>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let lang = editor_lang(&app, &parts.headers);
+    let target = target(&lang_code)?;
+    let (page, unit) = find_unit(&app, &id)?;
+    let revisions = app
+        .store
+        .override_history(&id, target)
+        .await
+        .map_err(HttpError::from_store)?;
+    let entries = review::history_entries(revisions);
+    let body = pages::history_page(
+        &context(&app, lang, Some(&principal)),
+        &page,
+        target,
+        &review::to_editable(&unit.text),
+        &id,
+        &entries,
     );
     Ok(html(StatusCode::OK, lang, body))
 }

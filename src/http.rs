@@ -40,7 +40,29 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/readyz", get(routes::health::readyz))
         .route("/assets/site.css", get(routes::assets::stylesheet))
         .route("/assets/original.js", get(routes::assets::script))
+        .route("/assets/editor.js", get(routes::assets::editor_script))
         .route("/set-language/{code}", get(routes::pages::set_language))
+        // The translators' editor; like the proxy, a static first segment
+        // that `/{lang}/…` never sees.
+        .route("/translators", get(routes::editor::root_without_slash))
+        .route("/translators/", get(routes::editor::home))
+        .route(
+            "/translators/login",
+            get(routes::editor::login_form).post(routes::editor::login),
+        )
+        .route(
+            "/translators/logout",
+            axum::routing::post(routes::editor::logout),
+        )
+        .route("/translators/edit", get(routes::editor::edit))
+        .route(
+            "/translators/units/{lang}/{id}",
+            axum::routing::post(routes::editor::change_unit),
+        )
+        .route(
+            "/translators/history/{lang}/{id}",
+            get(routes::editor::history),
+        )
         // Static first segments win over `/{lang}/…` in axum 0.8, so
         // neither proxy form can be taken for a page path.
         .route("/proxy/{lang}/{*url}", get(routes::proxy::proxy))
@@ -185,11 +207,15 @@ pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
 
 /// The language a response to this request should speak: the URL prefix when
 /// it is one of ours (for `/proxy/{lang}/…` and `/feedback/{lang}`, the
-/// target language, so errors read like the page the reader asked for),
-/// otherwise the negotiated one.
+/// target language, so errors read like the page the reader asked for; for
+/// the translators' editor, the editor's language), otherwise the negotiated
+/// one.
 pub fn request_lang(app: &App, request: &Request) -> Lang {
     let mut segments = request.uri().path().trim_start_matches('/').split('/');
     let mut first = segments.next().unwrap_or_default();
+    if first == "translators" {
+        return routes::editor::editor_lang(app, request.headers());
+    }
     if first == "proxy" || first == "feedback" {
         first = segments.next().unwrap_or_default();
     }

@@ -181,6 +181,20 @@ const MAX_ACCEPT_LANGUAGE_ENTRIES: usize = 32;
 /// assert_eq!(negotiate_accept_language("*"), Lang::Ja);
 /// ```
 pub fn negotiate_accept_language(header: &str) -> Lang {
+    negotiate_accept_language_among(header, &Lang::ALL, Lang::SOURCE)
+}
+
+/// [`negotiate_accept_language`] for a surface that speaks only some of our
+/// languages (the translators' editor: Japanese and English), with its own
+/// default for readers who ask for none of them.
+///
+/// ```
+/// use honyaku::i18n::{Lang, negotiate_accept_language_among};
+/// let ui = [Lang::Ja, Lang::En];
+/// assert_eq!(negotiate_accept_language_among("ko, ja;q=0.5", &ui, Lang::En), Lang::Ja);
+/// assert_eq!(negotiate_accept_language_among("ko", &ui, Lang::En), Lang::En);
+/// ```
+pub fn negotiate_accept_language_among(header: &str, available: &[Lang], default: Lang) -> Lang {
     let mut weighted: Vec<(LanguageIdentifier, u16)> = Vec::new();
     for entry in header.split(',').take(MAX_ACCEPT_LANGUAGE_ENTRIES) {
         let mut parts = entry.split(';');
@@ -210,18 +224,19 @@ pub fn negotiate_accept_language(header: &str) -> Lang {
     }
     weighted.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     let requested: Vec<LanguageIdentifier> = weighted.into_iter().map(|(id, _)| id).collect();
-    let available: Vec<LanguageIdentifier> = Lang::ALL.iter().map(|l| l.langid()).collect();
-    let default = Lang::SOURCE.langid();
+    let available_ids: Vec<LanguageIdentifier> = available.iter().map(|l| l.langid()).collect();
+    let default_id = default.langid();
     let chosen = negotiate_languages(
         &requested,
-        &available,
-        Some(&default),
+        &available_ids,
+        Some(&default_id),
         NegotiationStrategy::Lookup,
     );
     chosen
         .first()
         .and_then(|id| Lang::from_langid(id))
-        .unwrap_or(Lang::SOURCE)
+        .filter(|lang| available.contains(lang))
+        .unwrap_or(default)
 }
 
 /// q-values are 0 to 1 with at most three decimals (RFC 9110 §12.4.2).

@@ -10,6 +10,8 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use crate::content::{Announcement, Content, YearMonth};
 use crate::i18n::{Lang, Locales};
 
+pub mod editor;
+
 /// Version of the stylesheet, so its URL can be cached forever.
 pub fn stylesheet_path() -> &'static str {
     static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();

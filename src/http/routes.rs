@@ -1,6 +1,7 @@
 //! One file per surface.
 
 pub mod assets;
+pub mod editor;
 pub mod exchange_api;
 pub mod feedback;
 pub mod glossary;

@@ -2,8 +2,12 @@
 //! reader clicks and what scripts do. Skipped without `chromedriver`, except
 //! under `CI`. One browser per test: starting Chromium is the slow part.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use honyaku::i18n::Lang;
+use honyaku::store::Role;
+
+use crate::overrides::{plain_unit, translator, units};
 use crate::support::{SLUG, TestServer};
 use crate::webdriver::browser_or_skip;
 
@@ -137,4 +141,101 @@ async fn client_types_clears_and_runs_scripts() {
 
     let missing = browser.find("#nothing-here").await.unwrap_err();
     assert_eq!(missing.json["error"], "no such element", "{missing}");
+}
+
+/// A translator logs in to the web editor with a token, opens the English
+/// page from the picker, rewrites one unit and saves: the editor comes back
+/// to that unit with a status message, and readers get the new text on the
+/// public page at once. The browser asks for Japanese, so the editor speaks
+/// Japanese.
+#[tokio::test]
+async fn translator_edits_a_unit_and_sees_it_on_the_public_page() {
+    let started = Instant::now();
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let unit = plain_unit(&units(&server, &token, "en", None).await);
+    let id = unit["id"].as_str().unwrap();
+    let Some(browser) = browser_or_skip().await else {
+        return;
+    };
+
+    // Not logged in yet: the editor sends the browser to its login form.
+    browser.goto(&server.url("/translators/")).await.unwrap();
+    let field = browser
+        .wait_for("html[lang='ja'] input#token[type=password]", WAIT)
+        .await
+        .unwrap();
+    assert_eq!(
+        browser.current_url().await.unwrap(),
+        server.url("/translators/login")
+    );
+    field.send_keys(&token).await.unwrap();
+    browser
+        .find("form[action='/translators/login'] button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("form.logout", WAIT).await.unwrap();
+    assert_eq!(
+        browser.current_url().await.unwrap(),
+        server.url("/translators/")
+    );
+
+    // The picker's defaults are the one page and the one language.
+    browser
+        .find("form.picker button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let area = browser
+        .wait_for(&format!("#unit-{id}-text[lang='en']"), WAIT)
+        .await
+        .unwrap();
+    let edited = "Edited in the browser: worker co-operatives, explained plainly";
+    area.clear().await.unwrap();
+    area.send_keys(edited).await.unwrap();
+    browser
+        .find(&format!("#unit-{id} button[value=save]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    let status = browser
+        .wait_for(&format!("#unit-{id} [role=status]"), WAIT)
+        .await
+        .unwrap();
+    assert!(status.is_displayed().await.unwrap());
+    assert_eq!(
+        status.text().await.unwrap(),
+        "保存しました。閲覧者にはあなたの翻訳が表示されます。"
+    );
+    let url = browser.current_url().await.unwrap();
+    assert!(url.ends_with(&format!("#unit-{id}")), "{url}");
+    let area = browser.find(&format!("#unit-{id}-text")).await.unwrap();
+    let value = browser
+        .execute("return arguments[0].value;", vec![area.reference()])
+        .await
+        .unwrap();
+    assert_eq!(value, edited);
+
+    browser
+        .goto(&server.url(&format!("/en/{SLUG}")))
+        .await
+        .unwrap();
+    let served = browser
+        .wait_for("main [data-origin='translator']", WAIT)
+        .await
+        .unwrap();
+    assert_eq!(served.text().await.unwrap(), edited);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
 }

@@ -133,6 +133,15 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("count", 1200);
     args.set("max", 1000);
     args.set("minutes", 7);
+    // The translators' editor.
+    args.set("name", "sato");
+    args.set("languages", "English, Korean");
+    args.set("language", "English");
+    args.set("position", 4);
+    args.set("part", "body");
+    args.set("model", "deepl");
+    args.set("author", "kim");
+    args.set("when", "2025-05-01 09:05 UTC");
     for lang in Lang::ALL {
         for id in shape_of(lang).keys().filter(|id| !id.starts_with('-')) {
             let text = locales

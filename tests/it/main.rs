@@ -6,6 +6,7 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod editor;
 mod exchange;
 mod feedback;
 mod fetch;

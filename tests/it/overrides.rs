@@ -70,7 +70,7 @@ pub(crate) async fn save(
 
 /// A unit whose source has no placeholders and no protected tokens, so any
 /// text passes QA.
-fn plain_unit(units: &[Value]) -> Value {
+pub(crate) fn plain_unit(units: &[Value]) -> Value {
     units
         .iter()
         .find(|u| {
@@ -83,7 +83,7 @@ fn plain_unit(units: &[Value]) -> Value {
         .clone()
 }
 
-fn unit_with_placeholder(units: &[Value]) -> Value {
+pub(crate) fn unit_with_placeholder(units: &[Value]) -> Value {
     units
         .iter()
         .find(|u| u["source"].as_str().unwrap().contains("<b1>"))

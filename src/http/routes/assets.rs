@@ -1,8 +1,10 @@
-//! The stylesheet: served by honyaku itself, so pages need nothing external.
+//! The stylesheet and the two small scripts: served by honyaku itself, so
+//! pages need nothing external.
 
 use axum::http::header;
 use axum::response::IntoResponse;
 
+use crate::render::editor::EDITOR_SCRIPT;
 use crate::render::{SCRIPT, STYLESHEET};
 
 pub async fn stylesheet() -> impl IntoResponse {
@@ -23,5 +25,16 @@ pub async fn script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
         SCRIPT,
+    )
+}
+
+/// The translators' editor's script (see `render::editor`).
+pub async fn editor_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
+        EDITOR_SCRIPT,
     )
 }

@@ -112,7 +112,7 @@ pub async fn find_unit(
     ))
 }
 
-fn review_error(error: review::ReviewError) -> HttpError {
+pub(crate) fn review_error(error: review::ReviewError) -> HttpError {
     match error {
         review::ReviewError::Store(e) => HttpError::from_store(e),
         other => HttpError::Internal(other.to_string()),

@@ -1,0 +1,614 @@
+//! The translators' web editor under `/translators/`: log in with a token,
+//! pick a page and a language, edit units side by side with the Japanese,
+//! revert, approve after a source change, and read a unit's history.
+//!
+//! Server-rendered forms, so it works without JavaScript. A login creates a
+//! session: a random id in an `HttpOnly; SameSite=Strict` cookie scoped to
+//! `Path=/translators` (the JSON API keeps using tokens; the session is not
+//! sent there at all), only the id's SHA-256 in the store, and a random CSRF
+//! token per session that every form carries and every POST must return.
+//! Changes go through the same checked functions as the JSON API.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::app::App;
+use crate::auth::{self, Credential, Principal};
+use crate::content::Announcement;
+use crate::http::HttpError;
+use crate::http::routes::translators_api::{
+    approve_override, find_unit, revert_override, review_error, save_override, target,
+};
+use crate::i18n::{Lang, negotiate_accept_language_among};
+use crate::render::editor::{
+    self as pages, Done, EditView, EditorContext, Refused, SignedIn, edit_href, unit_anchor,
+};
+use crate::review::{self, UnitState};
+
+/// Where the editor lives; also the session cookie's path.
+pub const EDITOR_ROOT: &str = "/translators";
+
+const LOGIN_PATH: &str = "/translators/login";
+const HOME_PATH: &str = "/translators/";
+
+/// The languages the editor's own pages are written in; everyone else gets
+/// English, the language translators into any target are likeliest to read.
+const EDITOR_LANGUAGES: [Lang; 2] = [Lang::Ja, Lang::En];
+
+/// The editor's language for this request: the site's language cookie when
+/// it names Japanese or English, then Accept-Language between the two, then
+/// English.
+pub fn editor_lang(app: &App, headers: &HeaderMap) -> Lang {
+    if let Some(lang) = crate::http::cookie_value(headers, &app.config.i18n.cookie_name)
+        .and_then(|v| Lang::from_code(&v))
+        .filter(|l| EDITOR_LANGUAGES.contains(l))
+    {
+        return lang;
+    }
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::En, |h| {
+            negotiate_accept_language_among(h, &EDITOR_LANGUAGES, Lang::En)
+        })
+}
+
+/// An editor page: never cached anywhere (it shows a session's CSRF token
+/// and work in progress).
+fn html(status: StatusCode, lang: Lang, body: String) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    response
+}
+
+/// 303 to `location` (built here from validated parts).
+fn see_other(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (
+            StatusCode::SEE_OTHER,
+            [
+                (header::LOCATION, value),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+        )
+            .into_response(),
+        Err(_) => HttpError::Internal(format!("bad redirect {location:?}")).into_response(),
+    }
+}
+
+/// The `Set-Cookie` value for the session cookie; `None` clears it.
+fn session_cookie(app: &App, id: Option<&str>) -> String {
+    let secure = if app.base_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let (value, max_age) = match id {
+        Some(id) => (id, auth::SESSION_LIFETIME.as_secs()),
+        None => ("", 0),
+    };
+    format!(
+        "{}={value}; Path={EDITOR_ROOT}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}",
+        auth::SESSION_COOKIE
+    )
+}
+
+fn with_cookie(mut response: Response, cookie: &str) -> Response {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The translator behind this request, if any. Errors other than "not
+/// logged in" (a rate-limited address, a store failure) are answered as such.
+async fn signed_in(parts: &Parts, app: &Arc<App>) -> Result<Option<Principal>, HttpError> {
+    match auth::authenticate(parts, app).await {
+        Ok(principal) => Ok(Some(principal)),
+        Err(HttpError::NotLoggedIn) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
+/// The CSRF token the editor's forms must carry: the session's. A request
+/// made with a Bearer token has none, and needs none: a browser never sends
+/// a token on its own, so a cross-site form cannot use one.
+fn csrf_token(principal: &Principal) -> &str {
+    match &principal.credential {
+        Credential::Session { csrf_token, .. } => csrf_token,
+        Credential::Token => "",
+    }
+}
+
+fn check_csrf(principal: &Principal, sent: &str) -> Result<(), HttpError> {
+    match &principal.credential {
+        Credential::Session { csrf_token, .. } if !auth::same_secret(sent, csrf_token) => {
+            Err(HttpError::CsrfFailed)
+        }
+        _ => Ok(()),
+    }
+}
+
+fn context<'a>(app: &'a App, lang: Lang, principal: Option<&'a Principal>) -> EditorContext<'a> {
+    EditorContext {
+        locales: &app.locales,
+        lang,
+        account: principal.map(|p| SignedIn {
+            name: p.name(),
+            csrf: csrf_token(p),
+        }),
+    }
+}
+
+/// `/translators` without the slash.
+pub async fn root_without_slash() -> Response {
+    see_other(HOME_PATH)
+}
+
+/// `GET /translators/login`.
+pub async fn login_form(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    let lang = editor_lang(&app, &headers);
+    html(
+        StatusCode::OK,
+        lang,
+        pages::login_page(&context(&app, lang, None), None),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    token: String,
+}
+
+/// Whether the browser says this request comes from another site. The
+/// session cookie is `SameSite=Strict`, so forms elsewhere cannot use a
+/// session; this keeps them from logging a translator into someone else's
+/// account as well. Clients that send no `Sec-Fetch-Site` are let through.
+fn cross_site(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|site| !matches!(site, "same-origin" | "none"))
+}
+
+/// `POST /translators/login`: a valid token starts a session; a bad one
+/// counts against the address, which is refused for a while past the limit.
+pub async fn login(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    form: Result<Form<LoginForm>, FormRejection>,
+) -> Result<Response, HttpError> {
+    let lang = editor_lang(&app, &parts.headers);
+    let ctx = context(&app, lang, None);
+    if cross_site(&parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
+    let ip = auth::client_ip(&parts);
+    if let Err(retry_after_secs) = app.login_failures.check(ip) {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("minutes", retry_after_secs.div_ceil(60));
+        let message = app.locales.t_args(lang, "editor-login-rate-limited", &args);
+        let mut response = html(
+            StatusCode::TOO_MANY_REQUESTS,
+            lang,
+            pages::login_page(&ctx, Some(&message)),
+        );
+        if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return Ok(response);
+    }
+    let token = form.map(|Form(f)| f.token).unwrap_or_default();
+    let token = token.trim();
+    let account = if token.is_empty() {
+        None
+    } else {
+        app.store
+            .translator_by_token(&auth::sha256_hex(token))
+            .await
+            .map_err(HttpError::from_store)?
+    };
+    let Some(account) = account else {
+        app.login_failures.record_failure(ip);
+        tracing::info!(%ip, "refused an editor login with an unknown or revoked token");
+        let message = app.locales.t(lang, "editor-login-failed");
+        return Ok(html(
+            StatusCode::UNAUTHORIZED,
+            lang,
+            pages::login_page(&ctx, Some(&message)),
+        ));
+    };
+    let random = |e: auth::AuthError| HttpError::Internal(e.to_string());
+    let session_id = auth::random_hex().map_err(random)?;
+    let csrf = auth::random_hex().map_err(random)?;
+    let lifetime_ms = i64::try_from(auth::SESSION_LIFETIME.as_millis()).unwrap_or(i64::MAX);
+    app.store
+        .session_create(
+            &auth::sha256_hex(&session_id),
+            &account.name,
+            &csrf,
+            crate::store::now_ms().saturating_add(lifetime_ms),
+        )
+        .await
+        .map_err(HttpError::from_store)?;
+    tracing::info!(translator = %account.name, "editor session started");
+    Ok(with_cookie(
+        see_other(HOME_PATH),
+        &session_cookie(&app, Some(&session_id)),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /translators/logout`: ends the session in the store (the cookie
+/// alone would outlive a copied id) and clears the cookie.
+pub async fn logout(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Result<Response, HttpError> {
+    if let Some(principal) = signed_in(&parts, &app).await? {
+        let sent = form.map(|Form(f)| f.csrf).unwrap_or_default();
+        check_csrf(&principal, &sent)?;
+        if let Credential::Session { id_sha256, .. } = &principal.credential {
+            app.store
+                .session_delete(id_sha256)
+                .await
+                .map_err(HttpError::from_store)?;
+            tracing::info!(translator = principal.name(), "editor session ended");
+        }
+    }
+    Ok(with_cookie(
+        see_other(LOGIN_PATH),
+        &session_cookie(&app, None),
+    ))
+}
+
+/// The target languages this translator may edit, in the site's order.
+fn editable_languages(principal: &Principal) -> Vec<Lang> {
+    Lang::ALL
+        .into_iter()
+        .filter(|l| principal.account.may_edit(*l))
+        .collect()
+}
+
+/// `GET /translators/`: who you are and where to start.
+pub async fn home(State(app): State<Arc<App>>, parts: Parts) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let lang = editor_lang(&app, &parts.headers);
+    let body = pages::home_page(
+        &context(&app, lang, Some(&principal)),
+        app.content.announcements(),
+        &editable_languages(&principal),
+    );
+    Ok(html(StatusCode::OK, lang, body))
+}
+
+/// The `state` filter of a query or form; empty means every unit.
+fn state_filter(value: Option<&str>) -> Result<Option<UnitState>, HttpError> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => UnitState::parse(s).map(Some).ok_or(HttpError::BadRequest),
+    }
+}
+
+fn hosted_page(app: &App, slug: &str) -> Result<Arc<Announcement>, HttpError> {
+    app.content.find(slug).cloned().ok_or(HttpError::NotFound)
+}
+
+fn forbidden(app: &App, lang: Lang, principal: &Principal, target: Lang) -> Response {
+    html(
+        StatusCode::FORBIDDEN,
+        lang,
+        pages::forbidden_page(&context(app, lang, Some(principal)), target),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EditQuery {
+    page: String,
+    lang: String,
+    #[serde(default)]
+    state: Option<String>,
+    /// Set by the redirect after a change: the unit it was made to.
+    #[serde(default)]
+    saved: Option<String>,
+    #[serde(default)]
+    reverted: Option<String>,
+    #[serde(default)]
+    approved: Option<String>,
+}
+
+impl EditQuery {
+    fn done(&self) -> Option<(&str, Done)> {
+        [
+            (&self.saved, Done::Saved),
+            (&self.reverted, Done::Reverted),
+            (&self.approved, Done::Approved),
+        ]
+        .into_iter()
+        .find_map(|(unit, done)| unit.as_deref().map(|u| (u, done)))
+    }
+}
+
+/// `GET /translators/edit?page=…&lang=…&state=…`: the page's units in one
+/// of the translator's languages.
+pub async fn edit(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    query: Result<Query<EditQuery>, QueryRejection>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let lang = editor_lang(&app, &parts.headers);
+    let Query(query) = query.map_err(|_| HttpError::BadRequest)?;
+    let target = target(&query.lang)?;
+    let state = state_filter(query.state.as_deref())?;
+    let page = hosted_page(&app, &query.page)?;
+    if !principal.account.may_edit(target) {
+        return Ok(forbidden(&app, lang, &principal, target));
+    }
+    let edit = EditRequest {
+        page: &page,
+        target,
+        state,
+    };
+    // Only a unit of ours is reported on, so a made-up link cannot claim
+    // that something was saved.
+    let done = query
+        .done()
+        .filter(|(unit, _)| app.unit_sources.contains_key(*unit));
+    render_edit(&app, lang, &principal, &edit, done, None, StatusCode::OK).await
+}
+
+/// Which units the edit page shows.
+struct EditRequest<'a> {
+    page: &'a Announcement,
+    target: Lang,
+    state: Option<UnitState>,
+}
+
+async fn render_edit(
+    app: &App,
+    lang: Lang,
+    principal: &Principal,
+    edit: &EditRequest<'_>,
+    done: Option<(&str, Done)>,
+    refused: Option<Refused<'_>>,
+    status: StatusCode,
+) -> Result<Response, HttpError> {
+    let units: Vec<_> =
+        review::unit_views(&app.translator, &app.store, edit.page, edit.target, None)
+            .await
+            .map_err(review_error)?
+            .into_iter()
+            // A refused unit stays on the page even if the filter would now hide
+            // it, so the translator's text is never dropped.
+            .filter(|u| {
+                edit.state.is_none_or(|s| u.state == s)
+                    || refused.as_ref().is_some_and(|r| r.unit == u.id)
+            })
+            .collect();
+    let view = EditView {
+        page: edit.page,
+        target: edit.target,
+        state: edit.state,
+        units: &units,
+        done,
+        refused,
+    };
+    let body = pages::edit_page(&context(app, lang, Some(principal)), &view);
+    Ok(html(status, lang, body))
+}
+
+/// What a unit's form asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitAction {
+    Save,
+    Revert,
+    Approve,
+}
+
+impl UnitAction {
+    fn parse(value: &str) -> Option<Self> {
+        match value {
+            "save" => Some(UnitAction::Save),
+            "revert" => Some(UnitAction::Revert),
+            "approve" => Some(UnitAction::Approve),
+            _ => None,
+        }
+    }
+
+    /// The query parameter the redirect reports it with.
+    fn query_key(self) -> &'static str {
+        match self {
+            UnitAction::Save => "saved",
+            UnitAction::Revert => "reverted",
+            UnitAction::Approve => "approved",
+        }
+    }
+}
+
+/// A unit's form. Every field is text with a default, so that a missing or
+/// mangled field is judged after the CSRF check, never before it.
+#[derive(Debug, Deserialize)]
+pub struct UnitForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    text: String,
+    /// The version the translator started from (0: no override yet).
+    #[serde(default)]
+    version: String,
+    /// The unit the form was rendered for; must match the path.
+    #[serde(default)]
+    unit: Option<String>,
+    /// The filter to return to.
+    #[serde(default)]
+    state: Option<String>,
+}
+
+/// `POST /translators/units/{lang}/{id}`: save, revert or approve one unit,
+/// then back to the page at that unit. A refused change (QA, someone else's
+/// newer version) shows the page again with the reason next to the unit and
+/// the translator's text still in its box.
+pub async fn change_unit(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    Path((lang_code, id)): Path<(String, String)>,
+    form: Result<Form<UnitForm>, FormRejection>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
+    check_csrf(&principal, &form.csrf)?;
+    let lang = editor_lang(&app, &parts.headers);
+    let target = target(&lang_code)?;
+    if form.unit.as_deref().is_some_and(|unit| unit != id) {
+        return Err(HttpError::BadRequest);
+    }
+    let action = UnitAction::parse(&form.action).ok_or(HttpError::BadRequest)?;
+    let version: i64 = form
+        .version
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v| *v >= 0)
+        .ok_or(HttpError::BadRequest)?;
+    if !principal.account.may_edit(target) {
+        return Ok(forbidden(&app, lang, &principal, target));
+    }
+    let (Some(page), unit) = find_unit(&app, &id).await? else {
+        // The editor works on hosted pages; other units go through the API.
+        return Err(HttpError::NotFound);
+    };
+    let state = state_filter(form.state.as_deref()).unwrap_or(None);
+    let outcome = match action {
+        UnitAction::Save => save_override(&app, &principal, &unit, target, &form.text, version)
+            .await
+            .map(|_| ()),
+        UnitAction::Revert => revert_override(&app, &principal, &unit, target, version).await,
+        UnitAction::Approve => approve_override(&app, &principal, &unit, target, version).await,
+    };
+    let error = match outcome {
+        Ok(()) => {
+            let location = format!(
+                "{}&{}={id}#{}",
+                edit_href(&page.slug, target, state),
+                action.query_key(),
+                unit_anchor(&id)
+            );
+            return Ok(see_other(&location));
+        }
+        Err(error) => error,
+    };
+    let (message, current) = match &error {
+        HttpError::QaFailed { detail } => {
+            (with_detail(&app, lang, "editor-error-qa", detail), version)
+        }
+        HttpError::Conflict { detail } => (
+            with_detail(&app, lang, "editor-error-conflict", detail),
+            version,
+        ),
+        HttpError::VersionConflict { current } => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("version", *current);
+            (
+                app.locales.t_args(lang, "editor-error-stale", &args),
+                *current,
+            )
+        }
+        HttpError::Busy => (app.locales.t(lang, "editor-error-busy"), version),
+        _ => return Err(error),
+    };
+    let refused = Refused {
+        unit: &id,
+        message,
+        typed: &form.text,
+        version: current,
+    };
+    let edit = EditRequest {
+        page: &page,
+        target,
+        state,
+    };
+    render_edit(
+        &app,
+        lang,
+        &principal,
+        &edit,
+        None,
+        Some(refused),
+        error.status(),
+    )
+    .await
+}
+
+fn with_detail(app: &App, lang: Lang, id: &str, detail: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("detail", detail.trim_end_matches('.').to_owned());
+    app.locales.t_args(lang, id, &args)
+}
+
+/// `GET /translators/history/{lang}/{id}`: every change of the unit's
+/// override, who made it, when, and the text before and after.
+pub async fn history(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    Path((lang_code, id)): Path<(String, String)>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let lang = editor_lang(&app, &parts.headers);
+    let target = target(&lang_code)?;
+    let (Some(page), unit) = find_unit(&app, &id).await? else {
+        // The editor works on hosted pages; other units go through the API.
+        return Err(HttpError::NotFound);
+    };
+    let revisions = app
+        .store
+        .override_history(&id, target)
+        .await
+        .map_err(HttpError::from_store)?;
+    let entries = review::history_entries(revisions);
+    let body = pages::history_page(
+        &context(&app, lang, Some(&principal)),
+        &page,
+        target,
+        &review::to_editable(&unit.text),
+        &id,
+        &entries,
+    );
+    Ok(html(StatusCode::OK, lang, body))
+}

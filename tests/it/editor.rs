@@ -1,0 +1,587 @@
+//! The translators' web editor over plain HTTP, cookies handled by hand:
+//! login and its cookie, the failure limit, CSRF on every change, a save
+//! through the form reaching readers, refused changes keeping the typed
+//! text, the editor's language, and logout.
+
+use honyaku::i18n::Lang;
+use honyaku::render::editor::edit_href;
+use honyaku::store::Role;
+use scraper::{Html, Selector};
+
+use crate::overrides::{plain_unit, translator, unit_with_placeholder, units};
+use crate::support::{SLUG, TestServer, header};
+
+/// A logged-in editor: the `Cookie` header to send and the CSRF token of
+/// its session (read from a page, as a browser's form would carry it).
+struct Session {
+    cookie: String,
+    csrf: String,
+}
+
+async fn post_login(server: &TestServer, token: &str) -> reqwest::Response {
+    server
+        .client
+        .post(server.url("/translators/login"))
+        .header("accept-language", "en")
+        .form(&[("token", token)])
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn get(server: &TestServer, path: &str, cookie: &str) -> reqwest::Response {
+    server
+        .client
+        .get(server.url(path))
+        .header("cookie", cookie)
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn post(
+    server: &TestServer,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    server
+        .client
+        .post(server.url(path))
+        .header("cookie", cookie)
+        .header("accept-language", "en")
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn login(server: &TestServer, token: &str) -> Session {
+    let response = post_login(server, token).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(header(&response, "location"), "/translators/");
+    let set_cookie = header(&response, "set-cookie");
+    let cookie = set_cookie.split(';').next().unwrap().trim().to_owned();
+    let home = get(server, "/translators/", &cookie).await;
+    assert_eq!(home.status(), 200);
+    let csrf = input_value(&home.text().await.unwrap(), "form.logout input[name=csrf]");
+    Session { cookie, csrf }
+}
+
+fn input_value(html: &str, css: &str) -> String {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse(css).unwrap();
+    document
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_owned()
+}
+
+fn select_text(html: &str, css: &str) -> Option<String> {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse(css).unwrap();
+    document
+        .select(&selector)
+        .next()
+        .map(|e| e.text().collect::<String>())
+}
+
+fn edit_path() -> String {
+    edit_href(SLUG, Lang::En, None)
+}
+
+fn unit_path(lang: &str, id: &str) -> String {
+    format!("/translators/units/{lang}/{id}")
+}
+
+#[tokio::test]
+async fn login_sets_a_strict_http_only_cookie_for_the_editor_only() {
+    let server = TestServer::start().await;
+    let form = server.get("/translators/login").await;
+    assert_eq!(form.status(), 200);
+    assert_eq!(header(&form, "cache-control"), "no-store");
+    let html = form.text().await.unwrap();
+    let document = Html::parse_document(&html);
+    let field = Selector::parse("form[action='/translators/login'] input#token").unwrap();
+    let field = document.select(&field).next().expect("the token field");
+    assert_eq!(field.value().attr("type"), Some("password"));
+    assert_eq!(field.value().attr("autocomplete"), Some("off"));
+    assert!(
+        html.contains("<label for=\"token\">"),
+        "the field is labelled"
+    );
+
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En, Lang::Ko]).await;
+    let response = post_login(&server, &token).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(header(&response, "location"), "/translators/");
+    let set_cookie = header(&response, "set-cookie").to_owned();
+    let attributes: Vec<&str> = set_cookie.split(';').map(str::trim).collect();
+    let id = attributes[0]
+        .strip_prefix("honyaku_session=")
+        .expect("the session cookie");
+    assert_eq!(id.len(), 64, "{set_cookie}");
+    for wanted in ["HttpOnly", "SameSite=Strict", "Path=/translators"] {
+        assert!(attributes.contains(&wanted), "{wanted} in {set_cookie}");
+    }
+    assert!(
+        !attributes.contains(&"Secure"),
+        "no Secure over plain http: {set_cookie}"
+    );
+    assert!(!set_cookie.contains(&token), "the token is not the session");
+    // The store knows the session by the id's hash only.
+    let now = honyaku::store::now_ms();
+    let store = &server.app.store;
+    assert!(store.session_get(id, now).await.unwrap().is_none());
+    let session = store
+        .session_get(&honyaku::auth::sha256_hex(id), now)
+        .await
+        .unwrap()
+        .expect("a session under the id's SHA-256");
+    assert_eq!(session.translator.name, "sato");
+    assert_eq!(session.csrf_token.len(), 64);
+
+    let cookie = attributes[0];
+    let home = get(&server, "/translators/", cookie).await;
+    assert_eq!(home.status(), 200);
+    assert_eq!(header(&home, "cache-control"), "no-store");
+    let html = home.text().await.unwrap();
+    assert!(html.contains("Logged in as sato"), "{html}");
+    assert!(html.contains("You may edit: English, Korean."), "{html}");
+    assert!(html.contains("class=\"skip-link\" href=\"#main\""));
+    assert!(html.contains("<main id=\"main\""));
+    assert!(html.contains(honyaku::render::stylesheet_path()));
+    assert_eq!(
+        input_value(&html, "form.logout input[name=csrf]"),
+        session.csrf_token
+    );
+    let options: Vec<String> = {
+        let document = Html::parse_document(&html);
+        let selector = Selector::parse("select[name=lang] option").unwrap();
+        document
+            .select(&selector)
+            .map(|o| o.value().attr("value").unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(options, ["en", "ko"], "only the translator's languages");
+}
+
+#[tokio::test]
+async fn a_bad_token_gets_the_form_again_and_repeated_failures_are_refused() {
+    let server = TestServer::start().await;
+    let bad = post_login(&server, "hny_not-a-token").await;
+    assert_eq!(bad.status(), 401);
+    assert!(header(&bad, "set-cookie").is_empty());
+    let html = bad.text().await.unwrap();
+    let alert = select_text(&html, "#login-error[role=alert]").expect("an error");
+    assert!(alert.contains("not valid"), "{alert}");
+    assert!(!html.contains("hny_not-a-token"), "the token is not echoed");
+    assert!(html.contains("name=\"token\""), "the form is shown again");
+
+    let mut last = None;
+    for _ in 0..honyaku::app::LOGIN_FAILURES_ALLOWED {
+        last = Some(post_login(&server, "hny_wrong").await);
+    }
+    let refused = last.unwrap();
+    assert_eq!(refused.status(), 429);
+    let wait: u64 = header(&refused, "retry-after").parse().unwrap();
+    assert!(wait > 0);
+    let html = refused.text().await.unwrap();
+    let alert = select_text(&html, "#login-error").unwrap();
+    assert!(alert.contains("Too many failed attempts"), "{alert}");
+    // A good token waits out the window too.
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    assert_eq!(post_login(&server, &token).await.status(), 429);
+}
+
+#[tokio::test]
+async fn editor_pages_without_a_session_send_to_the_login_form() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let id = plain_unit(&units(&server, &token, "en", None).await)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let forged = format!("honyaku_session={}", "0".repeat(64));
+    for cookie in ["", forged.as_str()] {
+        for path in [
+            "/translators/".to_owned(),
+            edit_path(),
+            format!("/translators/history/en/{id}"),
+        ] {
+            let response = get(&server, &path, cookie).await;
+            assert_eq!(response.status(), 303, "{path}");
+            assert_eq!(header(&response, "location"), "/translators/login");
+            assert_eq!(header(&response, "cache-control"), "no-store");
+        }
+        let response = post(
+            &server,
+            &unit_path("en", &id),
+            cookie,
+            &[("action", "save"), ("version", "0"), ("text", "x")],
+        )
+        .await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(header(&response, "location"), "/translators/login");
+    }
+    let bare = server.get("/translators").await;
+    assert_eq!(bare.status(), 303);
+    assert_eq!(header(&bare, "location"), "/translators/");
+}
+
+#[tokio::test]
+async fn every_change_needs_the_sessions_csrf_token() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let id = plain_unit(&units(&server, &token, "en", None).await)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wrong = "0".repeat(64);
+    for csrf in [None, Some(""), Some(wrong.as_str())] {
+        let mut fields = vec![
+            ("action", "save"),
+            ("version", "0"),
+            ("text", "Sent from another site"),
+        ];
+        if let Some(csrf) = csrf {
+            fields.push(("csrf", csrf));
+        }
+        let response = post(&server, &unit_path("en", &id), &session.cookie, &fields).await;
+        assert_eq!(response.status(), 403, "csrf {csrf:?}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains("did not come from the editor"), "{html}");
+    }
+    let logout = post(&server, "/translators/logout", &session.cookie, &[]).await;
+    assert_eq!(logout.status(), 403);
+    // Nothing changed, and the session still works.
+    let unit = units(&server, &token, "en", None)
+        .await
+        .into_iter()
+        .find(|u| u["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(unit["version"], 0);
+    assert_eq!(
+        get(&server, "/translators/", &session.cookie)
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_save_through_the_form_reaches_readers_and_shows_in_history() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let unit = plain_unit(&units(&server, &token, "en", None).await);
+    let id = unit["id"].as_str().unwrap();
+
+    let page = get(&server, &edit_path(), &session.cookie).await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(header(&page, "cache-control"), "no-store");
+    let html = page.text().await.unwrap();
+    let form = format!("#unit-{id} form.unit-form");
+    assert_eq!(
+        input_value(&html, &format!("{form} input[name=csrf]")),
+        session.csrf
+    );
+    assert_eq!(
+        input_value(&html, &format!("{form} input[name=version]")),
+        "0"
+    );
+    let prefilled = select_text(&html, &format!("{form} textarea[name=text]")).unwrap();
+    assert_eq!(prefilled, unit["served"].as_str().unwrap());
+    let document = Html::parse_document(&html);
+    let source = Selector::parse(&format!("#unit-{id} .source p[lang=ja]")).unwrap();
+    assert_eq!(
+        document
+            .select(&source)
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        unit["source"].as_str().unwrap()
+    );
+    let textarea = Selector::parse(&format!("#unit-{id} textarea[lang=en]")).unwrap();
+    assert!(document.select(&textarea).next().is_some());
+
+    let typed = "Worker co-operatives, edited in the web editor";
+    let saved = post(
+        &server,
+        &unit_path("en", id),
+        &session.cookie,
+        &[
+            ("csrf", session.csrf.as_str()),
+            ("unit", id),
+            ("version", "0"),
+            ("action", "save"),
+            ("text", typed),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), 303);
+    let location = header(&saved, "location").to_owned();
+    assert!(
+        location.starts_with("/translators/edit?")
+            && location.contains(&format!("saved={id}"))
+            && location.ends_with(&format!("#unit-{id}")),
+        "{location}"
+    );
+    let back = get(&server, &location, &session.cookie).await;
+    let html = back.text().await.unwrap();
+    let status = select_text(&html, &format!("#unit-{id} [role=status]")).unwrap();
+    assert!(status.contains("Saved"), "{status}");
+    assert_eq!(
+        select_text(&html, &format!("#unit-{id} textarea")).unwrap(),
+        typed
+    );
+    assert_eq!(
+        input_value(&html, &format!("#unit-{id} input[name=version]")),
+        "1"
+    );
+    assert!(
+        server.text(&format!("/en/{SLUG}")).await.contains(typed),
+        "readers get the override"
+    );
+
+    let history = get(
+        &server,
+        &format!("/translators/history/en/{id}"),
+        &session.cookie,
+    )
+    .await;
+    assert_eq!(history.status(), 200);
+    let html = history.text().await.unwrap();
+    let row = select_text(&html, "table.history tbody tr").unwrap();
+    assert!(
+        row.contains("sato") && row.contains("Saved") && row.contains(typed),
+        "{row}"
+    );
+    assert!(row.contains("UTC"), "{row}");
+
+    // Reverting through the form serves the bundled translation again.
+    let reverted = post(
+        &server,
+        &unit_path("en", id),
+        &session.cookie,
+        &[
+            ("csrf", session.csrf.as_str()),
+            ("version", "1"),
+            ("action", "revert"),
+            ("text", typed),
+        ],
+    )
+    .await;
+    assert_eq!(reverted.status(), 303);
+    assert!(header(&reverted, "location").contains(&format!("reverted={id}")));
+    assert!(!server.text(&format!("/en/{SLUG}")).await.contains(typed));
+}
+
+#[tokio::test]
+async fn refused_changes_keep_the_typed_text_and_say_why() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let all = units(&server, &token, "en", None).await;
+
+    // QA: a dropped placeholder.
+    let unit = unit_with_placeholder(&all);
+    let id = unit["id"].as_str().unwrap();
+    let typed = "All the markup is gone & <script>alert(1)</script>";
+    let refused = post(
+        &server,
+        &unit_path("en", id),
+        &session.cookie,
+        &[
+            ("csrf", session.csrf.as_str()),
+            ("version", "0"),
+            ("action", "save"),
+            ("text", typed),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(header(&refused, "cache-control"), "no-store");
+    let html = refused.text().await.unwrap();
+    assert!(!html.contains("<script>alert(1)"), "typed text is escaped");
+    assert_eq!(
+        select_text(&html, &format!("#unit-{id} textarea")).unwrap(),
+        typed
+    );
+    let error = select_text(&html, &format!("#unit-{id} .editor-error[role=alert]")).unwrap();
+    assert!(
+        error.contains("Not saved") && error.contains("<b1>"),
+        "{error}"
+    );
+    let document = Html::parse_document(&html);
+    let area = Selector::parse(&format!("#unit-{id} textarea[aria-invalid=true]")).unwrap();
+    let area = document.select(&area).next().expect("marked invalid");
+    assert!(
+        area.value()
+            .attr("aria-describedby")
+            .unwrap()
+            .contains(&format!("unit-{id}-error"))
+    );
+
+    // Stale: someone saved the unit after this translator loaded it.
+    let other = translator(&server, "lee", Role::Translator, &[Lang::En]).await;
+    let unit = plain_unit(&all);
+    let id = unit["id"].as_str().unwrap();
+    assert_eq!(
+        crate::overrides::save(&server, &other, "en", id, Some("0"), "Lee's wording")
+            .await
+            .status(),
+        200
+    );
+    let typed = "Sato's wording, typed before Lee saved";
+    let stale = post(
+        &server,
+        &unit_path("en", id),
+        &session.cookie,
+        &[
+            ("csrf", session.csrf.as_str()),
+            ("version", "0"),
+            ("action", "save"),
+            ("text", typed),
+            ("state", "machine"),
+        ],
+    )
+    .await;
+    assert_eq!(stale.status(), 412);
+    let html = stale.text().await.unwrap();
+    assert_eq!(
+        select_text(&html, &format!("#unit-{id} textarea")).unwrap(),
+        typed,
+        "kept even though the machine filter would now hide the unit"
+    );
+    assert_eq!(
+        input_value(&html, &format!("#unit-{id} input[name=version]")),
+        "1"
+    );
+    let error = select_text(&html, &format!("#unit-{id} .editor-error")).unwrap();
+    assert!(error.contains("someone else changed"), "{error}");
+    assert!(
+        select_text(&html, &format!("#unit-{id} .served"))
+            .unwrap()
+            .contains("Lee's wording")
+    );
+}
+
+#[tokio::test]
+async fn other_languages_are_not_editable() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let id = plain_unit(&units(&server, &token, "en", None).await)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let page = get(&server, &edit_href(SLUG, Lang::Ko, None), &session.cookie).await;
+    assert_eq!(page.status(), 403);
+    assert!(!page.text().await.unwrap().contains("unit-form"));
+    let change = post(
+        &server,
+        &unit_path("ko", &id),
+        &session.cookie,
+        &[
+            ("csrf", session.csrf.as_str()),
+            ("version", "0"),
+            ("action", "save"),
+            ("text", "한국어"),
+        ],
+    )
+    .await;
+    assert_eq!(change.status(), 403);
+    let unit = units(&server, &token, "ko", None)
+        .await
+        .into_iter()
+        .find(|u| u["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(unit["version"], 0);
+}
+
+#[tokio::test]
+async fn the_editor_speaks_japanese_or_english() {
+    let server = TestServer::start().await;
+    let mut seen = Vec::new();
+    for (accept, lang) in [("ja", "ja"), ("en-GB,en;q=0.9", "en"), ("ko", "en")] {
+        let response = server
+            .get_with("/translators/login", &[("accept-language", accept)])
+            .await;
+        assert_eq!(header(&response, "content-language"), lang, "{accept}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{accept}");
+        seen.push(select_text(&html, "h1").unwrap());
+    }
+    assert_eq!(seen, ["ログイン", "Log in", "Log in"]);
+    // The site's language cookie counts too.
+    let response = server
+        .get_with(
+            "/translators/login",
+            &[("accept-language", "en"), ("cookie", "honyaku_lang=ja")],
+        )
+        .await;
+    assert_eq!(header(&response, "content-language"), "ja");
+
+    // Every editor page in both languages, with no message missing.
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let id = plain_unit(&units(&server, &token, "en", None).await)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (accept, heading) in [("ja", "英語の翻訳"), ("en", "English translation")] {
+        for path in [
+            "/translators/".to_owned(),
+            edit_path(),
+            format!("/translators/history/en/{id}"),
+        ] {
+            let response = server
+                .get_with(
+                    &path,
+                    &[("accept-language", accept), ("cookie", &session.cookie)],
+                )
+                .await;
+            assert_eq!(response.status(), 200, "{path}");
+            let html = response.text().await.unwrap();
+            if path.starts_with("/translators/edit") {
+                assert_eq!(select_text(&html, "h1").unwrap(), heading);
+            }
+        }
+    }
+    assert_eq!(server.app.locales.fallbacks(), 0);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let response = post(
+        &server,
+        "/translators/logout",
+        &session.cookie,
+        &[("csrf", session.csrf.as_str())],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(header(&response, "location"), "/translators/login");
+    let cleared = header(&response, "set-cookie");
+    assert!(
+        cleared.starts_with("honyaku_session=;")
+            && cleared.contains("Max-Age=0")
+            && cleared.contains("Path=/translators"),
+        "{cleared}"
+    );
+    // The old cookie is worth nothing now, even if a copy was kept.
+    let after = get(&server, "/translators/", &session.cookie).await;
+    assert_eq!(after.status(), 303);
+    assert_eq!(header(&after, "location"), "/translators/login");
+}

@@ -63,6 +63,10 @@ pub fn router(app: Arc<App>) -> Router {
             "/translators/history/{lang}/{id}",
             get(routes::editor::history),
         )
+        .route(
+            "/translators/reports/{id}/resolve",
+            axum::routing::post(routes::editor::resolve_report),
+        )
         // Static first segments win over `/{lang}/…` in axum 0.8, so
         // neither proxy form can be taken for a page path.
         .route("/proxy/{lang}/{*url}", get(routes::proxy::proxy))

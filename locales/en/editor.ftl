@@ -95,3 +95,9 @@ editor-action-approved = Approved
 editor-action-flagged = Flagged: the Japanese changed
 editor-action-reverted = Reverted
 editor-back-to-page = Back to the page
+
+# Readers' reports on the page being edited.
+editor-reports-title = Reader reports ({ $count } open)
+editor-reports-none = No open reports from readers on this page.
+editor-reports-passage = the passage
+editor-reports-resolve = Mark as resolved

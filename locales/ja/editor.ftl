@@ -87,3 +87,9 @@ editor-action-approved = 承認
 editor-action-flagged = 要確認に変更（原文が変更されたため）
 editor-action-reverted = 元に戻した
 editor-back-to-page = ページに戻る
+
+# Readers' reports on the page being edited.
+editor-reports-title = 読者からの報告（未対応 { $count } 件）
+editor-reports-none = このページに未対応の報告はありません。
+editor-reports-passage = 該当箇所
+editor-reports-resolve = 対応済みにする

@@ -87,3 +87,9 @@ editor-action-approved = 승인
 editor-action-flagged = 검토 필요로 표시: 일본어 원문이 바뀜
 editor-action-reverted = 되돌림
 editor-back-to-page = 페이지로 돌아가기
+
+# Readers' reports on the page being edited.
+editor-reports-title = 독자 신고 (미처리 { $count }건)
+editor-reports-none = 이 페이지에 미처리 독자 신고가 없습니다.
+editor-reports-passage = 해당 부분
+editor-reports-resolve = 처리 완료로 표시

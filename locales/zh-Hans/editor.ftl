@@ -87,3 +87,9 @@ editor-action-approved = 已批准
 editor-action-flagged = 标记为需要审核：日语原文已变更
 editor-action-reverted = 已恢复
 editor-back-to-page = 返回页面
+
+# Readers' reports on the page being edited.
+editor-reports-title = 读者报告（{ $count } 条待处理）
+editor-reports-none = 此页面没有待处理的读者报告。
+editor-reports-passage = 相关段落
+editor-reports-resolve = 标记为已处理

@@ -87,3 +87,9 @@ editor-action-approved = 已核准
 editor-action-flagged = 標記為需要審查：日語原文已變更
 editor-action-reverted = 已還原
 editor-back-to-page = 返回頁面
+
+# Readers' reports on the page being edited.
+editor-reports-title = 讀者回報（{ $count } 則待處理）
+editor-reports-none = 此頁面沒有待處理的讀者回報。
+editor-reports-passage = 相關段落
+editor-reports-resolve = 標記為已處理

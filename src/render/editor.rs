@@ -261,6 +261,8 @@ pub struct EditView<'a> {
     pub target: Lang,
     pub state: Option<UnitState>,
     pub units: &'a [UnitView],
+    /// Readers' open reports on this page in this language, newest first.
+    pub reports: &'a [crate::store::Report],
     /// `(unit id, what was done)` after a successful change.
     pub done: Option<(&'a str, Done)>,
     pub refused: Option<Refused<'a>>,
@@ -323,12 +325,50 @@ pub fn edit_page(ctx: &EditorContext<'_>, view: &EditView<'_>) -> String {
     layout(ctx, &title, crumbs, main)
 }
 
-/// Where reader reports about a page will be shown once the store keeps
-/// them (another branch adds `store.reports`): between the filter and the
-/// units, so translators see what readers flagged before they start. It
-/// renders nothing until then; there is no placeholder data.
-fn reader_reports_section(_ctx: &EditorContext<'_>, _view: &EditView<'_>) -> Markup {
-    html! {}
+/// Readers' open reports on the page, between the filter and the units,
+/// so translators see what readers flagged before they start: each with the
+/// passage it is about (a link to its unit) and a button that closes it.
+fn reader_reports_section(ctx: &EditorContext<'_>, view: &EditView<'_>) -> Markup {
+    let mut count = FluentArgs::new();
+    count.set("count", view.reports.len());
+    let passage = |key: &str| {
+        view.units
+            .iter()
+            .find(|u| u.id == key)
+            .map(|u| u.source.clone())
+    };
+    html! {
+        section.reader-reports aria-labelledby="reader-reports-title" {
+            h2 #reader-reports-title { (ctx.t_args("editor-reports-title", &count)) }
+            @if view.reports.is_empty() {
+                p.hint { (ctx.t("editor-reports-none")) }
+            } @else {
+                ul.reports {
+                    @for report in view.reports {
+                        li.report {
+                            p.hint {
+                                (format_time(report.created_at)) " · "
+                                a href={ "#" (unit_anchor(&report.unit_key)) } {
+                                    (ctx.t("editor-reports-passage"))
+                                }
+                                @if let Some(source) = passage(&report.unit_key) {
+                                    " " span lang="ja" { "「" (source) "」" }
+                                }
+                            }
+                            p.report-message { (report.message) }
+                            form method="post" action={ "/translators/reports/" (report.id) "/resolve" } {
+                                input type="hidden" name="csrf" value=(ctx.csrf());
+                                @if let Some(state) = view.state {
+                                    input type="hidden" name="state" value=(state.as_str());
+                                }
+                                button.secondary type="submit" { (ctx.t("editor-reports-resolve")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn part_label(ctx: &EditorContext<'_>, part: Part) -> String {

@@ -585,3 +585,63 @@ async fn logout_ends_the_session() {
     assert_eq!(after.status(), 303);
     assert_eq!(header(&after, "location"), "/translators/login");
 }
+
+#[tokio::test]
+async fn reader_reports_show_in_the_editor_and_can_be_resolved() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let unit = plain_unit(&units(&server, &token, "en", None).await);
+    let key = unit["id"].as_str().unwrap();
+    let report = server
+        .app
+        .store
+        .report_add(SLUG, key, Lang::En, "Wrong term <script>alert(1)</script>")
+        .await
+        .unwrap();
+    // A report in another language is not this editor page's business.
+    server
+        .app
+        .store
+        .report_add(SLUG, key, Lang::Ko, "Korean report")
+        .await
+        .unwrap();
+
+    let session = login(&server, &token).await;
+    let html = get(&server, &edit_path(), &session.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let section = select_text(&html, "section.reader-reports").expect("a reports section");
+    assert!(section.contains("Reader reports (1 open)"), "{section}");
+    assert!(
+        section.contains("Wrong term <script>alert(1)</script>"),
+        "shown as text"
+    );
+    assert!(!html.contains("<script>alert(1)"), "never as markup");
+    assert!(!section.contains("Korean report"));
+    let anchor = format!("href=\"#unit-{key}\"");
+    assert!(html.contains(&anchor), "links to the passage");
+
+    let path = format!("/translators/reports/{}/resolve", report.id);
+    let forged = post(&server, &path, &session.cookie, &[("csrf", "wrong")]).await;
+    assert_eq!(forged.status(), 403);
+    let resolved = post(&server, &path, &session.cookie, &[("csrf", &session.csrf)]).await;
+    assert_eq!(resolved.status(), 303);
+    assert!(header(&resolved, "location").ends_with(&format!("#unit-{key}")));
+    let stored = server
+        .app
+        .store
+        .report_get(report.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.resolved_by.as_deref(), Some("sato"));
+    let html = get(&server, &edit_path(), &session.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let section = select_text(&html, "section.reader-reports").unwrap();
+    assert!(section.contains("No open reports"), "{section}");
+}

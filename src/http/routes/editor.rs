@@ -416,11 +416,21 @@ async fn render_edit(
                     || refused.as_ref().is_some_and(|r| r.unit == u.id)
             })
             .collect();
+    let reports = app
+        .store
+        .reports(
+            Some(edit.target),
+            Some(crate::store::ReportStatus::Open),
+            Some(&edit.page.slug),
+        )
+        .await
+        .map_err(HttpError::from_store)?;
     let view = EditView {
         page: edit.page,
         target: edit.target,
         state: edit.state,
         units: &units,
+        reports: &reports,
         done,
         refused,
     };
@@ -475,6 +485,49 @@ pub struct UnitForm {
     /// The filter to return to.
     #[serde(default)]
     state: Option<String>,
+}
+
+/// The form that closes a reader's report.
+#[derive(Debug, Deserialize)]
+pub struct ResolveForm {
+    #[serde(default)]
+    csrf: String,
+    /// The filter to return to.
+    #[serde(default)]
+    state: Option<String>,
+}
+
+/// `POST /translators/reports/{id}/resolve`: closes a reader's report, then
+/// back to its page and passage.
+pub async fn resolve_report(
+    State(app): State<Arc<App>>,
+    parts: Parts,
+    Path(id): Path<i64>,
+    form: Result<Form<ResolveForm>, FormRejection>,
+) -> Result<Response, HttpError> {
+    let Some(principal) = signed_in(&parts, &app).await? else {
+        return Ok(see_other(LOGIN_PATH));
+    };
+    let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
+    check_csrf(&principal, &form.csrf)?;
+    let report = app
+        .store
+        .report_get(id)
+        .await
+        .map_err(HttpError::from_store)?
+        .ok_or(HttpError::NotFound)?;
+    principal.require_lang(report.target_lang)?;
+    app.store
+        .report_resolve(id, principal.name())
+        .await
+        .map_err(HttpError::from_store)?;
+    let state = state_filter(form.state.as_deref()).unwrap_or(None);
+    let location = format!(
+        "{}#{}",
+        edit_href(&report.page, report.target_lang, state),
+        unit_anchor(&report.unit_key)
+    );
+    Ok(see_other(&location))
 }
 
 /// `POST /translators/units/{lang}/{id}`: save, revert or approve one unit,

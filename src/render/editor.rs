@@ -128,7 +128,7 @@ fn breadcrumb(ctx: &EditorContext<'_>, trail: &[(String, String)], current: &str
 }
 
 /// The login form; `error` is shown above it (a bad token, too many tries).
-pub fn login_page(ctx: &EditorContext<'_>, error: Option<&str>) -> String {
+pub fn login_page(ctx: &EditorContext<'_>, error: Option<&str>, next: Option<&str>) -> String {
     let title = ctx.t("editor-login-title");
     let described_by = if error.is_some() {
         "token-help login-error"
@@ -147,6 +147,9 @@ pub fn login_page(ctx: &EditorContext<'_>, error: Option<&str>) -> String {
                 input #token type="password" name="token" autocomplete="off" spellcheck="false"
                     required autofocus aria-describedby=(described_by);
                 p #token-help.hint { (ctx.t("editor-token-help")) }
+            }
+            @if let Some(next) = next {
+                input type="hidden" name="next" value=(next);
             }
             button type="submit" { (ctx.t("editor-login-submit")) }
         }

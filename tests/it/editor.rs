@@ -216,7 +216,14 @@ async fn editor_pages_without_a_session_send_to_the_login_form() {
         ] {
             let response = get(&server, &path, cookie).await;
             assert_eq!(response.status(), 303, "{path}");
-            assert_eq!(header(&response, "location"), "/translators/login");
+            // Back to where the translator was going after the login.
+            let expected = if path == "/translators/" {
+                "/translators/login".to_owned()
+            } else {
+                let next: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
+                format!("/translators/login?next={next}")
+            };
+            assert_eq!(header(&response, "location"), expected);
             assert_eq!(header(&response, "cache-control"), "no-store");
         }
         let response = post(
@@ -644,4 +651,39 @@ async fn reader_reports_show_in_the_editor_and_can_be_resolved() {
         .unwrap();
     let section = select_text(&html, "section.reader-reports").unwrap();
     assert!(section.contains("No open reports"), "{section}");
+}
+
+#[tokio::test]
+async fn login_returns_to_the_page_asked_for_and_only_inside_the_editor() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let target = edit_path();
+    let asked = get(&server, &target, "").await;
+    let login_url = header(&asked, "location").to_owned();
+    let form = get(&server, &login_url, "").await.text().await.unwrap();
+    assert_eq!(input_value(&form, "input[name=next]"), target);
+    let login = |next: String| {
+        server
+            .client
+            .post(server.url("/translators/login"))
+            .form(&[("token", token.as_str()), ("next", next.as_str())])
+            .send()
+    };
+    let response = login(target.clone()).await.unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(header(&response, "location"), target);
+    for elsewhere in [
+        "https://evil.example/",
+        "//evil.example/translators/",
+        "/translators/login",
+        "/en/",
+        "/translators/\\evil",
+    ] {
+        let response = login(elsewhere.to_owned()).await.unwrap();
+        assert_eq!(
+            header(&response, "location"),
+            "/translators/",
+            "{elsewhere} is not followed"
+        );
+    }
 }

@@ -165,19 +165,62 @@ pub async fn root_without_slash() -> Response {
 }
 
 /// `GET /translators/login`.
-pub async fn login_form(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+pub async fn login_form(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(query): Query<NextQuery>,
+) -> Response {
     let lang = editor_lang(&app, &headers);
+    let next = query.next.as_deref().and_then(safe_next);
     html(
         StatusCode::OK,
         lang,
-        pages::login_page(&context(&app, lang, None), None),
+        pages::login_page(&context(&app, lang, None), None, next),
     )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct LoginForm {
     #[serde(default)]
     token: String,
+    /// Where the translator was going when asked to log in.
+    #[serde(default)]
+    next: Option<String>,
+}
+
+/// `next` when it is a page of the editor itself (never another site, never
+/// the login form), so a link cannot use the login to send anyone elsewhere.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with("/translators/")
+        && !next.starts_with(LOGIN_PATH)
+        && !next.contains("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+        && next.len() <= 2048;
+    ok.then_some(next)
+}
+
+/// The login form, asked to come back to where the request was going.
+fn login_redirect(parts: &Parts) -> Response {
+    let here = parts
+        .uri
+        .path_and_query()
+        .map_or(HOME_PATH, |pq| pq.as_str());
+    match safe_next(here).filter(|next| *next != HOME_PATH) {
+        Some(next) => {
+            let query = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", next)
+                .finish();
+            see_other(&format!("{LOGIN_PATH}?{query}"))
+        }
+        None => see_other(LOGIN_PATH),
+    }
 }
 
 /// Whether the browser says this request comes from another site. The
@@ -203,6 +246,8 @@ pub async fn login(
     if cross_site(&parts.headers) {
         return Err(HttpError::CsrfFailed);
     }
+    let (token, next) = form.map(|Form(f)| (f.token, f.next)).unwrap_or_default();
+    let next = next.as_deref().and_then(safe_next);
     let ip = auth::client_ip(&parts);
     if let Err(retry_after_secs) = app.login_failures.check(ip) {
         let mut args = fluent_bundle::FluentArgs::new();
@@ -211,14 +256,13 @@ pub async fn login(
         let mut response = html(
             StatusCode::TOO_MANY_REQUESTS,
             lang,
-            pages::login_page(&ctx, Some(&message)),
+            pages::login_page(&ctx, Some(&message), next),
         );
         if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         return Ok(response);
     }
-    let token = form.map(|Form(f)| f.token).unwrap_or_default();
     let token = token.trim();
     let account = if token.is_empty() {
         None
@@ -235,7 +279,7 @@ pub async fn login(
         return Ok(html(
             StatusCode::UNAUTHORIZED,
             lang,
-            pages::login_page(&ctx, Some(&message)),
+            pages::login_page(&ctx, Some(&message), next),
         ));
     };
     let random = |e: auth::AuthError| HttpError::Internal(e.to_string());
@@ -253,7 +297,7 @@ pub async fn login(
         .map_err(HttpError::from_store)?;
     tracing::info!(translator = %account.name, "editor session started");
     Ok(with_cookie(
-        see_other(HOME_PATH),
+        see_other(next.unwrap_or(HOME_PATH)),
         &session_cookie(&app, Some(&session_id)),
     ))
 }
@@ -299,7 +343,7 @@ fn editable_languages(principal: &Principal) -> Vec<Lang> {
 /// `GET /translators/`: who you are and where to start.
 pub async fn home(State(app): State<Arc<App>>, parts: Parts) -> Result<Response, HttpError> {
     let Some(principal) = signed_in(&parts, &app).await? else {
-        return Ok(see_other(LOGIN_PATH));
+        return Ok(login_redirect(&parts));
     };
     let lang = editor_lang(&app, &parts.headers);
     let body = pages::home_page(
@@ -365,7 +409,7 @@ pub async fn edit(
     query: Result<Query<EditQuery>, QueryRejection>,
 ) -> Result<Response, HttpError> {
     let Some(principal) = signed_in(&parts, &app).await? else {
-        return Ok(see_other(LOGIN_PATH));
+        return Ok(login_redirect(&parts));
     };
     let lang = editor_lang(&app, &parts.headers);
     let Query(query) = query.map_err(|_| HttpError::BadRequest)?;
@@ -641,7 +685,7 @@ pub async fn history(
     Path((lang_code, id)): Path<(String, String)>,
 ) -> Result<Response, HttpError> {
     let Some(principal) = signed_in(&parts, &app).await? else {
-        return Ok(see_other(LOGIN_PATH));
+        return Ok(login_redirect(&parts));
     };
     let lang = editor_lang(&app, &parts.headers);
     let target = target(&lang_code)?;

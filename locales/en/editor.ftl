@@ -14,6 +14,8 @@ editor-token-label = Translator token
 editor-token-help = It starts with hny_. Your browser does not keep it; once you are logged in, a session keeps you logged in for 12 hours.
 editor-login-submit = Log in
 editor-login-failed = This token is not valid or has been revoked. Check it and try again.
+editor-session-expired = Your session has ended, so your last change was not saved. Log in again; the text you typed is below to copy.
+editor-kept-text = Your unsaved text
 editor-login-rate-limited =
     Too many failed attempts from your address. Try again in { $minutes ->
         [one] one minute

@@ -14,6 +14,8 @@ editor-token-label = 翻訳者トークン
 editor-token-help = hny_ で始まる文字列です。ブラウザーには保存されません。ログイン後は12時間、セッションでログイン状態が保たれます。
 editor-login-submit = ログイン
 editor-login-failed = このトークンは無効か、失効しています。確認してもう一度お試しください。
+editor-session-expired = セッションが終了したため、直前の変更は保存されていません。もう一度ログインしてください。入力した文章は下に残してあります。
+editor-kept-text = 保存されていない入力内容
 editor-login-rate-limited = このアドレスからのログイン失敗が多すぎます。{ $minutes }分後にもう一度お試しください。
 
 editor-home-title = 翻訳者用編集画面

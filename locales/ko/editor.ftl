@@ -14,6 +14,8 @@ editor-token-label = 번역자 토큰
 editor-token-help = hny_로 시작합니다. 브라우저에는 저장되지 않으며, 로그인하면 세션이 12시간 동안 로그인 상태를 유지합니다.
 editor-login-submit = 로그인
 editor-login-failed = 유효하지 않거나 폐기된 토큰입니다. 확인한 후 다시 시도하세요.
+editor-session-expired = 세션이 끝나 마지막 변경 내용이 저장되지 않았습니다. 다시 로그인하세요. 입력한 글은 아래에 남겨 두었으니 복사하세요.
+editor-kept-text = 저장되지 않은 입력 내용
 editor-login-rate-limited = 이 주소에서 로그인에 너무 많이 실패했습니다. { $minutes }분 후에 다시 시도하세요.
 
 editor-home-title = 번역자 편집기

@@ -14,6 +14,8 @@ editor-token-label = 译者令牌
 editor-token-help = 令牌以 hny_ 开头。浏览器不会保存令牌；登录后，会话将在 12 小时内保持登录状态。
 editor-login-submit = 登录
 editor-login-failed = 该令牌无效或已被撤销。请检查后重试。
+editor-session-expired = 您的会话已结束，因此上一次修改未保存。请重新登录；您输入的文字保留在下方，可复制。
+editor-kept-text = 未保存的文字
 editor-login-rate-limited = 您的地址登录失败次数过多。请在 { $minutes } 分钟后重试。
 
 editor-home-title = 译者编辑器

@@ -14,6 +14,8 @@ editor-token-label = 譯者權杖
 editor-token-help = 權杖以 hny_ 開頭。瀏覽器不會儲存權杖；登入後，工作階段會在 12 小時內維持登入狀態。
 editor-login-submit = 登入
 editor-login-failed = 此權杖無效或已被撤銷。請檢查後再試一次。
+editor-session-expired = 您的工作階段已結束，因此上一次修改未儲存。請重新登入；您輸入的文字保留在下方，可複製。
+editor-kept-text = 未儲存的文字
 editor-login-rate-limited = 您的位址登入失敗次數過多。請在 { $minutes } 分鐘後再試一次。
 
 editor-home-title = 譯者編輯器

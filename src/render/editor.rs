@@ -128,7 +128,14 @@ fn breadcrumb(ctx: &EditorContext<'_>, trail: &[(String, String)], current: &str
 }
 
 /// The login form; `error` is shown above it (a bad token, too many tries).
-pub fn login_page(ctx: &EditorContext<'_>, error: Option<&str>, next: Option<&str>) -> String {
+/// The login form. `kept`: what the translator typed before their session
+/// ended, shown to copy so no work is lost.
+pub fn login_page(
+    ctx: &EditorContext<'_>,
+    error: Option<&str>,
+    next: Option<&str>,
+    kept: Option<&str>,
+) -> String {
     let title = ctx.t("editor-login-title");
     let described_by = if error.is_some() {
         "token-help login-error"
@@ -152,6 +159,12 @@ pub fn login_page(ctx: &EditorContext<'_>, error: Option<&str>, next: Option<&st
                 input type="hidden" name="next" value=(next);
             }
             button type="submit" { (ctx.t("editor-login-submit")) }
+        }
+        @if let Some(kept) = kept {
+            div.field {
+                label for="kept-text" { (ctx.t("editor-kept-text")) }
+                textarea #kept-text readonly rows="4" { (kept) }
+            }
         }
     };
     layout(ctx, &title, html! {}, main)

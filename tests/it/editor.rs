@@ -226,15 +226,29 @@ async fn editor_pages_without_a_session_send_to_the_login_form() {
             assert_eq!(header(&response, "location"), expected);
             assert_eq!(header(&response, "cache-control"), "no-store");
         }
+        // A save whose session has gone: nothing is written, and the typed
+        // text is on the login form to copy, which leads back to the unit.
         let response = post(
             &server,
             &unit_path("en", &id),
             cookie,
-            &[("action", "save"), ("version", "0"), ("text", "x")],
+            &[
+                ("action", "save"),
+                ("version", "0"),
+                ("text", "My careful wording"),
+            ],
         )
         .await;
-        assert_eq!(response.status(), 303);
-        assert_eq!(header(&response, "location"), "/translators/login");
+        assert_eq!(response.status(), 401);
+        let html = response.text().await.unwrap();
+        assert_eq!(
+            select_text(&html, "textarea#kept-text").as_deref(),
+            Some("My careful wording")
+        );
+        assert_eq!(
+            input_value(&html, "input[name=next]"),
+            format!("{}#unit-{id}", edit_path())
+        );
     }
     let bare = server.get("/translators").await;
     assert_eq!(bare.status(), 303);

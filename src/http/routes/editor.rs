@@ -175,7 +175,7 @@ pub async fn login_form(
     html(
         StatusCode::OK,
         lang,
-        pages::login_page(&context(&app, lang, None), None, next),
+        pages::login_page(&context(&app, lang, None), None, next, None),
     )
 }
 
@@ -256,7 +256,7 @@ pub async fn login(
         let mut response = html(
             StatusCode::TOO_MANY_REQUESTS,
             lang,
-            pages::login_page(&ctx, Some(&message), next),
+            pages::login_page(&ctx, Some(&message), next, None),
         );
         if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
             response.headers_mut().insert(header::RETRY_AFTER, value);
@@ -279,7 +279,7 @@ pub async fn login(
         return Ok(html(
             StatusCode::UNAUTHORIZED,
             lang,
-            pages::login_page(&ctx, Some(&message), next),
+            pages::login_page(&ctx, Some(&message), next, None),
         ));
     };
     let random = |e: auth::AuthError| HttpError::Internal(e.to_string());
@@ -585,7 +585,29 @@ pub async fn change_unit(
     form: Result<Form<UnitForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
     let Some(principal) = signed_in(&parts, &app).await? else {
-        return Ok(see_other(LOGIN_PATH));
+        // The session ended while the translator was typing: the login form,
+        // with what they typed kept on it to copy, then back to the unit.
+        let lang = editor_lang(&app, &parts.headers);
+        let typed = form.map(|Form(f)| f.text).unwrap_or_default();
+        let next = match (target(&lang_code), find_unit(&app, &id).await) {
+            (Ok(target), Ok((Some(page), _))) => Some(format!(
+                "{}#{}",
+                edit_href(&page.slug, target, None),
+                unit_anchor(&id)
+            )),
+            _ => None,
+        };
+        let message = app.locales.t(lang, "editor-session-expired");
+        return Ok(html(
+            StatusCode::UNAUTHORIZED,
+            lang,
+            pages::login_page(
+                &context(&app, lang, None),
+                Some(&message),
+                next.as_deref().and_then(safe_next),
+                Some(typed.as_str()).filter(|t| !t.trim().is_empty()),
+            ),
+        ));
     };
     let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
     check_csrf(&principal, &form.csrf)?;

@@ -209,19 +209,71 @@ pub fn required_tokens(source: &str, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Why a translator's text was refused. Displayed in English for logs and
+/// reports; [`QaProblem::localized`] says it in the translator's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QaProblem {
+    #[error("the translation is empty; revert to the machine translation instead")]
+    Empty,
+    /// A placeholder of the source is not in the text.
+    #[error(
+        "placeholder {placeholder} is missing: keep every placeholder of the source ({expected})"
+    )]
+    MissingPlaceholder {
+        placeholder: String,
+        expected: String,
+    },
+    /// Placeholders present but wrong: extra, doubled, misnested.
+    #[error("the placeholders do not match the source: {0}")]
+    Placeholder(String),
+    /// Protected text (rendered dates, phone numbers, URLs…) not kept.
+    #[error("protected text is missing: {} (keep it exactly as shown)", .0.join(", "))]
+    MissingProtected(Vec<String>),
+}
+
+impl QaProblem {
+    /// The problem in `lang`, for the API's error message and the editor.
+    pub fn localized(&self, locales: &crate::i18n::Locales, lang: Lang) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        let id = match self {
+            QaProblem::Empty => "qa-empty",
+            QaProblem::MissingPlaceholder {
+                placeholder,
+                expected,
+            } => {
+                args.set("placeholder", placeholder.clone());
+                args.set("detail", expected.clone());
+                "qa-missing-placeholder"
+            }
+            QaProblem::Placeholder(detail) => {
+                args.set("detail", detail.clone());
+                "qa-placeholder"
+            }
+            QaProblem::MissingProtected(tokens) => {
+                args.set("detail", tokens.join(", "));
+                "qa-missing-protected"
+            }
+        };
+        locales.t_args(lang, id, &args)
+    }
+}
+
 /// The QA checks on a translator's text (placeholder form): not empty, the
 /// source's placeholders exactly, and every protected token kept. The error
 /// names what is missing, in the translator's terms.
-pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), String> {
+pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), QaProblem> {
     if segment::unescape_text(text).trim().is_empty() {
-        return Err("the translation is empty; revert to the machine translation instead".into());
+        return Err(QaProblem::Empty);
     }
     segment::check_placeholders(source, text).map_err(|e| match e {
-        segment::PlaceholderError::Missing(p) => format!(
-            "placeholder <{p}> is missing: keep every placeholder of the source ({})",
-            placeholder_list(source)
-        ),
-        other => other.to_string(),
+        segment::PlaceholderError::Missing(p) => QaProblem::MissingPlaceholder {
+            placeholder: match p.kind {
+                segment::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
+                _ => format!("<{p}/>"),
+            },
+            expected: placeholder_list(source),
+        },
+        other => QaProblem::Placeholder(other.to_string()),
     })?;
     let plain = to_editable(text);
     let mut needed: HashMap<String, usize> = HashMap::new();
@@ -235,10 +287,7 @@ pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), String
         .collect();
     missing.sort();
     if !missing.is_empty() {
-        return Err(format!(
-            "protected text is missing: {} (dates, numbers, phone numbers and addresses must be kept exactly as shown)",
-            missing.join(", ")
-        ));
+        return Err(QaProblem::MissingProtected(missing));
     }
     Ok(())
 }
@@ -502,7 +551,9 @@ mod tests {
     #[test]
     fn qa_names_the_missing_placeholder() {
         let source = "<b1>申込み</b1>はこちら";
-        let err = check_override(source, "Apply here", Lang::En).unwrap_err();
+        let err = check_override(source, "Apply here", Lang::En)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("<b1>"), "{err}");
         assert!(check_override(source, "<b1>Apply</b1> here", Lang::En).is_ok());
         assert!(check_override(source, "   ", Lang::En).is_err());
@@ -513,7 +564,9 @@ mod tests {
         let source = "電話：03-5253-1111";
         let required = required_tokens(source, Lang::En);
         assert_eq!(required, ["03-5253-1111"]);
-        let err = check_override(source, "Phone: (call us)", Lang::En).unwrap_err();
+        let err = check_override(source, "Phone: (call us)", Lang::En)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("03-5253-1111"), "{err}");
         assert!(check_override(source, "Phone: 03-5253-1111", Lang::En).is_ok());
     }

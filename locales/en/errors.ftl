@@ -27,3 +27,9 @@ error-precondition-required = Send the version you are changing in an If-Match h
 error-qa-failed = The translation was not saved: { $detail }
 error-conflict = This cannot be done: { $detail }
 error-busy = The database is busy. Nothing was saved; try again in a moment.
+
+# Why a translator's text was not saved (the detail of error-qa-failed).
+qa-empty = the translation is empty; to go back to the machine translation, revert instead.
+qa-missing-placeholder = { $placeholder } is missing. Keep every placeholder of the original: { $detail }
+qa-placeholder = the placeholders do not match the original ({ $detail }).
+qa-missing-protected = text that must stay exactly as shown is missing: { $detail }

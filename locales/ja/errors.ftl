@@ -27,3 +27,9 @@ error-precondition-required = 他の人の変更を誤って上書きしない�
 error-qa-failed = 訳文は保存されませんでした：{ $detail }
 error-conflict = この操作はできません：{ $detail }
 error-busy = データベースが混み合っています。何も保存されていません。しばらくしてからやり直してください。
+
+# Why a translator's text was not saved (the detail of error-qa-failed).
+qa-empty = 訳文が空です。機械翻訳に戻す場合は「元に戻す」を使ってください。
+qa-missing-placeholder = { $placeholder } がありません。原文のプレースホルダーはすべて残してください：{ $detail }
+qa-placeholder = プレースホルダーが原文と一致しません（{ $detail }）。
+qa-missing-protected = 表示どおりに残す必要のある文字列がありません：{ $detail }

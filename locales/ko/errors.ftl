@@ -27,3 +27,9 @@ error-precondition-required = 다른 사람의 변경을 실수로 덮어쓰지 
 error-qa-failed = 번역이 저장되지 않았습니다: { $detail }
 error-conflict = 이 작업을 할 수 없습니다: { $detail }
 error-busy = 데이터베이스가 사용 중입니다. 아무것도 저장되지 않았습니다. 잠시 후 다시 시도하세요.
+
+# Why a translator's text was not saved (the detail of error-qa-failed).
+qa-empty = 번역이 비어 있습니다. 기계 번역으로 돌아가려면 되돌리기를 사용하세요.
+qa-missing-placeholder = { $placeholder }이(가) 없습니다. 원문의 자리표시자를 모두 남겨 두세요: { $detail }
+qa-placeholder = 자리표시자가 원문과 일치하지 않습니다({ $detail }).
+qa-missing-protected = 표시된 그대로 남겨야 하는 텍스트가 없습니다: { $detail }

@@ -27,3 +27,9 @@ error-precondition-required = 请在 If-Match 标头中发送您要修改的版�
 error-qa-failed = 译文未保存：{ $detail }
 error-conflict = 无法执行此操作：{ $detail }
 error-busy = 数据库繁忙，未保存任何内容。请稍后再试。
+
+# Why a translator's text was not saved (the detail of error-qa-failed).
+qa-empty = 译文为空；如需恢复机器翻译，请使用“还原”。
+qa-missing-placeholder = 缺少 { $placeholder }。请保留原文的所有占位符：{ $detail }
+qa-placeholder = 占位符与原文不一致（{ $detail }）。
+qa-missing-protected = 缺少必须原样保留的文字：{ $detail }

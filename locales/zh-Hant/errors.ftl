@@ -27,3 +27,9 @@ error-precondition-required = 請在 If-Match 標頭中傳送您要修改的版�
 error-qa-failed = 譯文未儲存：{ $detail }
 error-conflict = 無法執行此操作：{ $detail }
 error-busy = 資料庫忙碌中，未儲存任何內容。請稍後再試。
+
+# Why a translator's text was not saved (the detail of error-qa-failed).
+qa-empty = 譯文為空；如需恢復機器翻譯，請使用「還原」。
+qa-missing-placeholder = 缺少 { $placeholder }。請保留原文的所有預留位置：{ $detail }
+qa-placeholder = 預留位置與原文不一致（{ $detail }）。
+qa-missing-protected = 缺少必須原樣保留的文字：{ $detail }

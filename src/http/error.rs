@@ -75,6 +75,9 @@ pub enum HttpError {
     /// A translator's text failed the QA checks; the detail names what.
     #[error("QA failed: {detail}")]
     QaFailed { detail: String },
+    /// An override failed the QA checks; said in the reader's language.
+    #[error("QA failed: {0}")]
+    OverrideQa(crate::review::QaProblem),
     /// The thing to create exists, or the change contradicts the state.
     #[error("conflict: {detail}")]
     Conflict { detail: String },
@@ -111,7 +114,7 @@ impl HttpError {
             HttpError::CsrfFailed => "csrf_failed",
             HttpError::VersionConflict { .. } => "version_conflict",
             HttpError::PreconditionRequired => "precondition_required",
-            HttpError::QaFailed { .. } => "qa_failed",
+            HttpError::QaFailed { .. } | HttpError::OverrideQa(_) => "qa_failed",
             HttpError::Conflict { .. } => "conflict",
             HttpError::Busy => "busy",
             HttpError::Internal(_) => "internal",
@@ -140,7 +143,9 @@ impl HttpError {
             HttpError::Forbidden { .. } | HttpError::CsrfFailed => StatusCode::FORBIDDEN,
             HttpError::VersionConflict { .. } => StatusCode::PRECONDITION_FAILED,
             HttpError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
-            HttpError::QaFailed { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            HttpError::QaFailed { .. } | HttpError::OverrideQa(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             HttpError::Conflict { .. } => StatusCode::CONFLICT,
             HttpError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             HttpError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -222,6 +227,14 @@ impl HttpError {
                 (
                     t("error-bad-request-title"),
                     app.locales.t_args(lang, id, &args),
+                )
+            }
+            HttpError::OverrideQa(problem) => {
+                let mut args = FluentArgs::new();
+                args.set("detail", problem.localized(&app.locales, lang));
+                (
+                    t("error-bad-request-title"),
+                    app.locales.t_args(lang, "error-qa-failed", &args),
                 )
             }
             HttpError::CsrfFailed => (t("error-bad-request-title"), t("error-csrf-failed")),

@@ -130,6 +130,7 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("supported", "ja, en");
     args.set("detail", "d");
     args.set("version", 3);
+    args.set("placeholder", "<b1>…</b1>");
     args.set("count", 1200);
     args.set("max", 1000);
     args.set("minutes", 7);

@@ -316,6 +316,22 @@ async fn qa_refuses_a_missing_placeholder_and_names_it() {
         message.contains("<b1>"),
         "the message names the placeholder: {message}"
     );
+    // Said in the translator's language.
+    let japanese = server
+        .client
+        .put(server.url(&format!("/api/v1/units/en/{id}")))
+        .bearer_auth(&token)
+        .header("if-match", "0")
+        .header("accept-language", "ja")
+        .json(&json!({ "text": "All the markup is gone" }))
+        .send()
+        .await
+        .unwrap();
+    let (_, _, message) = error_code(japanese).await;
+    assert!(
+        message.contains("<b1>") && message.contains("がありません"),
+        "{message}"
+    );
     // Nothing was written.
     let after = units(&server, &token, "en", None).await;
     let same = after.iter().find(|u| u["id"] == unit["id"]).unwrap();

@@ -655,6 +655,15 @@ pub async fn change_unit(
         HttpError::QaFailed { detail } => {
             (with_detail(&app, lang, "editor-error-qa", detail), version)
         }
+        HttpError::OverrideQa(problem) => (
+            with_detail(
+                &app,
+                lang,
+                "editor-error-qa",
+                &problem.localized(&app.locales, lang),
+            ),
+            version,
+        ),
         HttpError::Conflict { detail } => (
             with_detail(&app, lang, "editor-error-conflict", detail),
             version,

@@ -280,6 +280,7 @@ fn outcome_of(id: &str, error: HttpError) -> XliffUnitResult {
             ),
         ),
         HttpError::QaFailed { detail } => ("qa_failed", detail.clone()),
+        HttpError::OverrideQa(problem) => ("qa_failed", problem.to_string()),
         HttpError::Forbidden { detail } => ("forbidden", detail.clone()),
         HttpError::Conflict { detail } => ("conflict", detail.clone()),
         other => {

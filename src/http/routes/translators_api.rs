@@ -367,8 +367,7 @@ pub async fn save_text(
 ) -> Result<crate::store::Override, HttpError> {
     principal.require_lang(lang)?;
     let text = text.trim();
-    review::check_override(&unit.text, text, lang)
-        .map_err(|detail| HttpError::QaFailed { detail })?;
+    review::check_override(&unit.text, text, lang).map_err(HttpError::OverrideQa)?;
     let saved = app
         .store
         .override_put(
@@ -476,8 +475,7 @@ pub async fn approve_override(
             detail: "this override is already approved".into(),
         });
     }
-    review::check_override(&unit.text, &current.text, lang)
-        .map_err(|detail| HttpError::QaFailed { detail })?;
+    review::check_override(&unit.text, &current.text, lang).map_err(HttpError::OverrideQa)?;
     app.store
         .override_set_state(
             &unit.key,

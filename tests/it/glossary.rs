@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use honyaku::i18n::Lang;
 use honyaku::store::Role;
 use serde_json::{Value, json};
-use wiremock::matchers::{method, path};
+use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use crate::support::TestServer;
@@ -441,7 +441,7 @@ async fn glossary_deepl_gets_its_own_glossary_and_missed_terms_are_substituted()
     let requests = deepl.received_requests().await.unwrap();
     let creations: Vec<&Request> = requests
         .iter()
-        .filter(|r| r.url.path() == "/v3/glossaries")
+        .filter(|r| r.url.path() == "/v3/glossaries" && r.method.as_str() == "POST")
         .collect();
     assert_eq!(creations.len(), 1);
     let create: Value = serde_json::from_slice(&creations[0].body).unwrap();
@@ -536,4 +536,93 @@ async fn glossary_deepl_glossary_is_recreated_when_entries_change() {
     let bodies = bodies.lock().unwrap();
     let glossary_ids: Vec<&Value> = bodies.iter().map(|b| &b["glossary_id"]).collect();
     assert_eq!(glossary_ids, [&json!("g1"), &json!("g2"), &Value::Null]);
+}
+
+/// DeepL's glossaries as a stand-in account keeps them: created by POST,
+/// listed by GET, removed by DELETE.
+#[derive(Clone, Default)]
+struct GlossaryAccount(Arc<Mutex<Vec<(String, String)>>>);
+
+impl Respond for GlossaryAccount {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let mut glossaries = self.0.lock().unwrap();
+        match request.method.as_str() {
+            "POST" => {
+                let body: Value = serde_json::from_slice(&request.body).unwrap();
+                let id = format!("created-{}", glossaries.len() + 1);
+                glossaries.push((id.clone(), body["name"].as_str().unwrap().to_owned()));
+                ResponseTemplate::new(201).set_body_json(json!({"glossary_id": id}))
+            }
+            "DELETE" => {
+                let id = request.url.path().rsplit('/').next().unwrap().to_owned();
+                glossaries.retain(|(g, _)| *g != id);
+                ResponseTemplate::new(204)
+            }
+            _ => {
+                let listed: Vec<Value> = glossaries
+                    .iter()
+                    .map(|(id, name)| json!({"glossary_id": id, "name": name, "dictionaries": []}))
+                    .collect();
+                ResponseTemplate::new(200).set_body_json(json!({ "glossaries": listed }))
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn glossary_deepl_glossary_made_before_a_restart_is_reused_and_stale_ones_removed() {
+    let deepl = MockServer::start().await;
+    let account = GlossaryAccount::default();
+    // Left by an earlier version of the glossary, and someone else's.
+    account.0.lock().unwrap().extend([
+        ("stale".to_owned(), "honyaku en 0000000000000001".to_owned()),
+        ("theirs".to_owned(), "Marketing terms".to_owned()),
+    ]);
+    Mock::given(path_regex("^/v3/glossaries"))
+        .respond_with(account.clone())
+        .mount(&deepl)
+        .await;
+    let bodies = Arc::new(Mutex::new(Vec::new()));
+    Mock::given(method("POST"))
+        .and(path("/v2/translate"))
+        .respond_with(FakeDeepl {
+            translate_bodies: bodies.clone(),
+        })
+        .mount(&deepl)
+        .await;
+    let uri = deepl.uri();
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("honyaku.sqlite3");
+    let env = [
+        ("HONYAKU__PROVIDERS__DEEPL__AUTH_KEY", "test-key:fx"),
+        ("HONYAKU__PROVIDERS__DEEPL__BASE_URL", uri.as_str()),
+        ("HONYAKU__STORE__URL", db.to_str().unwrap()),
+    ];
+    let server = TestServer::start_with_env(&env).await;
+    let en = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    put_term(&server, &en, "en", COOP, COOP_EN).await;
+    translate(&server, &["労働者協同組合です。"]).await;
+    server.stop().await;
+    let after_first = account.0.lock().unwrap().clone();
+    assert_eq!(after_first.len(), 2, "{after_first:?}");
+    assert_eq!(
+        after_first[0].0, "theirs",
+        "someone else's glossary is kept"
+    );
+    let (made, name) = after_first[1].clone();
+    assert!(name.starts_with("honyaku en ") && name != "honyaku en 0000000000000001");
+
+    // A restart: the glossary is found by name, not made again.
+    let server = TestServer::start_with_env(&env).await;
+    translate(&server, &["労働者協同組合の説明会です。"]).await;
+    let posts = deepl
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/v3/glossaries")
+        .count();
+    assert_eq!(posts, 1);
+    let bodies = bodies.lock().unwrap();
+    assert_eq!(bodies.last().unwrap()["glossary_id"], made.as_str());
 }

@@ -146,13 +146,23 @@ impl Deepl {
             Some((_, id)) => Some(id.clone()),
             None => None,
         };
+        let name = glossary_name(to, glossary.content_hash());
+        // After a restart, or on another instance, the glossary may exist
+        // already: reuse it, and remove what earlier contents left behind,
+        // so the account's glossaries do not pile up.
+        if previous.is_none() {
+            if let Some(existing) = self.adopt_glossary(to, &name).await {
+                known.insert(to, (glossary.content_hash(), existing.clone()));
+                return Ok(existing);
+            }
+        }
         let entries: String = glossary
             .terms()
             .iter()
             .map(|t| format!("{}\t{}\n", t.term, t.translation))
             .collect();
         let body = CreateGlossary {
-            name: format!("honyaku {} {:016x}", to.code(), glossary.content_hash()),
+            name,
             dictionaries: [Dictionary {
                 source_lang: glossary_code(Lang::SOURCE).unwrap_or("ja"),
                 target_lang: target,
@@ -173,6 +183,43 @@ impl Deepl {
             self.delete_glossary(&old).await;
         }
         Ok(created.glossary_id)
+    }
+
+    /// Lists the account's glossaries: returns the id of the one named
+    /// `name` and deletes the other glossaries honyaku made for `to` (older
+    /// contents). Best effort: any failure means "none found".
+    async fn adopt_glossary(&self, to: Lang, name: &str) -> Option<String> {
+        let url = endpoint(NAME, &self.base_url, "/v3/glossaries").ok()?;
+        let reply = match send(NAME, self.authorized(self.client.get(url))).await {
+            Ok(reply) if reply.status.is_success() => reply,
+            Ok(reply) => {
+                tracing::warn!(
+                    provider = NAME,
+                    status = reply.status.as_u16(),
+                    "cannot list DeepL glossaries"
+                );
+                return None;
+            }
+            Err(error) => {
+                let error = redact(error, &self.key);
+                tracing::warn!(provider = NAME, %error, "cannot list DeepL glossaries");
+                return None;
+            }
+        };
+        let listed: GlossaryList = parse_json(NAME, &reply.body).ok()?;
+        let ours = glossary_name_prefix(to);
+        let mut found = None;
+        for g in listed.glossaries {
+            if g.name == name && found.is_none() {
+                found = Some(g.glossary_id);
+            } else if g.name.starts_with(&ours) {
+                self.delete_glossary(&g.glossary_id).await;
+            }
+        }
+        if let Some(id) = &found {
+            tracing::info!(provider = NAME, target = %to, glossary_id = %id, "reusing a DeepL glossary");
+        }
+        found
     }
 
     async fn delete_glossary(&self, id: &str) {
@@ -205,6 +252,30 @@ impl Deepl {
             )
             .header(USER_AGENT, providers::USER_AGENT)
     }
+}
+
+/// The name of honyaku's glossary for `to` with these contents: the hash
+/// makes a glossary made before (a restart, another instance) recognisable.
+fn glossary_name(to: Lang, content_hash: u64) -> String {
+    format!("{}{content_hash:016x}", glossary_name_prefix(to))
+}
+
+fn glossary_name_prefix(to: Lang) -> String {
+    format!("honyaku {} ", to.code())
+}
+
+/// `GET /v3/glossaries` (spec: listMultilingualGlossaries).
+#[derive(Debug, serde::Deserialize)]
+struct GlossaryList {
+    #[serde(default)]
+    glossaries: Vec<ListedGlossary>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct ListedGlossary {
+    glossary_id: String,
+    #[serde(default)]
+    name: String,
 }
 
 /// DeepL glossary dictionaries use lower-case base codes (spec

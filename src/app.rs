@@ -131,11 +131,6 @@ struct GenerationWatch {
     checked: std::sync::Mutex<std::time::Instant>,
 }
 
-/// Failed logins (bad tokens) allowed per client address in
-/// [`LOGIN_FAILURE_WINDOW`] before that address is refused with 429.
-pub const LOGIN_FAILURES_ALLOWED: u32 = 10;
-pub const LOGIN_FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-
 /// How stale the generation may be: overrides show up within this long on
 /// every instance.
 pub const GENERATION_POLL: std::time::Duration = std::time::Duration::from_millis(500);
@@ -235,6 +230,16 @@ impl App {
             .build();
         let fetcher = crate::fetch::Fetcher::new(&config.fetch)?;
         let proxied = crate::http::routes::proxy::cache(config.cache.page_bytes);
+        let login_failures = crate::auth::FailureLimiter::new(
+            config.translators.login_failures,
+            std::time::Duration::from_secs(config.translators.login_failure_window_secs),
+        );
+        let report_limiter = crate::feedback::ReportLimiter::new(
+            usize::try_from(config.feedback.reports_per_address).unwrap_or(usize::MAX),
+            std::time::Duration::from_secs(config.feedback.address_window_secs),
+            usize::try_from(config.feedback.reports_per_hour).unwrap_or(usize::MAX),
+            std::time::Duration::from_secs(3600),
+        );
         Ok(Self {
             fetcher,
             proxied,
@@ -253,16 +258,8 @@ impl App {
                 checked: std::sync::Mutex::new(std::time::Instant::now()),
             },
             unit_sources,
-            login_failures: crate::auth::FailureLimiter::new(
-                LOGIN_FAILURES_ALLOWED,
-                LOGIN_FAILURE_WINDOW,
-            ),
-            report_limiter: crate::feedback::ReportLimiter::new(
-                crate::feedback::REPORTS_PER_ADDRESS,
-                crate::feedback::ADDRESS_WINDOW,
-                crate::feedback::REPORTS_GLOBAL,
-                crate::feedback::GLOBAL_WINDOW,
-            ),
+            login_failures,
+            report_limiter,
             page_cache_hits: std::sync::atomic::AtomicU64::new(0),
             page_cache_misses: std::sync::atomic::AtomicU64::new(0),
         })

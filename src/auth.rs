@@ -29,9 +29,6 @@ pub const TOKEN_PREFIX: &str = "hny_";
 /// The web editor's session cookie.
 pub const SESSION_COOKIE: &str = "honyaku_session";
 
-/// How long an editor session lasts.
-pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
-
 /// The header that carries a session's CSRF token on API calls made with the
 /// session cookie (forms carry it as a field instead).
 pub const CSRF_HEADER: &str = "x-csrf-token";

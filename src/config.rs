@@ -31,6 +31,31 @@ pub struct Config {
     pub budgets: BudgetsConfig,
     pub fetch: FetchConfig,
     pub api: ApiConfig,
+    pub translators: TranslatorsConfig,
+    pub feedback: FeedbackConfig,
+}
+
+/// Translators' logins and editor sessions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatorsConfig {
+    /// Failed logins (unknown tokens, on the API or the editor's form) one
+    /// client address may make in `login_failure_window_secs`.
+    pub login_failures: u32,
+    pub login_failure_window_secs: u64,
+    /// How long an editor session lasts after logging in.
+    pub session_hours: u64,
+}
+
+/// Readers' reports of translation problems (the public form).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackConfig {
+    /// Reports one client address may send in `address_window_secs`.
+    pub reports_per_address: u32,
+    pub address_window_secs: u64,
+    /// Reports accepted from everyone together per hour.
+    pub reports_per_hour: u32,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -739,6 +764,42 @@ impl Config {
             );
         }
         self.fetch.validate()?;
+        for (key, value) in [
+            (
+                "translators.login_failures",
+                u64::from(self.translators.login_failures),
+            ),
+            (
+                "translators.login_failure_window_secs",
+                self.translators.login_failure_window_secs,
+            ),
+            ("translators.session_hours", self.translators.session_hours),
+            (
+                "feedback.reports_per_address",
+                u64::from(self.feedback.reports_per_address),
+            ),
+            (
+                "feedback.address_window_secs",
+                self.feedback.address_window_secs,
+            ),
+            (
+                "feedback.reports_per_hour",
+                u64::from(self.feedback.reports_per_hour),
+            ),
+        ] {
+            if value == 0 {
+                return invalid(key, "must be greater than 0".into());
+            }
+        }
+        if self.translators.session_hours > 24 * 30 {
+            return invalid(
+                "translators.session_hours",
+                format!(
+                    "is {}; at most 720 (30 days): a stolen session cookie should not last longer",
+                    self.translators.session_hours
+                ),
+            );
+        }
         for (key, budgets) in [
             ("budgets.daily", &self.budgets.daily),
             ("budgets.monthly", &self.budgets.monthly),
@@ -914,6 +975,33 @@ mod tests {
             config.store.url.location().unwrap(),
             StoreLocation::Sqlite(PathBuf::from("data/honyaku.sqlite3"))
         );
+    }
+
+    #[test]
+    fn translator_and_feedback_limits_must_be_positive_and_sane() {
+        let config = load(&[("HONYAKU__TRANSLATORS__LOGIN_FAILURES", "3")]).unwrap();
+        assert_eq!(config.translators.login_failures, 3);
+        for (var, key) in [
+            (
+                "HONYAKU__TRANSLATORS__LOGIN_FAILURES",
+                "translators.login_failures",
+            ),
+            (
+                "HONYAKU__FEEDBACK__REPORTS_PER_HOUR",
+                "feedback.reports_per_hour",
+            ),
+            (
+                "HONYAKU__TRANSLATORS__SESSION_HOURS",
+                "translators.session_hours",
+            ),
+        ] {
+            let err = load(&[(var, "0")]).unwrap_err().to_string();
+            assert!(err.contains(key), "{err}");
+        }
+        let err = load(&[("HONYAKU__TRANSLATORS__SESSION_HOURS", "10000")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at most 720"), "{err}");
     }
 
     #[test]

@@ -14,15 +14,6 @@ use std::time::{Duration, Instant};
 
 use crate::store::REPORT_MESSAGE_MAX_CHARS;
 
-/// Reports one client address may send in [`ADDRESS_WINDOW`].
-pub const REPORTS_PER_ADDRESS: usize = 5;
-pub const ADDRESS_WINDOW: Duration = Duration::from_secs(10 * 60);
-
-/// Reports accepted from everyone together in [`GLOBAL_WINDOW`]: a flood
-/// from many addresses stops here, long before the database notices.
-pub const REPORTS_GLOBAL: usize = 200;
-pub const GLOBAL_WINDOW: Duration = Duration::from_secs(60 * 60);
-
 /// Why a report message is refused; each has a localized message on the form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MessageError {

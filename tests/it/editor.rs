@@ -184,7 +184,7 @@ async fn a_bad_token_gets_the_form_again_and_repeated_failures_are_refused() {
     assert!(html.contains("name=\"token\""), "the form is shown again");
 
     let mut last = None;
-    for _ in 0..honyaku::app::LOGIN_FAILURES_ALLOWED {
+    for _ in 0..server.app.config.translators.login_failures {
         last = Some(post_login(&server, "hny_wrong").await);
     }
     let refused = last.unwrap();

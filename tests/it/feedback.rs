@@ -389,7 +389,7 @@ async fn bad_reports_are_refused_and_nothing_is_stored() {
 async fn too_many_reports_from_one_address_are_refused_for_a_while() {
     let server = TestServer::start().await;
     let unit = first_unit(&server).await;
-    for i in 0..honyaku::feedback::REPORTS_PER_ADDRESS {
+    for i in 0..server.app.config.feedback.reports_per_address {
         let response = post_report(
             &server,
             "en",
@@ -428,7 +428,7 @@ async fn too_many_reports_from_one_address_are_refused_for_a_while() {
     assert!(response.text().await.unwrap().contains("분 후에 다시"));
     assert_eq!(
         all_reports(&server).await.len(),
-        honyaku::feedback::REPORTS_PER_ADDRESS
+        server.app.config.feedback.reports_per_address as usize
     );
     server.stop().await;
 }

@@ -156,7 +156,7 @@ async fn every_translator_endpoint_needs_a_token() {
 async fn failed_logins_are_rate_limited_per_address() {
     let server = TestServer::start().await;
     let mut last = 0;
-    for _ in 0..=honyaku::app::LOGIN_FAILURES_ALLOWED {
+    for _ in 0..=server.app.config.translators.login_failures {
         last = server
             .client
             .get(server.url("/api/v1/pages"))

@@ -103,7 +103,10 @@ fn session_cookie(app: &App, id: Option<&str>) -> String {
         ""
     };
     let (value, max_age) = match id {
-        Some(id) => (id, auth::SESSION_LIFETIME.as_secs()),
+        Some(id) => (
+            id,
+            app.config.translators.session_hours.saturating_mul(3600),
+        ),
         None => ("", 0),
     };
     format!(
@@ -285,7 +288,13 @@ pub async fn login(
     let random = |e: auth::AuthError| HttpError::Internal(e.to_string());
     let session_id = auth::random_hex().map_err(random)?;
     let csrf = auth::random_hex().map_err(random)?;
-    let lifetime_ms = i64::try_from(auth::SESSION_LIFETIME.as_millis()).unwrap_or(i64::MAX);
+    let lifetime_ms = i64::try_from(
+        app.config
+            .translators
+            .session_hours
+            .saturating_mul(3_600_000),
+    )
+    .unwrap_or(i64::MAX);
     app.store
         .session_create(
             &auth::sha256_hex(&session_id),

@@ -65,8 +65,10 @@ pub fn same_secret(a: &str, b: &str) -> bool {
 }
 
 /// Counts failed logins (bad tokens, on the API or the login form) per
-/// client address in a sliding window; past the limit, that address is
-/// refused without a database lookup until the window moves on.
+/// client address (an IPv6 /64 counts as one) in a sliding window; past the
+/// limit, further unknown tokens from that address are answered 429 until
+/// the window moves on. A valid token or session always gets in: a shared
+/// address (an office, a proxy) cannot be locked out by one of its users.
 #[derive(Debug)]
 pub struct FailureLimiter {
     max_failures: u32,
@@ -89,6 +91,7 @@ impl FailureLimiter {
 
     /// `Err(seconds)` while `ip` has used up its failures.
     pub fn check(&self, ip: IpAddr) -> Result<(), u64> {
+        let ip = crate::feedback::limit_key(ip);
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         let Some(times) = failures.get_mut(&ip) else {
             return Ok(());
@@ -103,31 +106,66 @@ impl FailureLimiter {
     }
 
     pub fn record_failure(&self, ip: IpAddr) {
+        let ip = crate::feedback::limit_key(ip);
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         if failures.len() >= TRACKED_ADDRESSES && !failures.contains_key(&ip) {
             let window = self.window;
             failures.retain(|_, times| times.iter().any(|t| t.elapsed() < window));
             if failures.len() >= TRACKED_ADDRESSES {
-                failures.clear();
+                // Full of live entries: a new address goes uncounted rather
+                // than wiping the lockouts already earned (tokens are too
+                // long to guess; the limit is about load, not secrecy).
+                return;
             }
         }
         failures.entry(ip).or_default().push(Instant::now());
     }
+
+    /// The answer to an unknown token from `ip`: counted, then 401, or 429
+    /// once the address has used up its failures.
+    pub fn refuse(&self, ip: IpAddr) -> HttpError {
+        if let Err(retry_after_secs) = self.check(ip) {
+            return HttpError::RateLimited { retry_after_secs };
+        }
+        self.record_failure(ip);
+        HttpError::NotLoggedIn
+    }
 }
 
-/// The client's address as the listener saw it (loopback when the router is
-/// driven without a socket, as in unit tests).
-pub fn client_ip(parts: &Parts) -> IpAddr {
-    client_ip_of(&parts.extensions)
+/// The client's address: the socket's peer (loopback when the router is
+/// driven without a socket, as in unit tests), or, when the peer is one of
+/// `trusted` proxies, the last address in `X-Forwarded-For` that is not one
+/// of them (the ones before it could be made up by the client).
+pub fn client_ip(parts: &Parts, trusted: &[IpAddr]) -> IpAddr {
+    client_ip_of(&parts.extensions, &parts.headers, trusted)
 }
 
-/// [`client_ip`] from a request's extensions, for handlers that also read
-/// the body.
-pub fn client_ip_of(extensions: &axum::http::Extensions) -> IpAddr {
-    extensions
+/// [`client_ip`] from a request's extensions and headers, for handlers that
+/// also read the body.
+pub fn client_ip_of(
+    extensions: &axum::http::Extensions,
+    headers: &axum::http::HeaderMap,
+    trusted: &[IpAddr],
+) -> IpAddr {
+    let peer = extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(addr)| addr.ip())
-        .unwrap_or(IpAddr::from([127, 0, 0, 1]))
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
 }
 
 /// A value of the request's `Cookie` header.
@@ -190,10 +228,6 @@ impl Principal {
 /// Resolves the request's token or session without enforcing CSRF: for the
 /// editor's form handlers, which check the form's own CSRF field.
 pub async fn authenticate(parts: &Parts, app: &Arc<App>) -> Result<Principal, HttpError> {
-    let ip = client_ip(parts);
-    if let Err(retry_after_secs) = app.login_failures.check(ip) {
-        return Err(HttpError::RateLimited { retry_after_secs });
-    }
     let bearer = parts
         .headers
         .get(header::AUTHORIZATION)
@@ -212,9 +246,9 @@ pub async fn authenticate(parts: &Parts, app: &Arc<App>) -> Result<Principal, Ht
                 credential: Credential::Token,
             }),
             None => {
-                app.login_failures.record_failure(ip);
+                let ip = client_ip(parts, &app.config.server.trusted_proxies);
                 tracing::info!(%ip, "refused an unknown or revoked translator token");
-                Err(HttpError::NotLoggedIn)
+                Err(app.login_failures.refuse(ip))
             }
         };
     }
@@ -293,6 +327,43 @@ mod tests {
         let wait = limiter.check(a).unwrap_err();
         assert!((1..=60).contains(&wait));
         assert!(limiter.check(b).is_ok(), "other addresses are not affected");
+    }
+
+    #[test]
+    fn the_client_is_the_peer_unless_a_trusted_proxy_forwards() {
+        let peer = |ip: [u8; 4]| {
+            let mut extensions = axum::http::Extensions::new();
+            extensions.insert(ConnectInfo(SocketAddr::from((ip, 40000))));
+            extensions
+        };
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            axum::http::HeaderValue::from_static("1.2.3.4, 203.0.113.9, 10.0.0.2"),
+        );
+        let proxy = IpAddr::from([10, 0, 0, 1]);
+        let inner = IpAddr::from([10, 0, 0, 2]);
+        // An untrusted peer's header is ignored.
+        assert_eq!(
+            client_ip_of(&peer([192, 0, 2, 1]), &headers, &[proxy]),
+            IpAddr::from([192, 0, 2, 1])
+        );
+        // Trusted hops are skipped from the right; what the client wrote
+        // before the first untrusted hop is not believed.
+        assert_eq!(
+            client_ip_of(&peer([10, 0, 0, 1]), &headers, &[proxy, inner]),
+            IpAddr::from([203, 0, 113, 9])
+        );
+    }
+
+    #[test]
+    fn an_ipv6_64_is_one_address() {
+        let limiter = FailureLimiter::new(1, Duration::from_secs(60));
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2::ffff".parse().unwrap();
+        limiter.record_failure(a);
+        assert!(limiter.check(b).is_err());
+        assert!(limiter.check("2001:db8:1:3::1".parse().unwrap()).is_ok());
     }
 
     #[test]

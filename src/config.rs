@@ -233,6 +233,10 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     pub request_timeout_secs: u64,
     pub shutdown_grace_secs: u64,
+    /// Reverse proxies (exact addresses) whose `X-Forwarded-For` names the
+    /// client; requests from anywhere else are taken at their socket address.
+    #[serde(default)]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -138,7 +138,7 @@ fn drop_expired(times: &mut VecDeque<Instant>, expired: impl Fn(&Instant) -> boo
 /// The address a limit applies to: an IPv4 address, or the /64 of an IPv6
 /// one (a single subscriber usually has a whole /64, so counting its
 /// addresses one by one would limit nothing).
-fn limit_key(ip: IpAddr) -> IpAddr {
+pub(crate) fn limit_key(ip: IpAddr) -> IpAddr {
     match ip.to_canonical() {
         IpAddr::V6(v6) => {
             let prefix = u128::from(v6) & !((1u128 << 64) - 1);

@@ -251,21 +251,6 @@ pub async fn login(
     }
     let (token, next) = form.map(|Form(f)| (f.token, f.next)).unwrap_or_default();
     let next = next.as_deref().and_then(safe_next);
-    let ip = auth::client_ip(&parts);
-    if let Err(retry_after_secs) = app.login_failures.check(ip) {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("minutes", retry_after_secs.div_ceil(60));
-        let message = app.locales.t_args(lang, "editor-login-rate-limited", &args);
-        let mut response = html(
-            StatusCode::TOO_MANY_REQUESTS,
-            lang,
-            pages::login_page(&ctx, Some(&message), next, None),
-        );
-        if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return Ok(response);
-    }
     let token = token.trim();
     let account = if token.is_empty() {
         None
@@ -276,8 +261,25 @@ pub async fn login(
             .map_err(HttpError::from_store)?
     };
     let Some(account) = account else {
-        app.login_failures.record_failure(ip);
+        // Only unknown tokens are limited: a valid one always gets in, so
+        // one user of a shared address cannot lock the others out.
+        let ip = auth::client_ip(&parts, &app.config.server.trusted_proxies);
         tracing::info!(%ip, "refused an editor login with an unknown or revoked token");
+        if let Err(retry_after_secs) = app.login_failures.check(ip) {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("minutes", retry_after_secs.div_ceil(60));
+            let message = app.locales.t_args(lang, "editor-login-rate-limited", &args);
+            let mut response = html(
+                StatusCode::TOO_MANY_REQUESTS,
+                lang,
+                pages::login_page(&ctx, Some(&message), next, None),
+            );
+            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            return Ok(response);
+        }
+        app.login_failures.record_failure(ip);
         let message = app.locales.t(lang, "editor-login-failed");
         return Ok(html(
             StatusCode::UNAUTHORIZED,

@@ -626,3 +626,60 @@ async fn glossary_deepl_glossary_made_before_a_restart_is_reused_and_stale_ones_
     let bodies = bodies.lock().unwrap();
     assert_eq!(bodies.last().unwrap()["glossary_id"], made.as_str());
 }
+
+/// DeepL's translate endpoint that refuses a glossary id the stand-in
+/// account no longer has, as DeepL answers 404 for a deleted glossary.
+struct CheckingDeepl {
+    account: GlossaryAccount,
+    inner: FakeDeepl,
+}
+
+impl Respond for CheckingDeepl {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        if let Some(id) = body.get("glossary_id").and_then(Value::as_str) {
+            let known = self.account.0.lock().unwrap().iter().any(|(g, _)| g == id);
+            if !known {
+                return ResponseTemplate::new(404).set_body_json(json!({"message": "Not found"}));
+            }
+        }
+        self.inner.respond(request)
+    }
+}
+
+#[tokio::test]
+async fn glossary_deepl_glossary_deleted_elsewhere_is_made_again() {
+    let deepl = MockServer::start().await;
+    let account = GlossaryAccount::default();
+    Mock::given(path_regex("^/v3/glossaries"))
+        .respond_with(account.clone())
+        .mount(&deepl)
+        .await;
+    let bodies = Arc::new(Mutex::new(Vec::new()));
+    Mock::given(method("POST"))
+        .and(path("/v2/translate"))
+        .respond_with(CheckingDeepl {
+            account: account.clone(),
+            inner: FakeDeepl {
+                translate_bodies: bodies.clone(),
+            },
+        })
+        .mount(&deepl)
+        .await;
+    let uri = deepl.uri();
+    let server = TestServer::start_with_env(&[
+        ("HONYAKU__PROVIDERS__DEEPL__AUTH_KEY", "test-key:fx"),
+        ("HONYAKU__PROVIDERS__DEEPL__BASE_URL", &uri),
+    ])
+    .await;
+    let en = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    put_term(&server, &en, "en", COOP, COOP_EN).await;
+    translate(&server, &["労働者協同組合です。"]).await;
+    // Another instance (or someone at the DeepL console) deletes it.
+    account.0.lock().unwrap().clear();
+    let out = translate(&server, &["労働者協同組合の説明会です。"]).await;
+    assert_eq!(out[0], "[DeepL] workers' cooperativeの説明会です。");
+    assert_eq!(account.0.lock().unwrap().len(), 1, "made again");
+    let last = bodies.lock().unwrap().last().unwrap().clone();
+    assert_eq!(last["glossary_id"], account.0.lock().unwrap()[0].0.as_str());
+}

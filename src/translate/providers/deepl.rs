@@ -185,6 +185,14 @@ impl Deepl {
         Ok(created.glossary_id)
     }
 
+    /// Drops `id` as the glossary of `to`, if it still is.
+    async fn forget_glossary(&self, to: Lang, id: &str) {
+        let mut known = self.glossaries.lock().await;
+        if known.get(&to).is_some_and(|(_, known_id)| known_id == id) {
+            known.remove(&to);
+        }
+    }
+
     /// Lists the account's glossaries: returns the id of the one named
     /// `name` and deletes the other glossaries honyaku made for `to` (older
     /// contents). Best effort: any failure means "none found".
@@ -210,9 +218,13 @@ impl Deepl {
         let ours = glossary_name_prefix(to);
         let mut found = None;
         for g in listed.glossaries {
-            if g.name == name && found.is_none() {
-                found = Some(g.glossary_id);
+            if g.name == name {
+                // Of several copies (instances that started together), any
+                // one will do; none is deleted, another instance may use it.
+                found.get_or_insert(g.glossary_id);
             } else if g.name.starts_with(&ours) {
+                // Older contents: every instance reads the same glossary from
+                // the store, so none needs these any more.
                 self.delete_glossary(&g.glossary_id).await;
             }
         }
@@ -385,15 +397,26 @@ impl TranslationProvider for Deepl {
                 return self.translate_batch(texts, from, to).await;
             }
             let source = source_code(from);
-            let id = self
-                .glossary_id(glossary)
-                .await
-                .map_err(|e| redact(e, &self.key))?;
-            in_batches(texts, self.limits(), |chunk| {
-                self.request(chunk, source, target, Some(&id))
-            })
-            .await
-            .map_err(|e| redact(e, &self.key))
+            let mut retried = false;
+            loop {
+                let id = self
+                    .glossary_id(glossary)
+                    .await
+                    .map_err(|e| redact(e, &self.key))?;
+                let result = in_batches(texts, self.limits(), |chunk| {
+                    self.request(chunk, source, target, Some(&id))
+                })
+                .await;
+                match result {
+                    // The glossary may be gone (deleted by another instance
+                    // or by hand): forget it and make or find it once more.
+                    Err(ProviderError::Rejected { .. }) if !retried => {
+                        retried = true;
+                        self.forget_glossary(to, &id).await;
+                    }
+                    other => return other.map_err(|e| redact(e, &self.key)),
+                }
+            }
         })
     }
 }

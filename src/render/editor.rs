@@ -501,6 +501,7 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
             form.unit-form method="post" action=(format!("/translators/units/{target}/{}", unit.id)) {
                 input type="hidden" name="csrf" value=(ctx.csrf());
                 input type="hidden" name="unit" value=(unit.id);
+                input type="hidden" name="page" value=(view.page.slug);
                 input type="hidden" name="version" value=(version);
                 input type="hidden" name="page" value=(view.page.slug);
                 input type="hidden" name="state" value=(view.state.map_or("", UnitState::as_str));

@@ -701,3 +701,52 @@ async fn login_returns_to_the_page_asked_for_and_only_inside_the_editor() {
         );
     }
 }
+
+#[tokio::test]
+async fn approving_with_the_text_changed_approves_the_new_text() {
+    use honyaku::store::OverrideState;
+
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let unit = plain_unit(&units(&server, &token, "en", None).await);
+    let id = unit["id"].as_str().unwrap();
+    let source = honyaku::review::from_editable(unit["source"].as_str().unwrap());
+    let store = &server.app.store;
+    store
+        .override_put(id, Lang::En, "Old wording", &source, "kim", None)
+        .await
+        .unwrap();
+    let flagged = store
+        .override_set_state(id, Lang::En, OverrideState::NeedsReview, "honyaku", None)
+        .await
+        .unwrap();
+    let session = login(&server, &token).await;
+    let version = flagged.version.to_string();
+    let response = post(
+        &server,
+        &unit_path("en", id),
+        &session.cookie,
+        &[
+            ("csrf", session.csrf.as_str()),
+            ("action", "approve"),
+            ("unit", id),
+            ("page", SLUG),
+            ("version", version.as_str()),
+            ("text", "Reviewed and reworded"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+    let now = store
+        .override_get(&[id.to_owned()], Lang::En)
+        .await
+        .unwrap()
+        .remove(id)
+        .unwrap();
+    assert_eq!(
+        now.text, "Reviewed and reworded",
+        "the edit was not dropped"
+    );
+    assert_eq!(now.state, OverrideState::Approved);
+    assert_eq!(now.author, "sato");
+}

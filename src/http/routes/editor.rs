@@ -537,6 +537,9 @@ pub struct UnitForm {
     /// The unit the form was rendered for; must match the path.
     #[serde(default)]
     unit: Option<String>,
+    /// The page the form was on (a sentence can be on several).
+    #[serde(default)]
+    page: Option<String>,
     /// The filter to return to.
     #[serde(default)]
     state: Option<String>,
@@ -616,7 +619,10 @@ pub async fn change_unit(
                 &context(&app, lang, None),
                 Some(&message),
                 next.as_deref().and_then(safe_next),
-                Some(typed.as_str()).filter(|t| !t.trim().is_empty()),
+                // Only for the editor's own forms: another site must not be
+                // able to put its words on our login page.
+                Some(typed.as_str())
+                    .filter(|t| !t.trim().is_empty() && !cross_site(&parts.headers)),
             ),
         ));
     };
@@ -638,11 +644,37 @@ pub async fn change_unit(
     if !principal.account.may_edit(target) {
         return Ok(forbidden(&app, lang, &principal, target));
     }
-    let (Some(page), unit) = find_unit(&app, &id).await? else {
+    let (Some(first_page), unit) = find_unit(&app, &id).await? else {
         // The editor works on hosted pages; other units go through the API.
         return Err(HttpError::NotFound);
     };
+    // Back to the page the form was on, when the unit is on it.
+    let page = form
+        .page
+        .as_deref()
+        .and_then(|slug| app.content.find(slug))
+        .filter(|p| review::page_units(p).is_ok_and(|units| units.iter().any(|u| u.key == id)))
+        .cloned()
+        .unwrap_or(first_page);
     let state = state_filter(form.state.as_deref()).unwrap_or(None);
+    // "Approve" with the text changed in the box approves the new text: the
+    // translator's edit is never dropped for the old one.
+    let action = match action {
+        UnitAction::Approve => {
+            let current = app
+                .store
+                .override_get(std::slice::from_ref(&unit.key), target)
+                .await
+                .map_err(HttpError::from_store)?
+                .remove(&unit.key);
+            let typed = review::from_editable(form.text.trim());
+            match current {
+                Some(o) if o.text != typed && !form.text.trim().is_empty() => UnitAction::Save,
+                _ => UnitAction::Approve,
+            }
+        }
+        other => other,
+    };
     let outcome = match action {
         UnitAction::Save => save_override(&app, &principal, &unit, target, &form.text, version)
             .await

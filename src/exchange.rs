@@ -195,6 +195,9 @@ pub struct ImportedUnit {
     /// The target in placeholder form; `None` when missing or empty (no
     /// change), and whenever [`ImportedUnit::problem`] is set.
     pub target: Option<String>,
+    /// Hex SHA-256 of the target as exported, from the metadata: a target
+    /// that still hashes to it was not edited, whatever readers get now.
+    pub exported_target_sha256: Option<String>,
     /// Why this unit cannot be imported, naming the unit; the rest of the file
     /// is still usable.
     pub problem: Option<String>,
@@ -397,6 +400,15 @@ pub fn xliff_export(page: &str, target: Lang, units: &[ExchangeUnit]) -> String 
     out
 }
 
+/// The metadata entry holding [`target_sha256`] of the exported target.
+const TARGET_SHA256_META: &str = "target-sha256";
+
+/// Hex SHA-256 of a target in placeholder form, as written on export.
+pub fn target_sha256(target: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(target.as_bytes()))
+}
+
 fn push_xliff_unit(out: &mut String, unit: &ExchangeUnit) {
     out.push_str("    <unit id=\"");
     push_attr(out, UNIT_ID_PREFIX);
@@ -406,10 +418,18 @@ fn push_xliff_unit(out: &mut String, unit: &ExchangeUnit) {
         out,
         "      <mda:metadata>\n        <mda:metaGroup category=\"{META_CATEGORY}\">\n          \
          <mda:meta type=\"version\">{}</mda:meta>\n          \
-         <mda:meta type=\"state\">{}</mda:meta>\n        </mda:metaGroup>\n      </mda:metadata>\n",
+         <mda:meta type=\"state\">{}</mda:meta>\n",
         unit.version,
         unit.state.as_str()
     );
+    if let Some(target) = &unit.target {
+        let _ = writeln!(
+            out,
+            "          <mda:meta type=\"{TARGET_SHA256_META}\">{}</mda:meta>",
+            target_sha256(target)
+        );
+    }
+    out.push_str("        </mda:metaGroup>\n      </mda:metadata>\n");
     if !unit.notes.is_empty() {
         out.push_str("      <notes>\n");
         for note in &unit.notes {
@@ -634,6 +654,7 @@ enum Sink {
     Target,
     Version,
     State,
+    TargetSha256,
 }
 
 #[derive(Debug)]
@@ -663,6 +684,7 @@ struct UnitBuilder {
     line: usize,
     version: Option<String>,
     meta_state: Option<String>,
+    meta_target_sha256: Option<String>,
     /// `state` and `subState` of the first segment.
     segment_state: Option<(Option<String>, Option<String>)>,
     source: Vec<Tok>,
@@ -744,6 +766,10 @@ impl UnitBuilder {
             version,
             state,
             target,
+            exported_target_sha256: self
+                .meta_target_sha256
+                .map(|h| h.trim().to_ascii_lowercase())
+                .filter(|h| !h.is_empty()),
         }
     }
 
@@ -902,6 +928,7 @@ impl Importer {
                     let sink = match attr(e, "type", line)?.as_deref() {
                         Some("version") => Sink::Version,
                         Some("state") => Sink::State,
+                        Some(TARGET_SHA256_META) => Sink::TargetSha256,
                         _ => Sink::None,
                     };
                     self.stack.push(Open {
@@ -1064,7 +1091,7 @@ impl Importer {
         match side {
             Sink::Source => unit.current_source.push(tok),
             Sink::Target => unit.current_target.get_or_insert_with(Vec::new).push(tok),
-            Sink::None | Sink::Version | Sink::State => {}
+            Sink::None | Sink::Version | Sink::State | Sink::TargetSha256 => {}
         }
     }
 
@@ -1084,12 +1111,12 @@ impl Importer {
                     }
                 }
             }
-            Sink::Version | Sink::State => {
+            Sink::Version | Sink::State | Sink::TargetSha256 => {
                 if let Some(unit) = &mut self.unit {
-                    let field = if sink == Sink::Version {
-                        &mut unit.version
-                    } else {
-                        &mut unit.meta_state
+                    let field = match sink {
+                        Sink::Version => &mut unit.version,
+                        Sink::State => &mut unit.meta_state,
+                        _ => &mut unit.meta_target_sha256,
                     };
                     field.get_or_insert_with(String::new).push_str(text);
                 }

@@ -283,3 +283,58 @@ async fn an_acknowledged_override_survives_sigkill() {
     assert_eq!(unit["version"], 1);
     assert!(page.contains("Saved just before the crash"));
 }
+
+/// A unit untouched in the file is left alone even when what readers get
+/// has changed since the export (another translator's save, a glossary
+/// change): the file's own hash of the exported target says so.
+#[tokio::test]
+async fn untouched_units_stay_untouched_when_the_site_moved_on() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let before = units(&server, &token, "en", None).await;
+    let xliff = export(&server, &token, "en").await;
+    assert!(xliff.contains("<mda:meta type=\"target-sha256\">"));
+    let plain: Vec<&Value> = before
+        .iter()
+        .filter(|u| {
+            u["part"] == "body"
+                && !u["source"].as_str().unwrap().contains('<')
+                && u["required"].as_array().unwrap().is_empty()
+        })
+        .collect();
+    let (moved, edited) = (
+        plain[0]["id"].as_str().unwrap(),
+        plain[1]["id"].as_str().unwrap(),
+    );
+    // After the export, someone else corrects `moved` through the API.
+    assert_eq!(
+        save(
+            &server,
+            &token,
+            "en",
+            moved,
+            Some("0"),
+            "Corrected meanwhile"
+        )
+        .await
+        .status(),
+        200
+    );
+    let file = edit_target(&xliff, edited, |t| format!("{t} (edited offline)"));
+    let report: Value = import(&server, &token, "en", file)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses(&report),
+        [(edited.to_owned(), "updated".to_owned())],
+        "{report:#}"
+    );
+    let after = units(&server, &token, "en", None).await;
+    let moved_now = after.iter().find(|u| u["id"] == moved).unwrap();
+    assert_eq!(
+        moved_now["served"], "Corrected meanwhile",
+        "not overwritten"
+    );
+}

@@ -226,7 +226,15 @@ pub async fn import(
             .map(|o| o.text.clone())
             .or_else(|| view.machine.as_ref().map(|m| m.text.clone()))
             .map(|t| review::from_editable(&t));
-        if current.as_deref() == Some(text.as_str()) {
+        // Untouched in the file: what was exported comes back (readers may
+        // get something else by now: a glossary change, another provider;
+        // that is no edit of the translator's). Files from other tools carry
+        // no hash: there, the same text as readers get now is no change.
+        let untouched = match &imported.exported_target_sha256 {
+            Some(hash) => *hash == exchange::target_sha256(&text),
+            None => current.as_deref() == Some(text.as_str()),
+        };
+        if untouched {
             // The same text marked final on a flagged override is its review.
             if view.state == UnitState::NeedsReview && imported.state == Some(UnitState::Approved) {
                 results.push(

@@ -168,17 +168,22 @@ pub fn client_ip_of(
         .unwrap_or(peer)
 }
 
-/// A value of the request's `Cookie` header.
+/// The value of cookie `name`, when the request carries it exactly once.
+/// Two of them mean someone else set one too (a sibling subdomain can, with
+/// a narrower path that browsers send first): then neither is trusted, so
+/// nobody can be made to work inside another person's session.
 pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
+    let mut values = parts
         .headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .filter(|(k, _)| *k == name)
+        .map(|(_, v)| v);
+    let first = values.next()?;
+    values.next().is_none().then_some(first)
 }
 
 /// How a request proved who it is.

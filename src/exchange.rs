@@ -1262,7 +1262,11 @@ pub fn tmx_export(
         out.push_str("    </tu>\n");
     }
     for o in overrides {
-        let source = if o.source_text.is_empty() {
+        // A flagged override was written for the Japanese before the edit:
+        // paired with the new Japanese it would be a wrong exact match.
+        let source = if let Some(previous) = &o.previous_source {
+            previous.as_str()
+        } else if o.source_text.is_empty() {
             match sources.get(&o.unit_key) {
                 Some(s) => s.as_str(),
                 None => continue,

@@ -464,7 +464,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<()>;
 
     /// The session, if it has not expired by `now` and its account is
-    /// active. Expired sessions are deleted on the way.
+    /// active. (Expired sessions are deleted by `session_create` and
+    /// `session_delete`.)
     async fn session_get(&self, id_sha256: &str, now: i64) -> Result<Option<Session>>;
 
     async fn session_delete(&self, id_sha256: &str) -> Result<()>;

@@ -309,7 +309,7 @@ impl HttpError {
             StoreError::VersionConflict { current } => HttpError::VersionConflict {
                 current: current.unwrap_or(0),
             },
-            StoreError::Busy { .. } => HttpError::Busy,
+            StoreError::Busy { .. } | StoreError::Unavailable { .. } => HttpError::Busy,
             StoreError::NotFound => HttpError::NotFound,
             StoreError::AlreadyExists(what) => HttpError::Conflict {
                 detail: format!("{what} already exists"),

@@ -787,6 +787,12 @@ impl Store for PostgresStore {
         csrf_token: &str,
         expires_at: i64,
     ) -> Result<()> {
+        // Expired sessions go when new ones come, so the table stays small.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(super::now_ms())
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.error(e))?;
         sqlx::query(
             "INSERT INTO sessions (id_sha256, translator, csrf_token, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5)",

@@ -737,6 +737,12 @@ impl Store for SqliteStore {
         expires_at: i64,
     ) -> Result<()> {
         let mut tx = self.write().await?;
+        // Expired sessions go when new ones come, so the table stays small.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+            .bind(super::now_ms())
+            .execute(&mut *tx)
+            .await
+            .map_err(error)?;
         sqlx::query(
             "INSERT INTO sessions (id_sha256, translator, csrf_token, created_at, expires_at) \
              VALUES (?, ?, ?, ?, ?)",

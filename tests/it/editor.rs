@@ -750,3 +750,21 @@ async fn approving_with_the_text_changed_approves_the_new_text() {
     assert_eq!(now.state, OverrideState::Approved);
     assert_eq!(now.author, "sato");
 }
+
+#[tokio::test]
+async fn two_session_cookies_are_no_session() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    assert_eq!(
+        get(&server, "/translators/", &session.cookie)
+            .await
+            .status(),
+        200
+    );
+    // A second cookie of the same name, as a sibling subdomain could plant.
+    let doubled = format!("honyaku_session={}; {}", "1".repeat(64), session.cookie);
+    let response = get(&server, "/translators/", &doubled).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(header(&response, "location"), "/translators/login");
+}

@@ -320,6 +320,10 @@ async fn saves_need_the_current_version() {
             .send()
     };
     assert_eq!(revert("\"1\"").await.unwrap().status(), 412);
+    // A client that saw no override at all is told that one exists now.
+    let unaware = revert("\"0\"").await.unwrap();
+    assert_eq!(unaware.status(), 412);
+    assert_eq!(header(&unaware, "etag"), "\"2\"");
     let reverted: Value = revert("\"2\"").await.unwrap().json().await.unwrap();
     assert_eq!(reverted["state"], "machine");
     assert_eq!(reverted["served"], unit["served"]);

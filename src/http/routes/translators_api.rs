@@ -414,8 +414,19 @@ pub async fn revert_override(
 ) -> Result<(), HttpError> {
     principal.require_lang(lang)?;
     if version == 0 {
-        return Err(HttpError::Conflict {
-            detail: "there is no override to revert".into(),
+        // Nothing to revert as far as the client knows: 412 if someone has
+        // saved one since, so it can refresh; otherwise nothing to do.
+        let current = app
+            .store
+            .override_get(std::slice::from_ref(&unit.key), lang)
+            .await
+            .map_err(HttpError::from_store)?
+            .remove(&unit.key);
+        return Err(match current {
+            Some(o) => HttpError::VersionConflict { current: o.version },
+            None => HttpError::Conflict {
+                detail: "there is no override to revert".into(),
+            },
         });
     }
     app.store

@@ -371,17 +371,39 @@ pub fn to_csv(entries: &[GlossaryEntry]) -> String {
     out
 }
 
+/// Spreadsheets run a cell that starts with one of these as a formula.
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
+/// A field as written to the CSV: a leading `'` keeps a spreadsheet from
+/// running it as a formula ([`import_csv`] takes it off again).
+fn defused(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(FORMULA_STARTS) || field.starts_with('\'') {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
+}
+
+/// The reverse of [`defused`].
+fn restored(field: &str) -> String {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest.to_owned(),
+        _ => field.to_owned(),
+    }
+}
+
 fn write_row(out: &mut String, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
+        let field = defused(field);
         if field.contains([',', '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(field);
+            out.push_str(&field);
         }
     }
     out.push_str("\r\n");
@@ -516,7 +538,7 @@ pub fn import_csv(
             });
             continue;
         }
-        let field = |n: usize| fields.get(n).cloned().unwrap_or_default();
+        let field = |n: usize| fields.get(n).map(|f| restored(f)).unwrap_or_default();
         let entry = GlossaryEntry {
             target_lang: target,
             term: field(0),
@@ -720,6 +742,27 @@ mod tests {
         assert!(parse_csv("a,\"b").is_err());
         assert!(parse_csv("a,\"b\"c").is_err());
         assert_eq!(parse_csv("a,\n\n").unwrap(), vec![vec!["a", ""]]);
+    }
+
+    #[test]
+    fn csv_fields_that_look_like_formulas_are_defused_and_come_back() {
+        let entries = vec![GlossaryEntry {
+            target_lang: Lang::En,
+            term: "=HYPERLINK(\"x\")".into(),
+            translation: "-based".into(),
+            note: "'quoted".into(),
+            author: "sato".into(),
+            updated_at: 0,
+        }];
+        let csv = to_csv(&entries);
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"x\"\")\",'-based,''quoted"),
+            "{csv}"
+        );
+        let back = import_csv(&csv, Lang::En, "sato").unwrap();
+        assert_eq!(back[0].term, "=HYPERLINK(\"x\")");
+        assert_eq!(back[0].translation, "-based");
+        assert_eq!(back[0].note, "'quoted");
     }
 
     #[test]

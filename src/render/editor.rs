@@ -503,7 +503,6 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
                 input type="hidden" name="unit" value=(unit.id);
                 input type="hidden" name="page" value=(view.page.slug);
                 input type="hidden" name="version" value=(version);
-                input type="hidden" name="page" value=(view.page.slug);
                 input type="hidden" name="state" value=(view.state.map_or("", UnitState::as_str));
                 label for=(text_id) {
                     (ctx.t_with("editor-your-translation", "language", ctx.language_name(view.target)))

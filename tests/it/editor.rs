@@ -768,3 +768,46 @@ async fn two_session_cookies_are_no_session() {
     assert_eq!(response.status(), 303);
     assert_eq!(header(&response, "location"), "/translators/login");
 }
+
+/// What a browser would post: every field of a unit's form once, as the
+/// page renders it (a field twice makes the form unreadable).
+#[tokio::test]
+async fn a_unit_form_as_rendered_can_be_posted() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let session = login(&server, &token).await;
+    let html = get(&server, &edit_path(), &session.cookie)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let document = Html::parse_document(&html);
+    let form = document
+        .select(&Selector::parse("form.unit-form").unwrap())
+        .next()
+        .expect("a unit form");
+    let action = form.value().attr("action").unwrap().to_owned();
+    let mut fields: Vec<(String, String)> = form
+        .select(&Selector::parse("input[name], textarea[name]").unwrap())
+        .map(|e| {
+            let name = e.value().attr("name").unwrap().to_owned();
+            let value = match e.value().name() {
+                "textarea" => e.text().collect::<String>(),
+                _ => e.value().attr("value").unwrap_or_default().to_owned(),
+            };
+            (name, value)
+        })
+        .collect();
+    let mut names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(names.len(), before, "a field appears twice: {fields:?}");
+    fields.push(("action".into(), "save".into()));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let response = post(&server, &action, &session.cookie, &pairs).await;
+    assert_eq!(response.status(), 303, "the rendered form posts as is");
+}

@@ -117,6 +117,35 @@ async fn xliff_round_trip_changes_exactly_the_edited_units() {
         failure["message"].as_str().unwrap().contains("b1"),
         "{failure}"
     );
+    // Said in the translator's language.
+    let japanese: Value = server
+        .client
+        .put(server.url("/api/v1/xliff/en"))
+        .bearer_auth(&token)
+        .header("content-type", "application/xliff+xml")
+        .header("accept-language", "ja")
+        .body(edit_target(&xliff, code_id, |_| {
+            "All markup lost".to_owned()
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let message = japanese["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == code_id)
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.contains("b1") && message.contains("がありません"),
+        "{message}"
+    );
 
     let after = units(&server, &token, "en", None).await;
     for (old, new) in before.iter().zip(&after) {

@@ -37,13 +37,13 @@ pub const EDITOR_ROOT: &str = "/translators";
 const LOGIN_PATH: &str = "/translators/login";
 const HOME_PATH: &str = "/translators/";
 
-/// The languages the editor's own pages are written in; everyone else gets
-/// English, the language translators into any target are likeliest to read.
-const EDITOR_LANGUAGES: [Lang; 2] = [Lang::Ja, Lang::En];
+/// The languages the editor's own pages are written in: all five, so a
+/// translator into Korean or Chinese can work in their own language.
+const EDITOR_LANGUAGES: [Lang; 5] = Lang::ALL;
 
-/// The editor's language for this request: the site's language cookie when
-/// it names Japanese or English, then Accept-Language between the two, then
-/// English.
+/// The editor's language for this request: the site's language cookie, then
+/// Accept-Language, then English (the language translators into any target
+/// are likeliest to read).
 pub fn editor_lang(app: &App, headers: &HeaderMap) -> Lang {
     if let Some(lang) = crate::http::cookie_value(headers, &app.config.i18n.cookie_name)
         .and_then(|v| Lang::from_code(&v))

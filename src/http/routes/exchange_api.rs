@@ -153,8 +153,11 @@ pub async fn import(
     State(app): State<Arc<App>>,
     principal: Principal,
     Path(lang): Path<String>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Json<XliffImportReport>, HttpError> {
+    // The report's messages are for the translator: in their language.
+    let reader = crate::http::negotiated_lang(&app, &headers);
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
     let xml = std::str::from_utf8(&body).map_err(|_| HttpError::InvalidRequest {
@@ -248,7 +251,7 @@ pub async fn import(
                     .await
                     {
                         Ok(()) => result("approved", None, Some(exported_version + 1)),
-                        Err(e) => outcome_of(&imported.id, e),
+                        Err(e) => outcome_of(&app, reader, &imported.id, e),
                     },
                 );
             } else {
@@ -261,7 +264,7 @@ pub async fn import(
                 .await
             {
                 Ok(saved) => result("updated", None, Some(saved.version)),
-                Err(e) => outcome_of(&imported.id, e),
+                Err(e) => outcome_of(&app, reader, &imported.id, e),
             },
         );
     }
@@ -279,7 +282,7 @@ pub async fn import(
 
 /// One unit's failed change as a report line; failures that are not about
 /// the unit (the store is down) still stop nothing else.
-fn outcome_of(id: &str, error: HttpError) -> XliffUnitResult {
+fn outcome_of(app: &App, reader: crate::i18n::Lang, id: &str, error: HttpError) -> XliffUnitResult {
     let (status, message) = match &error {
         HttpError::VersionConflict { current } => (
             "conflict",
@@ -288,7 +291,7 @@ fn outcome_of(id: &str, error: HttpError) -> XliffUnitResult {
             ),
         ),
         HttpError::QaFailed { detail } => ("qa_failed", detail.clone()),
-        HttpError::OverrideQa(problem) => ("qa_failed", problem.to_string()),
+        HttpError::OverrideQa(problem) => ("qa_failed", problem.localized(&app.locales, reader)),
         HttpError::Forbidden { detail } => ("forbidden", detail.clone()),
         HttpError::Conflict { detail } => ("conflict", detail.clone()),
         other => {

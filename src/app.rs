@@ -113,7 +113,7 @@ pub struct App {
     /// Readers' reports accepted per client address and in all (in memory
     /// only; see [`crate::feedback`]).
     pub report_limiter: crate::feedback::ReportLimiter,
-    generation: GenerationWatch,
+    generation: Arc<crate::store::GenerationWatch>,
     page_cache_hits: std::sync::atomic::AtomicU64,
     page_cache_misses: std::sync::atomic::AtomicU64,
 }
@@ -122,18 +122,8 @@ pub struct App {
 /// content version, and the store generation (overrides).
 type PageKey = (Lang, String, String, i64);
 
-/// The store's generation as last seen, re-read at most every
-/// [`GENERATION_POLL`], so that an override written by another instance is
-/// served within a second without a query on every request.
-#[derive(Debug)]
-struct GenerationWatch {
-    value: std::sync::atomic::AtomicI64,
-    checked: std::sync::Mutex<std::time::Instant>,
-}
-
-/// How stale the generation may be: overrides show up within this long on
-/// every instance.
-pub const GENERATION_POLL: std::time::Duration = std::time::Duration::from_millis(500);
+/// How stale the generation may be (see [`crate::store::GenerationWatch`]).
+pub use crate::store::GENERATION_POLL;
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -216,12 +206,13 @@ impl App {
                 tracing::error!(%error, "cannot record the pages' units; overrides of edited sentences are not flagged")
             }
         }
-        let generation = store.generation().await?;
+        let generation = Arc::new(crate::store::GenerationWatch::start(store.clone()).await?);
         let providers = crate::translate::providers::build(&config.providers, &client);
         let chain = Chain::new(providers, &config.providers)
             .with_ledger(store.clone(), config.budgets.clone());
         let translator =
-            Translator::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes);
+            Translator::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
+                .with_generation(generation.clone());
         let translated = moka::future::Cache::builder()
             .weigher(|_: &PageKey, page: &Arc<RenderedPage>| {
                 u32::try_from(page.identity.len() + page.gzip.len() + 256).unwrap_or(u32::MAX)
@@ -253,10 +244,7 @@ impl App {
             pages,
             translated,
             store,
-            generation: GenerationWatch {
-                value: std::sync::atomic::AtomicI64::new(generation),
-                checked: std::sync::Mutex::new(std::time::Instant::now()),
-            },
+            generation,
             unit_sources,
             login_failures,
             report_limiter,
@@ -268,42 +256,13 @@ impl App {
     /// The store's generation, re-read when the last reading is older than
     /// [`GENERATION_POLL`]. A failed read keeps the last value.
     pub async fn generation(&self) -> i64 {
-        use std::sync::atomic::Ordering;
-        let due = {
-            let mut checked = self
-                .generation
-                .checked
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            if checked.elapsed() >= GENERATION_POLL {
-                *checked = std::time::Instant::now();
-                true
-            } else {
-                false
-            }
-        };
-        if due {
-            match self.store.generation().await {
-                Ok(value) => self.generation.value.store(value, Ordering::Relaxed),
-                Err(error) => tracing::warn!(%error, "cannot read the store generation"),
-            }
-        }
-        self.generation.value.load(Ordering::Relaxed)
+        self.generation.current().await
     }
 
-    /// Makes the next [`App::generation`] read the store, so a change this
-    /// instance just made is served on the very next request.
+    /// Reads the generation now, so a change this instance just made (an
+    /// override, a glossary term) is served on the very next request.
     pub async fn store_changed(&self) {
-        use std::sync::atomic::Ordering;
-        match self.store.generation().await {
-            Ok(value) => self.generation.value.store(value, Ordering::Relaxed),
-            Err(error) => tracing::warn!(%error, "cannot read the store generation"),
-        }
-        *self
-            .generation
-            .checked
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = std::time::Instant::now();
+        self.generation.refresh().await;
     }
 
     /// Translated-page lookups answered from the cache, and those that

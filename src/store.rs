@@ -541,6 +541,78 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn generation(&self) -> Result<i64>;
 }
 
+/// How stale a [`GenerationWatch`] may be: overrides and glossary changes
+/// made by another instance show up within this long.
+pub const GENERATION_POLL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The store's generation as last seen, re-read at most every
+/// [`GENERATION_POLL`]: caches keyed by it (pages, glossaries) notice changes
+/// made by any instance within a second, without a query on every request.
+/// One per process, shared by the [`crate::App`] and the translator.
+#[derive(Debug)]
+pub struct GenerationWatch {
+    store: Arc<dyn Store>,
+    value: std::sync::atomic::AtomicI64,
+    /// When the store was last read; `None`: never.
+    checked: std::sync::Mutex<Option<std::time::Instant>>,
+}
+
+impl GenerationWatch {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self {
+            store,
+            value: std::sync::atomic::AtomicI64::new(0),
+            checked: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// A watch that has read the generation once: an unreadable store is
+    /// an error here, at start-up, rather than a warning later.
+    pub async fn start(store: Arc<dyn Store>) -> Result<Self> {
+        let value = store.generation().await?;
+        Ok(Self {
+            store,
+            value: std::sync::atomic::AtomicI64::new(value),
+            checked: std::sync::Mutex::new(Some(std::time::Instant::now())),
+        })
+    }
+
+    /// The generation, re-read when the last reading is older than
+    /// [`GENERATION_POLL`]. A failed read keeps the last value.
+    pub async fn current(&self) -> i64 {
+        let due = {
+            let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
+            if checked.is_none_or(|at| at.elapsed() >= GENERATION_POLL) {
+                *checked = Some(std::time::Instant::now());
+                true
+            } else {
+                false
+            }
+        };
+        if due {
+            self.read().await;
+        }
+        self.value.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Reads the store now: after a change made by this process, so the
+    /// very next request sees it.
+    pub async fn refresh(&self) -> i64 {
+        *self.checked.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
+        self.read().await;
+        self.value.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    async fn read(&self) {
+        match self.store.generation().await {
+            Ok(value) => self
+                .value
+                .store(value, std::sync::atomic::Ordering::Relaxed),
+            Err(error) => tracing::warn!(%error, "cannot read the store generation"),
+        }
+    }
+}
+
 /// Opens the configured store: a SQLite file (its directory is created when
 /// missing) or a PostgreSQL database, migrated before this returns.
 pub async fn open(config: &StoreConfig) -> Result<Arc<dyn Store>> {

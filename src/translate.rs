@@ -145,6 +145,9 @@ pub struct Translator {
     /// Each target's glossary as read at a store generation; re-read when
     /// the generation moves (every glossary change bumps it).
     glossaries: std::sync::Mutex<HashMap<Lang, (i64, Arc<Glossary>)>>,
+    /// The store's generation as this process watches it (shared with the
+    /// `App`, whose page cache is keyed by it too).
+    generation: Option<Arc<crate::store::GenerationWatch>>,
     pub stats: Stats,
 }
 
@@ -256,13 +259,24 @@ impl Translator {
         Self {
             chain,
             bundled,
-            store,
             memory,
             refused,
             in_flight: std::sync::Mutex::new(HashMap::new()),
             glossaries: std::sync::Mutex::new(HashMap::new()),
+            generation: store
+                .clone()
+                .map(|s| Arc::new(crate::store::GenerationWatch::new(s))),
+            store,
             stats: Stats::default(),
         }
+    }
+
+    /// Watches the generation through `watch` (the process's one watch)
+    /// instead of one of its own.
+    #[must_use]
+    pub fn with_generation(mut self, watch: Arc<crate::store::GenerationWatch>) -> Self {
+        self.generation = Some(watch);
+        self
     }
 
     pub fn store(&self) -> Option<&Arc<dyn Store>> {
@@ -273,12 +287,12 @@ impl Translator {
         &self.chain
     }
 
-    /// The glossary of `to` as the store holds it now. One generation read
-    /// per call (a single-row primary-key lookup, like the override read
-    /// every call makes anyway); the entries are read only when the
-    /// generation moved, which every glossary change makes it do. Without a
-    /// store, or when the store cannot be read, the last glossary read (or
-    /// none) is used and the failure counted.
+    /// The glossary of `to` as the store holds it: the entries are read
+    /// again only when the watched generation moved, which every glossary
+    /// change makes it do (at once on this instance, within
+    /// [`crate::store::GENERATION_POLL`] on others). Without a store, or when
+    /// the store cannot be read, the last glossary read (or none) is used and
+    /// the failure counted.
     pub async fn glossary(&self, to: Lang) -> Arc<Glossary> {
         let cached = self
             .glossaries
@@ -286,17 +300,10 @@ impl Translator {
             .unwrap_or_else(|e| e.into_inner())
             .get(&to)
             .cloned();
-        let Some(store) = &self.store else {
+        let (Some(store), Some(watch)) = (&self.store, &self.generation) else {
             return cached.map_or_else(|| Arc::new(Glossary::empty(to)), |(_, g)| g);
         };
-        let generation = match store.generation().await {
-            Ok(generation) => generation,
-            Err(error) => {
-                self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(%error, "cannot read the store generation; using the glossary as last read");
-                return cached.map_or_else(|| Arc::new(Glossary::empty(to)), |(_, g)| g);
-            }
-        };
+        let generation = watch.current().await;
         if let Some((seen, glossary)) = &cached {
             if *seen == generation {
                 return glossary.clone();

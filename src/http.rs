@@ -30,6 +30,18 @@ pub use error::HttpError;
 /// strict policy keeps a mistake in it from becoming a script injection.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/// A target language named by an API request (`en`, `zh-Hans`; aliases
+/// such as `zh-TW` too): 400 `unsupported_language` for Japanese or an
+/// unknown code, which is echoed at most 32 characters long.
+pub fn target_lang(code: &str) -> Result<Lang, HttpError> {
+    Lang::from_code(code)
+        .or_else(|| Lang::from_tag(code))
+        .filter(|l| !l.is_source())
+        .ok_or_else(|| HttpError::UnsupportedTarget {
+            code: code.chars().take(32).collect(),
+        })
+}
+
 /// Every route honyaku answers.
 pub fn router(app: Arc<App>) -> Router {
     let timeout = Duration::from_secs(app.config.server.request_timeout_secs);

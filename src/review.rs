@@ -467,6 +467,19 @@ fn view(
     }
 }
 
+impl UnitView {
+    /// The unit's text as translators last left it, in placeholder form:
+    /// the override (flagged or not), else the machine or bundled
+    /// translation. What an exchange file carries as the target.
+    pub fn current_text(&self) -> Option<String> {
+        self.override_
+            .as_ref()
+            .map(|o| &o.text)
+            .or_else(|| self.machine.as_ref().map(|m| &m.text))
+            .map(|t| from_editable(t))
+    }
+}
+
 /// One history entry as translators see it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HistoryEntry {

@@ -300,6 +300,15 @@ impl IntoResponse for HttpError {
     }
 }
 
+impl From<crate::review::ReviewError> for HttpError {
+    fn from(error: crate::review::ReviewError) -> Self {
+        match error {
+            crate::review::ReviewError::Store(e) => HttpError::from_store(e),
+            other => HttpError::Internal(other.to_string()),
+        }
+    }
+}
+
 impl HttpError {
     /// The answer for a store failure: conflicts and busy locks are the
     /// client's to retry; anything else is logged once and is a 500.

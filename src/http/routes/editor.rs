@@ -23,7 +23,7 @@ use crate::auth::{self, Credential, Principal};
 use crate::content::Announcement;
 use crate::http::HttpError;
 use crate::http::routes::translators_api::{
-    approve_override, find_unit, revert_override, review_error, save_override, target,
+    approve_override, find_unit, revert_override, save_override, target,
 };
 use crate::i18n::{Lang, negotiate_accept_language_among};
 use crate::render::editor::{
@@ -461,8 +461,7 @@ async fn render_edit(
 ) -> Result<Response, HttpError> {
     let units: Vec<_> =
         review::unit_views(&app.translator, &app.store, edit.page, edit.target, None)
-            .await
-            .map_err(review_error)?
+            .await?
             .into_iter()
             // A refused unit stays on the page even if the filter would now hide
             // it, so the translator's text is never dropped.

@@ -62,12 +62,7 @@ pub async fn export(
         .cloned()
         .ok_or(HttpError::NotFound)?;
     let sources = review::page_units(&page).map_err(|e| HttpError::Internal(e.to_string()))?;
-    let views = review::unit_views(&app.translator, &app.store, &page, lang, None)
-        .await
-        .map_err(|e| match e {
-            review::ReviewError::Store(e) => HttpError::from_store(e),
-            other => HttpError::Internal(other.to_string()),
-        })?;
+    let views = review::unit_views(&app.translator, &app.store, &page, lang, None).await?;
     let mut seen = std::collections::HashSet::new();
     let units: Vec<ExchangeUnit> = sources
         .into_iter()
@@ -92,12 +87,7 @@ pub async fn export(
             if !view.required.is_empty() {
                 notes.push(format!("keep exactly: {}", view.required.join(" | ")));
             }
-            let target = view
-                .override_
-                .as_ref()
-                .map(|o| o.text.clone())
-                .or_else(|| view.machine.as_ref().map(|m| m.text.clone()))
-                .map(|t| review::from_editable(&t));
+            let target = view.current_text();
             ExchangeUnit {
                 id: source.key,
                 source: source.text,
@@ -189,11 +179,7 @@ pub async fn import(
         .collect();
     let views: HashMap<String, review::UnitView> =
         review::unit_views(&app.translator, &app.store, &page, lang, None)
-            .await
-            .map_err(|e| match e {
-                review::ReviewError::Store(e) => HttpError::from_store(e),
-                other => HttpError::Internal(other.to_string()),
-            })?
+            .await?
             .into_iter()
             .map(|v| (v.id.clone(), v))
             .collect();
@@ -223,12 +209,7 @@ pub async fn import(
             continue;
         };
         let exported_version = imported.version.unwrap_or(0);
-        let current = view
-            .override_
-            .as_ref()
-            .map(|o| o.text.clone())
-            .or_else(|| view.machine.as_ref().map(|m| m.text.clone()))
-            .map(|t| review::from_editable(&t));
+        let current = view.current_text();
         // Untouched in the file: what was exported comes back (readers may
         // get something else by now: a glossary change, another provider;
         // that is no edit of the translator's). Files from other tools carry

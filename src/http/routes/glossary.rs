@@ -16,16 +16,6 @@ use crate::app::App;
 use crate::auth::Principal;
 use crate::glossary::{self, GlossaryEntry};
 use crate::http::HttpError;
-use crate::i18n::Lang;
-
-/// A target language from the path; Japanese has no glossary.
-fn target(code: &str) -> Result<Lang, HttpError> {
-    Lang::from_code(code)
-        .filter(|l| !l.is_source())
-        .ok_or_else(|| HttpError::UnsupportedTarget {
-            code: code.to_owned(),
-        })
-}
 
 /// The glossary of one language.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -76,7 +66,7 @@ pub async fn list(
     principal: Principal,
     Path(lang): Path<String>,
 ) -> Result<Json<GlossaryList>, HttpError> {
-    let lang = target(&lang)?;
+    let lang = crate::http::target_lang(&lang)?;
     principal.require_lang(lang)?;
     let entries = app
         .store
@@ -112,7 +102,7 @@ pub async fn put(
     Path((lang, term)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Json<GlossaryEntry>, HttpError> {
-    let lang = target(&lang)?;
+    let lang = crate::http::target_lang(&lang)?;
     principal.require_lang(lang)?;
     let body: PutTerm = serde_json::from_slice(&body).map_err(|e| HttpError::InvalidRequest {
         detail: format!("the body must be {{\"translation\": …, \"note\": …}}: {e}"),
@@ -159,7 +149,7 @@ pub async fn delete(
     principal: Principal,
     Path((lang, term)): Path<(String, String)>,
 ) -> Result<StatusCode, HttpError> {
-    let lang = target(&lang)?;
+    let lang = crate::http::target_lang(&lang)?;
     principal.require_lang(lang)?;
     app.store
         .glossary_delete(lang, &term)
@@ -187,7 +177,7 @@ pub async fn export_csv(
     principal: Principal,
     Path(lang): Path<String>,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = crate::http::target_lang(&lang)?;
     principal.require_lang(lang)?;
     let entries = app
         .store
@@ -233,7 +223,7 @@ pub async fn import_csv(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<ImportReport>, HttpError> {
-    let lang = target(&lang)?;
+    let lang = crate::http::target_lang(&lang)?;
     principal.require_lang(lang)?;
     let is_csv = headers
         .get(header::CONTENT_TYPE)

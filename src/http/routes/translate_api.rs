@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::App;
 use crate::config::ApiClient;
-use crate::http::HttpError;
+use crate::http::{HttpError, target_lang};
 use crate::i18n::Lang;
 use crate::pages::plain_text;
 use crate::segment::{self, Fill, Segmented, UnitKind};
@@ -326,15 +326,6 @@ async fn json_mode(
 
 /// Texts per JSON request, at most; the body limit bounds their size.
 const MAX_TEXTS: usize = 1000;
-
-fn target_lang(code: &str) -> Result<Lang, HttpError> {
-    Lang::from_code(code)
-        .or_else(|| Lang::from_tag(code))
-        .filter(|l| !l.is_source())
-        .ok_or_else(|| HttpError::UnsupportedTarget {
-            code: code.chars().take(32).collect(),
-        })
-}
 
 fn check_source(source: Option<&str>) -> Result<(), HttpError> {
     match source {

@@ -22,15 +22,7 @@ use crate::i18n::Lang;
 use crate::review::{self, HistoryEntry, SourceUnit, UnitState, UnitView};
 use crate::store::OverrideState;
 
-/// A target language from the path (`en`, `zh-Hans`; aliases like `zh-TW`).
-pub fn target(code: &str) -> Result<Lang, HttpError> {
-    Lang::from_code(code)
-        .or_else(|| Lang::from_tag(code))
-        .filter(|l| !l.is_source())
-        .ok_or_else(|| HttpError::UnsupportedTarget {
-            code: code.chars().take(32).collect(),
-        })
-}
+pub use crate::http::target_lang as target;
 
 /// The version in `If-Match` (`"3"`, `W/"3"` or `3`); 428 without one.
 pub fn if_match(headers: &HeaderMap) -> Result<i64, HttpError> {
@@ -112,13 +104,6 @@ pub async fn find_unit(
     ))
 }
 
-pub(crate) fn review_error(error: review::ReviewError) -> HttpError {
-    match error {
-        review::ReviewError::Store(e) => HttpError::from_store(e),
-        other => HttpError::Internal(other.to_string()),
-    }
-}
-
 /// The unit as translators see it now.
 pub async fn unit_view(
     app: &App,
@@ -140,8 +125,7 @@ pub async fn unit_view(
             .await
         }
     };
-    views
-        .map_err(review_error)?
+    views?
         .into_iter()
         .find(|v| v.id == unit.key)
         .ok_or(HttpError::NotFound)
@@ -235,16 +219,13 @@ pub async fn units(
     let (label, units) = match (query.page.as_deref(), query.url.as_deref()) {
         (Some(slug), None) => {
             let page = page(&app, slug)?;
-            let units = review::unit_views(&app.translator, &app.store, &page, lang, state)
-                .await
-                .map_err(review_error)?;
+            let units = review::unit_views(&app.translator, &app.store, &page, lang, state).await?;
             (page.slug.clone(), units)
         }
         (None, Some(raw)) => {
             let (url, units) = proxied_units(&app, raw).await?;
-            let units = review::views_of(&app.translator, &app.store, &url, units, lang, state)
-                .await
-                .map_err(review_error)?;
+            let units =
+                review::views_of(&app.translator, &app.store, &url, units, lang, state).await?;
             (url, units)
         }
         _ => {

@@ -18,7 +18,7 @@ use honyaku::i18n::Lang;
 use honyaku::pages;
 use honyaku::translate::provider::{Limits, ProviderError, TranslationProvider, split_batches};
 use honyaku::translate::providers::deepl::Deepl;
-use honyaku::translate::{Bundled, Chain, Translator};
+use honyaku::translate::{Bundled, Chain, Pipeline};
 
 /// Wraps the real DeepL adapter and adds up the wall time spent in it.
 struct Timed {
@@ -104,7 +104,7 @@ fn bench(c: &mut Criterion) {
             vec![timed.clone() as Arc<dyn TranslationProvider>],
             &config.providers,
         );
-        (Translator::new(chain, Bundled::new(), 1 << 24), timed)
+        (Pipeline::new(chain, Bundled::new(), 1 << 24), timed)
     };
 
     // Warm the connection pool and the code paths once.

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::{Lang, LocaleError, Locales};
 use crate::render::{self, ArticleView, PageContext, Presentation};
-use crate::translate::{Chain, Translator};
+use crate::translate::{Chain, Pipeline};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -86,7 +86,7 @@ pub struct App {
     pub content: Content,
     /// Absolute base URL for canonical and hreflang links.
     pub base_url: String,
-    pub translator: Translator,
+    pub pipeline: Pipeline,
     pub metrics: crate::metrics::Metrics,
     pub api_access: crate::http::api_access::ApiAccess,
     /// The pages that depend on nothing but the content: home pages in every
@@ -210,8 +210,8 @@ impl App {
         let providers = crate::translate::providers::build(&config.providers, &client);
         let chain = Chain::new(providers, &config.providers)
             .with_ledger(store.clone(), config.budgets.clone());
-        let translator =
-            Translator::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
+        let pipeline =
+            Pipeline::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
                 .with_generation(generation.clone());
         let translated = moka::future::Cache::builder()
             .weigher(|_: &PageKey, page: &Arc<RenderedPage>| {
@@ -238,7 +238,7 @@ impl App {
             locales,
             content,
             base_url,
-            translator,
+            pipeline,
             metrics: crate::metrics::Metrics::default(),
             api_access,
             pages,
@@ -336,7 +336,7 @@ impl App {
         lang: Lang,
         page: &Announcement,
     ) -> Result<(Arc<RenderedPage>, bool), Incomplete> {
-        let (view, coverage) = crate::pages::translated_view(&self.translator, page, lang)
+        let (view, coverage) = crate::pages::translated_view(&self.pipeline, page, lang)
             .await
             .map_err(|e| Incomplete::Failed(Arc::new(AppError::Segment(e))))?;
         let ctx = PageContext {

@@ -142,9 +142,9 @@ async fn warm(config: Config) -> Result<(), String> {
         .iter()
         .flat_map(|page| targets.iter().map(move |lang| (page.clone(), *lang)))
         .collect();
-    let stats = &app.translator.stats;
+    let stats = &app.pipeline.stats;
     let billed = || -> u64 {
-        app.translator
+        app.pipeline
             .chain()
             .slots()
             .iter()
@@ -176,7 +176,7 @@ async fn warm(config: Config) -> Result<(), String> {
             );
             let _ = std::io::stderr().flush();
         }
-        let (_, coverage) = honyaku::pages::translated_view(&app.translator, page, *lang)
+        let (_, coverage) = honyaku::pages::translated_view(&app.pipeline, page, *lang)
             .await
             .map_err(|e| format!("{} ({lang}): {e}", page.slug))?;
         units += coverage.units;
@@ -383,7 +383,7 @@ fn run_server(config: Config) -> ExitCode {
             }
         };
         let active: Vec<&str> = app
-            .translator
+            .pipeline
             .chain()
             .slots()
             .iter()
@@ -393,7 +393,7 @@ fn run_server(config: Config) -> ExitCode {
             tracing::info!("machine translation: no provider configured; serving bundled translations, and the Japanese original where there is none");
         } else {
             for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
-                tracing::info!(target_lang = %lang, providers = ?app.translator.chain().providers_for(lang), "machine translation chain");
+                tracing::info!(target_lang = %lang, providers = ?app.pipeline.chain().providers_for(lang), "machine translation chain");
             }
             tracing::info!(providers = ?active, "machine translation: active providers");
         }

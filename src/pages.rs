@@ -6,7 +6,7 @@ use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::Lang;
 use crate::render::{ArticleView, Presentation};
 use crate::segment::{self, Fill, Piece, Unit, UnitKind};
-use crate::translate::{Bundled, Translation, Translator};
+use crate::translate::{Bundled, Pipeline, Translation};
 
 /// The plain text of a unit, placeholders dropped, for showing the original.
 pub fn plain_text(unit_text: &str) -> String {
@@ -95,7 +95,7 @@ pub struct Coverage {
 
 /// Translates one announcement into `lang` and returns what to render.
 pub async fn translated_view(
-    translator: &Translator,
+    translator: &Pipeline,
     page: &Announcement,
     lang: Lang,
 ) -> Result<(ArticleView, Coverage), segment::SegmentError> {

@@ -26,7 +26,7 @@ use crate::i18n::Lang;
 use crate::protect;
 use crate::segment::{self, Piece};
 use crate::store::{Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError};
-use crate::translate::{Translation, Translator};
+use crate::translate::{Pipeline, Translation};
 
 /// The part of a hosted page a unit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -366,7 +366,7 @@ pub struct UnitView {
 /// `state`. Units without a translation yet are translated as a reader's
 /// visit would (memory first, providers last).
 pub async fn unit_views(
-    translator: &Translator,
+    translator: &Pipeline,
     store: &Arc<dyn Store>,
     page: &Announcement,
     lang: Lang,
@@ -386,7 +386,7 @@ pub async fn unit_views(
 /// Like [`unit_views`] for any units: those of a proxied page, or one unit
 /// known from the translation memory. `page` labels them (slug or URL).
 pub async fn views_of(
-    translator: &Translator,
+    translator: &Pipeline,
     store: &Arc<dyn Store>,
     page: &str,
     units: Vec<SourceUnit>,

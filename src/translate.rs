@@ -1,4 +1,4 @@
-//! Machine translation: the provider seam and, around it, the [`Translator`]
+//! Machine translation: the provider seam and, around it, the [`Pipeline`]
 //! that turns units of a Japanese page into units of a translated one.
 //!
 //! For each unit the translator looks for a bundled translation, then for one
@@ -11,7 +11,7 @@
 //! The glossary of the target ([`crate::glossary`]) is enforced on the way:
 //! its terms are substituted by protected placeholders, or applied by a
 //! provider with a glossary feature and checked in its output (see
-//! [`Translator::glossary`] and `translate_claimed`). Each unit's glossary
+//! [`Pipeline::glossary`] and `translate_claimed`). Each unit's glossary
 //! version, 0 without terms, is part of its memory and TM keys.
 
 pub mod chain;
@@ -126,7 +126,7 @@ pub const REFUSED_RETRY_AFTER: std::time::Duration = std::time::Duration::from_s
 /// Bundled translations: (target, unit key) → translated unit text.
 pub type Bundled = HashMap<(Lang, String), String>;
 
-pub struct Translator {
+pub struct Pipeline {
     chain: Chain,
     bundled: Bundled,
     /// The translation memory and overrides; `None` keeps everything in
@@ -151,9 +151,9 @@ pub struct Translator {
     pub stats: Stats,
 }
 
-impl std::fmt::Debug for Translator {
+impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Translator")
+        f.debug_struct("Pipeline")
             .field("chain", &self.chain)
             .field("bundled", &self.bundled.len())
             .finish_non_exhaustive()
@@ -231,7 +231,7 @@ impl Prepared {
     }
 }
 
-impl Translator {
+impl Pipeline {
     /// `memory_bytes` bounds the in-process memory of machine translations.
     pub fn new(chain: Chain, bundled: Bundled, memory_bytes: u64) -> Self {
         Self::with_store(chain, bundled, None, memory_bytes)
@@ -337,7 +337,7 @@ impl Translator {
         self.translate_detailed(sources, to).await.units
     }
 
-    /// Like [`Translator::translate_units`], also saying what the call cost
+    /// Like [`Pipeline::translate_units`], also saying what the call cost
     /// and which units the QA gate refused.
     pub async fn translate_detailed(&self, sources: &[String], to: Lang) -> Translated {
         self.translate_with(sources, to, true).await

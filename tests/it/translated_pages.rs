@@ -207,7 +207,7 @@ async fn units_failing_qa_stay_japanese_under_the_partial_notice() {
     assert!(
         server
             .app
-            .translator
+            .pipeline
             .stats
             .qa_rejections
             .load(Ordering::Relaxed)

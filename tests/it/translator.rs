@@ -9,7 +9,7 @@ use futures::future::BoxFuture;
 use honyaku::config::{Config, Overrides, ProvidersConfig};
 use honyaku::i18n::Lang;
 use honyaku::translate::provider::{Limits, ProviderError, TranslationProvider};
-use honyaku::translate::{Bundled, Chain, Origin, Translator};
+use honyaku::translate::{Bundled, Chain, Origin, Pipeline};
 
 /// What a scripted provider does with a batch.
 #[derive(Clone, Copy)]
@@ -137,14 +137,14 @@ fn providers_config() -> ProvidersConfig {
     config
 }
 
-fn translator(providers: Vec<Arc<Scripted>>, bundled: Bundled) -> Translator {
+fn translator(providers: Vec<Arc<Scripted>>, bundled: Bundled) -> Pipeline {
     let mut config = providers_config();
     config.order = providers.iter().map(|p| p.name.to_owned()).collect();
     let providers: Vec<Arc<dyn TranslationProvider>> = providers
         .into_iter()
         .map(|p| p as Arc<dyn TranslationProvider>)
         .collect();
-    Translator::new(Chain::new(providers, &config), bundled, 1 << 20)
+    Pipeline::new(Chain::new(providers, &config), bundled, 1 << 20)
 }
 
 fn units(texts: &[&str]) -> Vec<String> {

@@ -459,17 +459,16 @@ async fn render_edit(
     refused: Option<Refused<'_>>,
     status: StatusCode,
 ) -> Result<Response, HttpError> {
-    let units: Vec<_> =
-        review::unit_views(&app.translator, &app.store, edit.page, edit.target, None)
-            .await?
-            .into_iter()
-            // A refused unit stays on the page even if the filter would now hide
-            // it, so the translator's text is never dropped.
-            .filter(|u| {
-                edit.state.is_none_or(|s| u.state == s)
-                    || refused.as_ref().is_some_and(|r| r.unit == u.id)
-            })
-            .collect();
+    let units: Vec<_> = review::unit_views(&app.pipeline, &app.store, edit.page, edit.target, None)
+        .await?
+        .into_iter()
+        // A refused unit stays on the page even if the filter would now hide
+        // it, so the translator's text is never dropped.
+        .filter(|u| {
+            edit.state.is_none_or(|s| u.state == s)
+                || refused.as_ref().is_some_and(|r| r.unit == u.id)
+        })
+        .collect();
     let reports = app
         .store
         .reports(

@@ -62,7 +62,7 @@ pub async fn export(
         .cloned()
         .ok_or(HttpError::NotFound)?;
     let sources = review::page_units(&page).map_err(|e| HttpError::Internal(e.to_string()))?;
-    let views = review::unit_views(&app.translator, &app.store, &page, lang, None).await?;
+    let views = review::unit_views(&app.pipeline, &app.store, &page, lang, None).await?;
     let mut seen = std::collections::HashSet::new();
     let units: Vec<ExchangeUnit> = sources
         .into_iter()
@@ -178,7 +178,7 @@ pub async fn import(
         .map(|u| (u.key.clone(), u))
         .collect();
     let views: HashMap<String, review::UnitView> =
-        review::unit_views(&app.translator, &app.store, &page, lang, None)
+        review::unit_views(&app.pipeline, &app.store, &page, lang, None)
             .await?
             .into_iter()
             .map(|v| (v.id.clone(), v))

@@ -162,7 +162,7 @@ async fn form_page(
     // The passage as readers see it now: normally from memory, since the
     // page it was reported on has just been rendered.
     let translation = app
-        .translator
+        .pipeline
         .translate_units(std::slice::from_ref(&unit.text), lang)
         .await
         .into_iter()

@@ -47,7 +47,7 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
 
     let mut out = String::new();
     app.metrics.render_http(&mut out);
-    let stats = &app.translator.stats;
+    let stats = &app.pipeline.stats;
     write_metric(
         &mut out,
         "honyaku_units_total",
@@ -91,7 +91,7 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
             ("result=\"miss\"".into(), misses),
         ],
     );
-    let slots = app.translator.chain().slots();
+    let slots = app.pipeline.chain().slots();
     let by_provider = |f: &dyn Fn(&crate::translate::chain::Slot) -> u64| -> Vec<(String, u64)> {
         slots
             .iter()

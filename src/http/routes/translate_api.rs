@@ -394,7 +394,7 @@ async fn run(
             }
         }
     }
-    let translated = app.translator.translate_detailed(&sources, target).await;
+    let translated = app.pipeline.translate_detailed(&sources, target).await;
     let mut out = Vec::with_capacity(documents.len());
     for (document, offset) in documents.iter().zip(offsets) {
         match document {

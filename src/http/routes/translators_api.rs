@@ -112,10 +112,10 @@ pub async fn unit_view(
     lang: Lang,
 ) -> Result<UnitView, HttpError> {
     let views = match page {
-        Some(page) => review::unit_views(&app.translator, &app.store, page, lang, None).await,
+        Some(page) => review::unit_views(&app.pipeline, &app.store, page, lang, None).await,
         None => {
             review::views_of(
-                &app.translator,
+                &app.pipeline,
                 &app.store,
                 "",
                 vec![unit.clone()],
@@ -219,13 +219,13 @@ pub async fn units(
     let (label, units) = match (query.page.as_deref(), query.url.as_deref()) {
         (Some(slug), None) => {
             let page = page(&app, slug)?;
-            let units = review::unit_views(&app.translator, &app.store, &page, lang, state).await?;
+            let units = review::unit_views(&app.pipeline, &app.store, &page, lang, state).await?;
             (page.slug.clone(), units)
         }
         (None, Some(raw)) => {
             let (url, units) = proxied_units(&app, raw).await?;
             let units =
-                review::views_of(&app.translator, &app.store, &url, units, lang, state).await?;
+                review::views_of(&app.pipeline, &app.store, &url, units, lang, state).await?;
             (url, units)
         }
         _ => {

@@ -658,19 +658,13 @@ mod tests {
         let matches = g.find(&protected.text);
         let substituted = substitute(&protected, &g, &matches);
         assert_eq!(substituted.text, "<p2/>（<p1/>）");
-        let restored = protect::restore(
-            "The <p2/> (<p1/>)",
-            &substituted.tokens,
-            protect::TargetLang::En,
-        )
-        .unwrap();
+        let restored =
+            protect::restore("The <p2/> (<p1/>)", &substituted.tokens, Lang::En).unwrap();
         assert_eq!(
             restored,
             "The Ministry of Health, Labour and Welfare (03-5253-1111)"
         );
-        assert!(
-            protect::restore("The ministry", &substituted.tokens, protect::TargetLang::En).is_err()
-        );
+        assert!(protect::restore("The ministry", &substituted.tokens, Lang::En).is_err());
     }
 
     #[test]

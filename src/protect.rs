@@ -28,16 +28,7 @@
 
 use std::fmt;
 
-/// The language a token is rendered for. `Ja` gives the source back unchanged, which is what a
-/// Japanese page (and a round trip) needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TargetLang {
-    En,
-    ZhHans,
-    ZhHant,
-    Ko,
-    Ja,
-}
+use crate::i18n::Lang;
 
 /// What a protected token is; kept beside the parsed value so QA and metrics can name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -314,16 +305,12 @@ pub fn protect(unit: &str) -> Protected {
 /// Replaces every `<pN/>` in `translated` by `tokens[N - 1]` rendered for `lang` and escaped.
 ///
 /// Fails unless every token's placeholder appears exactly once and no other appears.
-pub fn restore(
-    translated: &str,
-    tokens: &[Token],
-    lang: TargetLang,
-) -> Result<String, RestoreError> {
+pub fn restore(translated: &str, tokens: &[Token], lang: Lang) -> Result<String, RestoreError> {
     let mut out = String::with_capacity(translated.len() + 16 * tokens.len());
     let mut seen = vec![false; tokens.len()];
     // MT keeps adjacent placeholders adjacent (a date followed by its time); in English and
     // Korean the rendered tokens then need a space between them, in Chinese and Japanese not.
-    let spaced = matches!(lang, TargetLang::En | TargetLang::Ko);
+    let spaced = matches!(lang, Lang::En | Lang::Ko);
     let mut last_token_end = None;
     let mut rest = translated;
     while let Some(at) = rest.find("<p") {
@@ -364,8 +351,8 @@ pub fn restore(
 }
 
 /// The display text of `token` in `lang`, not escaped.
-pub fn render(token: &Token, lang: TargetLang) -> String {
-    if lang == TargetLang::Ja {
+pub fn render(token: &Token, lang: Lang) -> String {
+    if lang == Lang::Ja {
         return unescape(&token.source);
     }
     match &token.value {
@@ -377,13 +364,13 @@ pub fn render(token: &Token, lang: TargetLang) -> String {
         } => render_extension(number, *parenthesized, lang),
         TokenValue::Date(date) => render_date(date, lang),
         TokenValue::FiscalYear { year } => match lang {
-            TargetLang::En => format!("FY{year}"),
-            TargetLang::Ko => format!("{year}년도"),
+            Lang::En => format!("FY{year}"),
+            Lang::Ko => format!("{year}년도"),
             _ => format!("{year}年度"),
         },
         TokenValue::EraYear { year } => match lang {
-            TargetLang::En => year.to_string(),
-            TargetLang::Ko => format!("{year}년"),
+            Lang::En => year.to_string(),
+            Lang::Ko => format!("{year}년"),
             _ => format!("{year}年"),
         },
         TokenValue::Time(time) => time.to_string(),
@@ -392,13 +379,13 @@ pub fn render(token: &Token, lang: TargetLang) -> String {
     }
 }
 
-fn render_extension(number: &str, parenthesized: bool, lang: TargetLang) -> String {
+fn render_extension(number: &str, parenthesized: bool, lang: Lang) -> String {
     let (open, label, close) = match lang {
-        TargetLang::En => ("(", "ext. ", ")"),
-        TargetLang::ZhHans => ("（", "分机", "）"),
-        TargetLang::ZhHant => ("（", "分機", "）"),
-        TargetLang::Ko => ("(", "내선 ", ")"),
-        TargetLang::Ja => ("（", "内線", "）"),
+        Lang::En => ("(", "ext. ", ")"),
+        Lang::ZhHans => ("（", "分机", "）"),
+        Lang::ZhHant => ("（", "分機", "）"),
+        Lang::Ko => ("(", "내선 ", ")"),
+        Lang::Ja => ("（", "内線", "）"),
     };
     if parenthesized {
         format!("{open}{label}{number}{close}")
@@ -407,7 +394,7 @@ fn render_extension(number: &str, parenthesized: bool, lang: TargetLang) -> Stri
     }
 }
 
-fn render_date(date: &JaDate, lang: TargetLang) -> String {
+fn render_date(date: &JaDate, lang: Lang) -> String {
     match *date {
         JaDate::Full {
             year,
@@ -417,11 +404,11 @@ fn render_date(date: &JaDate, lang: TargetLang) -> String {
         } => {
             let weekday = shown.then(|| weekday(year, month, day));
             match lang {
-                TargetLang::En => match weekday {
+                Lang::En => match weekday {
                     Some(w) => format!("{}, {} {day}, {year}", w.en(), month_en(month)),
                     None => format!("{} {day}, {year}", month_en(month)),
                 },
-                TargetLang::Ko => match weekday {
+                Lang::Ko => match weekday {
                     Some(w) => format!("{year}년 {month}월 {day}일({})", w.ko()),
                     None => format!("{year}년 {month}월 {day}일"),
                 },
@@ -432,8 +419,8 @@ fn render_date(date: &JaDate, lang: TargetLang) -> String {
             }
         }
         JaDate::YearMonth { year, month } => match lang {
-            TargetLang::En => format!("{} {year}", month_en(month)),
-            TargetLang::Ko => format!("{year}년 {month}월"),
+            Lang::En => format!("{} {year}", month_en(month)),
+            Lang::Ko => format!("{year}년 {month}월"),
             _ => format!("{year}年{month}月"),
         },
         JaDate::MonthDay {
@@ -441,11 +428,11 @@ fn render_date(date: &JaDate, lang: TargetLang) -> String {
             day,
             weekday,
         } => match lang {
-            TargetLang::En => match weekday {
+            Lang::En => match weekday {
                 Some(w) => format!("{}, {} {day}", w.en(), month_en(month)),
                 None => format!("{} {day}", month_en(month)),
             },
-            TargetLang::Ko => match weekday {
+            Lang::Ko => match weekday {
                 Some(w) => format!("{month}월 {day}일({})", w.ko()),
                 None => format!("{month}월 {day}일"),
             },
@@ -1409,9 +1396,9 @@ fn clock(start: Cur<'_>, check_start: bool) -> Option<(ClockTime, bool, Cur<'_>)
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use TargetLang::{En, Ja, Ko, ZhHans, ZhHant};
+    use Lang::{En, Ja, Ko, ZhHans, ZhHant};
 
-    const TARGETS: [TargetLang; 4] = [En, ZhHans, ZhHant, Ko];
+    const TARGETS: [Lang; 4] = [En, ZhHans, ZhHant, Ko];
 
     /// The unit must be exactly one token; returns it.
     fn one(unit: &str) -> Token {

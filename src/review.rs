@@ -201,11 +201,10 @@ fn placeholder_tag_len(s: &str) -> Option<usize> {
 /// (checked structurally) and each protected token as rendered for `lang`
 /// (dates, phone numbers, URLs…), as often as the source has it.
 pub fn required_tokens(source: &str, lang: Lang) -> Vec<String> {
-    let target = crate::translate::target_lang(lang);
     protect::protect(source)
         .tokens
         .iter()
-        .map(|token| protect::render(token, target))
+        .map(|token| protect::render(token, lang))
         .collect()
 }
 

@@ -1,7 +1,7 @@
 //! Machine translation: the provider seam and, around it, the [`Pipeline`]
 //! that turns units of a Japanese page into units of a translated one.
 //!
-//! For each unit the translator looks for a bundled translation, then for one
+//! For each unit the pipeline looks for a bundled translation, then for one
 //! it made before, and only then asks the provider chain. Before a unit goes
 //! to a provider, tokens that MT must not touch are replaced by placeholders
 //! (`protect`); after, they are rendered for the target language and the QA
@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
-use crate::protect::{self, TargetLang};
+use crate::protect;
 use crate::segment;
 use crate::store::{OverrideState, Store, TmEntry};
 
@@ -160,16 +160,6 @@ impl std::fmt::Debug for Pipeline {
     }
 }
 
-pub(crate) fn target_lang(lang: Lang) -> TargetLang {
-    match lang {
-        Lang::Ja => TargetLang::Ja,
-        Lang::En => TargetLang::En,
-        Lang::ZhHans => TargetLang::ZhHans,
-        Lang::ZhHant => TargetLang::ZhHant,
-        Lang::Ko => TargetLang::Ko,
-    }
-}
-
 /// Why a machine translation of a unit was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QaError {
@@ -192,7 +182,7 @@ pub fn qa_gate(
     if segment::unescape_text(machine).trim().is_empty() {
         return Err(QaError::Empty);
     }
-    let restored = protect::restore(machine, tokens, target_lang(to))?;
+    let restored = protect::restore(machine, tokens, to)?;
     segment::check_placeholders(source, &restored)?;
     Ok(restored)
 }

@@ -52,23 +52,34 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
-    setup_with(&[], true).await
+    setup_with(&[], Provider::Identity).await
 }
 
-/// `provider_works: false` makes every provider call fail with a 500.
-async fn setup_with(extra: &[(&str, &str)], provider_works: bool) -> Setup {
+/// What stands behind the LibreTranslate URL the server is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Provider {
+    /// Answers every text with itself.
+    Identity,
+    /// Answers every call with a 500.
+    Failing,
+    /// No provider is configured at all (the stand-in is started but the
+    /// server is not told of it, so a call would show there).
+    None,
+}
+
+async fn setup_with(extra: &[(&str, &str)], kind: Provider) -> Setup {
     let origin = MockServer::start().await;
     let provider = MockServer::start().await;
     let identity = Identity::default();
-    if provider_works {
+    if kind == Provider::Failing {
         Mock::given(method("POST"))
-            .and(path("/translate"))
-            .respond_with(identity.clone())
+            .respond_with(ResponseTemplate::new(500))
             .mount(&provider)
             .await;
     } else {
         Mock::given(method("POST"))
-            .respond_with(ResponseTemplate::new(500))
+            .and(path("/translate"))
+            .respond_with(identity.clone())
             .mount(&provider)
             .await;
     }
@@ -77,11 +88,13 @@ async fn setup_with(extra: &[(&str, &str)], provider_works: bool) -> Setup {
     let mut env = vec![
         ("HONYAKU__FETCH__ALLOWED_ORIGINS", list.as_str()),
         ("HONYAKU__FETCH__ALLOW_PRIVATE_FOR", list.as_str()),
-        (
+    ];
+    if kind != Provider::None {
+        env.push((
             "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
             provider_uri.as_str(),
-        ),
-    ];
+        ));
+    }
     env.extend_from_slice(extra);
     let server = TestServer::start_with_env(&env).await;
     Setup {
@@ -384,7 +397,7 @@ async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
 
 #[tokio::test]
 async fn a_slow_origin_is_a_504() {
-    let s = setup_with(&[("HONYAKU__FETCH__TIMEOUT_SECS", "1")], true).await;
+    let s = setup_with(&[("HONYAKU__FETCH__TIMEOUT_SECS", "1")], Provider::Identity).await;
     Mock::given(path("/slow.html"))
         .respond_with(
             ResponseTemplate::new(200)
@@ -407,10 +420,10 @@ async fn a_slow_origin_is_a_504() {
     assert!(s.provider.received_requests().await.unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
-    let s = setup_with(&[], false).await;
-    serve_fixture(&s.origin).await;
+/// The page as served when no unit could be translated: Japanese text
+/// marked `lang=ja` inside an English page, not cached, and nothing of it
+/// kept (the next request fetches the origin unconditionally).
+async fn assert_served_japanese_and_uncached(s: &Setup) {
     let url = format!("/proxy/en/{}{PAGE}", s.origin.uri());
     let response = s.server.get(&url).await;
     assert_eq!(response.status(), 200);
@@ -430,11 +443,41 @@ async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
         "{marked}"
     );
     assert!(out.contains("<html lang=\"en\""));
-    // Nothing incomplete is kept: the next request fetches unconditionally.
     s.server.get(&url).await;
     let requests = s.origin.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2);
     assert!(requests[1].headers.get("if-none-match").is_none());
+}
+
+#[tokio::test]
+async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
+    let s = setup_with(&[], Provider::None).await;
+    assert!(
+        s.server.app.config.providers.order.iter().all(|name| !s
+            .server
+            .app
+            .config
+            .providers
+            .is_enabled(name))
+    );
+    serve_fixture(&s.origin).await;
+    assert_served_japanese_and_uncached(&s).await;
+    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert!(s.identity.seen.lock().unwrap().is_empty());
+}
+
+/// The same when the one provider fails every call; no retries, so nothing
+/// waits out a backoff.
+#[tokio::test]
+async fn with_a_failing_provider_the_page_stays_japanese_marked_and_uncached() {
+    let s = setup_with(
+        &[("HONYAKU__PROVIDERS__MAX_RETRIES", "0")],
+        Provider::Failing,
+    )
+    .await;
+    serve_fixture(&s.origin).await;
+    assert_served_japanese_and_uncached(&s).await;
+    assert!(!s.provider.received_requests().await.unwrap().is_empty());
 }
 
 #[tokio::test]

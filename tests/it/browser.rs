@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use honyaku::i18n::Lang;
 use honyaku::store::Role;
 
-use crate::overrides::{plain_unit, translator, units};
-use crate::support::{SLUG, TestServer};
+use crate::overrides::{plain_unit, units};
+use crate::support::{SLUG, TestServer, translator};
 use crate::webdriver::browser_or_skip;
 
 const WAIT: Duration = Duration::from_secs(5);

@@ -1,35 +1,14 @@
 //! The URL proxy end to end: the real server, a local origin (wiremock on
 //! 127.0.0.1, allowlisted for the test) serving project-written fixtures,
-//! and a LibreTranslate-shaped provider that answers with its input.
+//! and a LibreTranslate stand-in that answers with its input.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
 
 use scraper::{Html, Selector};
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{TestServer, repo_path};
-
-/// Identity translation, recording every text it was sent.
-#[derive(Clone, Default)]
-struct Identity {
-    seen: Arc<Mutex<Vec<String>>>,
-}
-
-impl Respond for Identity {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let out: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap().to_owned())
-            .collect();
-        self.seen.lock().unwrap().extend(out.iter().cloned());
-        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-    }
-}
+use crate::support::{LibreTranslate, TestServer, error_code, repo_path};
 
 const PAGE: &str = "/stf/houdou/x.html";
 
@@ -48,7 +27,7 @@ struct Setup {
     server: TestServer,
     origin: MockServer,
     provider: MockServer,
-    identity: Identity,
+    identity: LibreTranslate,
 }
 
 async fn setup() -> Setup {
@@ -70,18 +49,14 @@ enum Provider {
 async fn setup_with(extra: &[(&str, &str)], kind: Provider) -> Setup {
     let origin = MockServer::start().await;
     let provider = MockServer::start().await;
-    let identity = Identity::default();
+    let identity = LibreTranslate::identity();
     if kind == Provider::Failing {
         Mock::given(method("POST"))
             .respond_with(ResponseTemplate::new(500))
             .mount(&provider)
             .await;
     } else {
-        Mock::given(method("POST"))
-            .and(path("/translate"))
-            .respond_with(identity.clone())
-            .mount(&provider)
-            .await;
+        identity.mount(&provider).await;
     }
     let list = format!("[\"{}\"]", origin.uri());
     let provider_uri = provider.uri();
@@ -184,7 +159,7 @@ async fn proxy_translates_a_shift_jis_page_with_a_lying_meta() {
     let out = String::from_utf8(bytes.to_vec()).expect("valid UTF-8");
 
     // Decoded correctly before translation.
-    let seen = s.identity.seen.lock().unwrap().join("\n");
+    let seen = s.identity.texts().join("\n");
     assert!(seen.contains("新型インフルエンザ対策について"), "{seen}");
     assert!(seen.contains("新しい制度"), "numeric references: {seen}");
     assert!(
@@ -326,8 +301,7 @@ async fn refused_targets_are_403_without_a_fetch_or_a_translation() {
             )
             .await;
         assert_eq!(response.status(), 403, "{target}");
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["error"]["code"], "proxy_not_allowed");
+        assert_eq!(error_code(response).await, "proxy_not_allowed");
     }
     assert!(s.origin.received_requests().await.unwrap().is_empty());
     assert!(s.provider.received_requests().await.unwrap().is_empty());
@@ -373,8 +347,7 @@ async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
             .get_with(&format!("/proxy/en/{origin}{page}"), &json)
             .await;
         assert_eq!(response.status(), status, "{page}");
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["error"]["code"], code);
+        assert_eq!(error_code(response).await, code);
     }
     let html = s
         .server
@@ -415,8 +388,7 @@ async fn a_slow_origin_is_a_504() {
         )
         .await;
     assert_eq!(response.status(), 504);
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "upstream_timeout");
+    assert_eq!(error_code(response).await, "upstream_timeout");
     assert!(s.provider.received_requests().await.unwrap().is_empty());
 }
 
@@ -463,7 +435,7 @@ async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
     serve_fixture(&s.origin).await;
     assert_served_japanese_and_uncached(&s).await;
     assert!(s.provider.received_requests().await.unwrap().is_empty());
-    assert!(s.identity.seen.lock().unwrap().is_empty());
+    assert_eq!(s.identity.calls(), 0);
 }
 
 /// The same when the one provider fails every call; no retries, so nothing
@@ -497,8 +469,7 @@ async fn a_redirect_off_the_allowlist_is_refused() {
         )
         .await;
     assert_eq!(response.status(), 403);
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "proxy_not_allowed");
+    assert_eq!(error_code(response).await, "proxy_not_allowed");
     assert_eq!(s.origin.received_requests().await.unwrap().len(), 1);
     assert!(s.provider.received_requests().await.unwrap().is_empty());
 }
@@ -544,8 +515,7 @@ async fn a_translator_overrides_a_unit_of_a_proxied_page() {
     let page_url = format!("{}{PAGE}", s.origin.uri());
     let proxied = format!("/proxy/en/{page_url}");
     let before = s.server.text(&proxied).await;
-    let token =
-        crate::overrides::translator(&s.server, "sato", Role::Translator, &[Lang::En]).await;
+    let token = crate::support::translator(&s.server, "sato", Role::Translator, &[Lang::En]).await;
     let listing: serde_json::Value = s
         .server
         .client

@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod browser;
+mod chromedriver;
 mod cli;
 mod editor;
 mod exchange;
@@ -24,4 +25,3 @@ mod support;
 mod translate_api;
 mod translated_pages;
 mod translator;
-mod webdriver;

@@ -38,6 +38,15 @@ impl Answer {
         }
     }
 
+    /// A 200 whose body is `body`, as is.
+    pub fn ok_with_body(label: &'static str, body: impl Into<String>) -> Self {
+        Self::new(
+            label,
+            200,
+            ResponseTemplate::new(200).set_body_string(body.into()),
+        )
+    }
+
     pub fn quoting(mut self, message: &'static str) -> Self {
         self.quotes = message;
         self

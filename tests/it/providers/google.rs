@@ -168,9 +168,7 @@ impl Wire for GoogleWire {
             ),
         ]
         .into_iter()
-        .map(|(label, body)| {
-            Answer::new(label, 200, ResponseTemplate::new(200).set_body_string(body))
-        })
+        .map(|(label, body)| Answer::ok_with_body(label, body))
         .collect()
     }
 

@@ -379,16 +379,36 @@ fn transport_error(provider: &'static str, error: &reqwest::Error) -> ProviderEr
 /// other 4xx are the request's fault. Adapters check their own quota
 /// signals first.
 pub fn classify_status(provider: &'static str, reply: &HttpReply) -> ProviderError {
-    let detail = format!("HTTP {} {}", reply.status.as_u16(), snippet(&reply.body));
+    classify_status_with(provider, reply, status_detail(reply))
+}
+
+/// [`classify_status`] with the adapter's own detail: the service's message
+/// read out of its error body, say, with the key scrubbed from it.
+pub fn classify_status_with(
+    provider: &'static str,
+    reply: &HttpReply,
+    detail: String,
+) -> ProviderError {
     if reply.status == StatusCode::TOO_MANY_REQUESTS || reply.status.is_server_error() {
-        ProviderError::Retryable {
-            provider,
-            retry_after: retry_after(&reply.headers),
-            detail,
-        }
+        retry_later(provider, reply, detail)
     } else {
         ProviderError::Rejected { provider, detail }
     }
+}
+
+/// A temporary failure, to be retried after the service's `Retry-After`
+/// when it sent one.
+pub fn retry_later(provider: &'static str, reply: &HttpReply, detail: String) -> ProviderError {
+    ProviderError::Retryable {
+        provider,
+        retry_after: retry_after(&reply.headers),
+        detail,
+    }
+}
+
+/// The detail of an error answer: its status and the start of its body.
+pub fn status_detail(reply: &HttpReply) -> String {
+    format!("HTTP {} {}", reply.status.as_u16(), snippet(&reply.body))
 }
 
 /// The start of an error body, for logs: bounded, on a char boundary, one line.
@@ -415,6 +435,20 @@ pub fn expect_count(
             detail: format!("sent {sent} texts, got {} translations", got.len()),
         })
     }
+}
+
+/// What every adapter makes of a service's translations: exactly one per
+/// text sent ([`expect_count`]), each in placeholder form
+/// ([`normalize_markup`]).
+pub fn placeholder_form(
+    provider: &'static str,
+    sent: usize,
+    got: Vec<String>,
+) -> Result<Vec<String>, ProviderError> {
+    Ok(expect_count(provider, sent, got)?
+        .iter()
+        .map(|t| normalize_markup(t))
+        .collect())
 }
 
 /// Brings a provider's output back to placeholder form. Providers that take

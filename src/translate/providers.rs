@@ -15,6 +15,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::config::{ProvidersConfig, Secret};
+use crate::i18n::Lang;
 use crate::translate::provider::{Limits, ProviderError, TranslationProvider, split_batches};
 
 /// The enabled providers (the chain orders them). A provider is enabled by
@@ -55,14 +56,31 @@ pub fn build(
 /// without one, and it lets a provider's support tell our traffic apart.
 pub(crate) const USER_AGENT: &str = concat!("honyaku/", env!("CARGO_PKG_VERSION"));
 
+/// Refuses, before any request, a pair the adapter does not translate: a
+/// target it does not support, or none at all (`from == to`).
+pub(crate) fn check_pair(
+    provider: &'static str,
+    supported: bool,
+    from: Lang,
+    to: Lang,
+) -> Result<(), ProviderError> {
+    if supported && from != to {
+        Ok(())
+    } else {
+        Err(ProviderError::Unsupported { provider, lang: to })
+    }
+}
+
 /// Runs `one_request` over consecutive slices of `texts` that fit `limits`
 /// and joins the results. Callers are expected to batch by `limits()`
 /// already, so this normally sends one request; it exists so that a caller
 /// that did not can never make an adapter send a request the service would
-/// refuse. Any failure fails the whole call, never a partial result.
+/// refuse. Any failure fails the whole call, never a partial result, with
+/// `key` redacted from its detail. No texts, no request.
 pub(crate) async fn in_batches<'a, F, Fut>(
     texts: &'a [String],
     limits: Limits,
+    key: &Secret,
     mut one_request: F,
 ) -> Result<Vec<String>, ProviderError>
 where
@@ -72,26 +90,26 @@ where
     let mut out = Vec::with_capacity(texts.len());
     for range in split_batches(texts, limits) {
         let chunk = texts.get(range).unwrap_or_default();
-        out.extend(one_request(chunk).await?);
+        out.extend(one_request(chunk).await.map_err(|e| redact(e, key))?);
     }
     Ok(out)
+}
+
+/// Removes `secret` from text that came from the network.
+pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
+    let key = secret.expose();
+    if key.is_empty() || !text.contains(key) {
+        text.to_owned()
+    } else {
+        text.replace(key, "[redacted]")
+    }
 }
 
 /// Removes `secret` from an error's detail. Error bodies are quoted in
 /// details for the operator, and a service (or a proxy in front of it) that
 /// echoes the request URL or headers would otherwise put the key in a log.
 pub(crate) fn redact(error: ProviderError, secret: &Secret) -> ProviderError {
-    let key = secret.expose();
-    if key.is_empty() {
-        return error;
-    }
-    let scrub = |detail: String| {
-        if detail.contains(key) {
-            detail.replace(key, "[redacted]")
-        } else {
-            detail
-        }
-    };
+    let scrub = |detail: String| scrub(&detail, secret);
     match error {
         ProviderError::Retryable {
             provider,
@@ -164,6 +182,26 @@ mod tests {
             error.to_string(),
             "t: request rejected (bad key [redacted] ([redacted]))"
         );
+    }
+
+    #[test]
+    fn check_pair_refuses_an_unsupported_target_and_no_translation() {
+        assert_eq!(check_pair("t", true, Lang::Ja, Lang::En), Ok(()));
+        for (supported, from, to) in [(false, Lang::Ja, Lang::En), (true, Lang::En, Lang::En)] {
+            assert_eq!(
+                check_pair("t", supported, from, to),
+                Err(ProviderError::Unsupported {
+                    provider: "t",
+                    lang: to
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn scrub_leaves_text_alone_without_a_key() {
+        assert_eq!(scrub("no k-123 here", &Secret::new("")), "no k-123 here");
+        assert_eq!(scrub("k-123!", &Secret::new("k-123")), "[redacted]!");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The pages in a real browser (headless Chromium over WebDriver): what a
+//! The pages in a real browser (headless Chromium over WebDriver, driven
+//! with fantoccini): what a
 //! reader clicks and what scripts do. Skipped without `chromedriver`, except
 //! under `CI`. One browser per test: starting Chromium is the slow part.
 
@@ -7,9 +8,11 @@ use std::time::{Duration, Instant};
 use honyaku::i18n::Lang;
 use honyaku::store::Role;
 
-use crate::overrides::{plain_unit, translator, units};
-use crate::support::{SLUG, TestServer};
-use crate::webdriver::browser_or_skip;
+use fantoccini::Locator::Css;
+
+use crate::chromedriver::browser_or_skip;
+use crate::overrides::{plain_unit, units};
+use crate::support::{SLUG, TestServer, translator};
 
 const WAIT: Duration = Duration::from_secs(5);
 
@@ -26,19 +29,25 @@ async fn language_switch_persists_and_originals_toggle() {
 
     // No cookie yet: the browser's Accept-Language (ja) decides.
     browser.goto(&server.url("/")).await.unwrap();
-    assert_eq!(browser.current_url().await.unwrap(), server.url("/ja/"));
+    assert_eq!(
+        browser.current_url().await.unwrap().as_str(),
+        server.url("/ja/")
+    );
 
     browser
         .goto(&server.url(&format!("/ja/{SLUG}")))
         .await
         .unwrap();
-    browser.find("html[lang='ja']").await.unwrap();
-    let label = browser.find("nav.switcher #switcher-label").await.unwrap();
+    browser.find(Css("html[lang='ja']")).await.unwrap();
+    let label = browser
+        .find(Css("nav.switcher #switcher-label"))
+        .await
+        .unwrap();
     assert_eq!(label.text().await.unwrap(), "言語切替");
-    let entries = browser.find_all("nav.switcher a").await.unwrap();
+    let entries = browser.find_all(Css("nav.switcher a")).await.unwrap();
     assert_eq!(entries.len(), 5);
     let current = browser
-        .find("nav.switcher a[aria-current='true']")
+        .find(Css("nav.switcher a[aria-current='true']"))
         .await
         .unwrap();
     assert_eq!(
@@ -46,25 +55,36 @@ async fn language_switch_persists_and_originals_toggle() {
         Some("ja")
     );
 
-    let english = browser.find("nav.switcher a[hreflang='en']").await.unwrap();
+    let english = browser
+        .find(Css("nav.switcher a[hreflang='en']"))
+        .await
+        .unwrap();
     assert_eq!(english.text().await.unwrap(), "English");
     let href = english.attr("href").await.unwrap().unwrap_or_default();
     assert_eq!(href, format!("/set-language/en?next=/{SLUG}"));
     english.click().await.unwrap();
 
-    browser.wait_for("html[lang='en']", WAIT).await.unwrap();
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css("html[lang='en']"))
+        .await
+        .unwrap();
     assert_eq!(
-        browser.current_url().await.unwrap(),
+        browser.current_url().await.unwrap().as_str(),
         server.url(&format!("/en/{SLUG}"))
     );
-    let disclaimer = browser.find("aside.disclaimer").await.unwrap();
+    let disclaimer = browser.find(Css("aside.disclaimer")).await.unwrap();
     assert!(disclaimer.is_displayed().await.unwrap());
-    let heading = browser.find("#disclaimer-heading").await.unwrap();
+    let heading = browser.find(Css("#disclaimer-heading")).await.unwrap();
     assert_eq!(heading.text().await.unwrap(), "About machine translation");
 
     // The cookie now outranks Accept-Language.
     browser.goto(&server.url("/")).await.unwrap();
-    assert_eq!(browser.current_url().await.unwrap(), server.url("/en/"));
+    assert_eq!(
+        browser.current_url().await.unwrap().as_str(),
+        server.url("/en/")
+    );
 
     // original.js adds a toggle after every translated passage.
     browser
@@ -72,11 +92,13 @@ async fn language_switch_persists_and_originals_toggle() {
         .await
         .unwrap();
     let toggle = browser
-        .wait_for("button.show-original", WAIT)
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css("button.show-original"))
         .await
         .unwrap();
-    let units = browser.find_all("main [data-ja]").await.unwrap();
-    let toggles = browser.find_all("button.show-original").await.unwrap();
+    let units = browser.find_all(Css("main [data-ja]")).await.unwrap();
+    let toggles = browser.find_all(Css("button.show-original")).await.unwrap();
     assert!(units.len() > 30, "{} translated passages", units.len());
     assert_eq!(toggles.len(), units.len());
 
@@ -88,7 +110,7 @@ async fn language_switch_persists_and_originals_toggle() {
         "{japanese}"
     );
     let controls = toggle.attr("aria-controls").await.unwrap().unwrap();
-    let original = browser.find(&format!("#{controls}")).await.unwrap();
+    let original = browser.find(Css(&format!("#{controls}"))).await.unwrap();
     assert_eq!(original.attr("lang").await.unwrap().as_deref(), Some("ja"));
     assert!(!original.is_displayed().await.unwrap());
     assert_eq!(toggle.text().await.unwrap(), "Original");
@@ -124,23 +146,26 @@ async fn client_types_clears_and_runs_scripts() {
         .goto(&format!("data:text/html;charset=utf-8,{page}"))
         .await
         .unwrap();
-    let area = browser.find("textarea").await.unwrap();
+    let area = browser.find(Css("textarea")).await.unwrap();
     area.clear().await.unwrap();
     area.send_keys("Edited translation, 編集済み")
         .await
         .unwrap();
     let value = browser
-        .execute("return arguments[0].value;", vec![area.reference()])
+        .execute(
+            "return arguments[0].value;",
+            vec![serde_json::to_value(&area).unwrap()],
+        )
         .await
         .unwrap();
     assert_eq!(value, "Edited translation, 編集済み");
-    let button = browser.find("button").await.unwrap();
+    let button = browser.find(Css("button")).await.unwrap();
     button.click().await.unwrap();
     assert_eq!(button.text().await.unwrap(), "Edited translation, 編集済み");
-    assert!(browser.page_source().await.unwrap().contains("<textarea"));
+    assert!(browser.source().await.unwrap().contains("<textarea"));
 
-    let missing = browser.find("#nothing-here").await.unwrap_err();
-    assert_eq!(missing.json["error"], "no such element", "{missing}");
+    let missing = browser.find(Css("#nothing-here")).await.unwrap_err();
+    assert!(missing.is_no_such_element(), "{missing}");
 }
 
 /// A translator logs in to the web editor with a token, opens the English
@@ -162,44 +187,53 @@ async fn translator_edits_a_unit_and_sees_it_on_the_public_page() {
     // Not logged in yet: the editor sends the browser to its login form.
     browser.goto(&server.url("/translators/")).await.unwrap();
     let field = browser
-        .wait_for("html[lang='ja'] input#token[type=password]", WAIT)
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css("html[lang='ja'] input#token[type=password]"))
         .await
         .unwrap();
     assert_eq!(
-        browser.current_url().await.unwrap(),
+        browser.current_url().await.unwrap().as_str(),
         server.url("/translators/login")
     );
     field.send_keys(&token).await.unwrap();
     browser
-        .find("form[action='/translators/login'] button[type=submit]")
+        .find(Css("form[action='/translators/login'] button[type=submit]"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    browser.wait_for("form.logout", WAIT).await.unwrap();
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css("form.logout"))
+        .await
+        .unwrap();
     assert_eq!(
-        browser.current_url().await.unwrap(),
+        browser.current_url().await.unwrap().as_str(),
         server.url("/translators/")
     );
 
     // The picker's defaults are the one page and the one language.
     browser
-        .find("form.picker button[type=submit]")
+        .find(Css("form.picker button[type=submit]"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
     let area = browser
-        .wait_for(&format!("#unit-{id}-text[lang='en']"), WAIT)
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css(&format!("#unit-{id}-text[lang='en']")))
         .await
         .unwrap();
     let edited = "Edited in the browser: worker co-operatives, explained plainly";
     area.clear().await.unwrap();
     area.send_keys(edited).await.unwrap();
     browser
-        .find(&format!("#unit-{id} button[value=save]"))
+        .find(Css(&format!("#unit-{id} button[value=save]")))
         .await
         .unwrap()
         .click()
@@ -207,7 +241,9 @@ async fn translator_edits_a_unit_and_sees_it_on_the_public_page() {
         .unwrap();
 
     let status = browser
-        .wait_for(&format!("#unit-{id} [role=status]"), WAIT)
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css(&format!("#unit-{id} [role=status]")))
         .await
         .unwrap();
     assert!(status.is_displayed().await.unwrap());
@@ -216,10 +252,16 @@ async fn translator_edits_a_unit_and_sees_it_on_the_public_page() {
         "保存しました。閲覧者にはあなたの翻訳が表示されます。"
     );
     let url = browser.current_url().await.unwrap();
-    assert!(url.ends_with(&format!("#unit-{id}")), "{url}");
-    let area = browser.find(&format!("#unit-{id}-text")).await.unwrap();
+    assert!(url.as_str().ends_with(&format!("#unit-{id}")), "{url}");
+    let area = browser
+        .find(Css(&format!("#unit-{id}-text")))
+        .await
+        .unwrap();
     let value = browser
-        .execute("return arguments[0].value;", vec![area.reference()])
+        .execute(
+            "return arguments[0].value;",
+            vec![serde_json::to_value(&area).unwrap()],
+        )
         .await
         .unwrap();
     assert_eq!(value, edited);
@@ -229,7 +271,9 @@ async fn translator_edits_a_unit_and_sees_it_on_the_public_page() {
         .await
         .unwrap();
     let served = browser
-        .wait_for("main [data-origin='translator']", WAIT)
+        .wait()
+        .at_most(WAIT)
+        .for_element(Css("main [data-origin='translator']"))
         .await
         .unwrap();
     assert_eq!(served.text().await.unwrap(), edited);

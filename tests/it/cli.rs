@@ -205,22 +205,8 @@ fn json_logs_on_request() {
 /// a second run costs nothing; `honyaku usage` shows the ledger.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn warm_then_warm_again_then_usage() {
-    use wiremock::matchers::method;
-    use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-    let provider = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(|request: &Request| {
-            let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-            let out: Vec<String> = body["q"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| format!("[MT] {}", t.as_str().unwrap()))
-                .collect();
-            ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-        })
-        .mount(&provider)
+    let provider = crate::support::LibreTranslate::prefixing("[MT] ")
+        .start()
         .await;
     let content = crate::support::japanese_only_content();
     let data = tempfile::tempdir().unwrap();

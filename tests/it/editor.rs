@@ -8,8 +8,8 @@ use honyaku::render::editor::edit_href;
 use honyaku::store::Role;
 use scraper::{Html, Selector};
 
-use crate::overrides::{plain_unit, translator, unit_with_placeholder, units};
-use crate::support::{SLUG, TestServer, header};
+use crate::overrides::{plain_unit, unit_with_placeholder, units};
+use crate::support::{SLUG, TestServer, header, translator};
 
 /// A logged-in editor: the `Cookie` header to send and the CSRF token of
 /// its session (read from a page, as a browser's form would carry it).

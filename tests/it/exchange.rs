@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::overrides::{save, translator, units};
-use crate::support::{SLUG, TestServer};
+use crate::overrides::{save, units};
+use crate::support::{SLUG, TestServer, error_code, translator};
 use honyaku::i18n::Lang;
 use honyaku::store::Role;
 
@@ -190,8 +190,7 @@ async fn xliff_import_is_checked_like_the_api() {
     let hostile = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><xliff/>";
     let response = import(&server, &admin, "en", hostile.to_owned()).await;
     assert_eq!(response.status(), 400);
-    let body: Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "invalid_request");
+    assert_eq!(error_code(response).await, "invalid_request");
 }
 
 #[tokio::test]

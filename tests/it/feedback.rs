@@ -6,7 +6,7 @@ use honyaku::i18n::Lang;
 use honyaku::store::{Report, ReportStatus};
 use scraper::{Html, Selector};
 
-use crate::support::{SLUG, TestServer, header};
+use crate::support::{SLUG, TestServer, error_code, header, translator};
 
 /// The report link of every translated passage of a page, as (unit key of
 /// the passage's anchor, href of the link), in document order.
@@ -471,23 +471,6 @@ async fn markup_in_a_report_is_text_everywhere() {
     server.stop().await;
 }
 
-/// A translator account with a fresh token, for the queue API.
-async fn translator(
-    server: &TestServer,
-    name: &str,
-    role: honyaku::store::Role,
-    languages: &[Lang],
-) -> String {
-    let token = honyaku::auth::new_token().unwrap();
-    server
-        .app
-        .store
-        .translator_add(name, &honyaku::auth::sha256_hex(&token), role, languages)
-        .await
-        .unwrap();
-    token
-}
-
 async fn api_get(server: &TestServer, path: &str, token: Option<&str>) -> reqwest::Response {
     let mut request = server.client.get(server.url(path));
     if let Some(token) = token {
@@ -550,8 +533,7 @@ async fn translators_see_and_resolve_the_reports_of_their_languages() {
     for token in [None, Some("hny_not-a-token")] {
         let response = api_get(&server, "/api/v1/reports", token).await;
         assert_eq!(response.status(), 401);
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["error"]["code"], "unauthorized");
+        assert_eq!(error_code(response).await, "unauthorized");
         assert_eq!(api_resolve(&server, en.id, token).await.status(), 401);
     }
 
@@ -586,8 +568,7 @@ async fn translators_see_and_resolve_the_reports_of_their_languages() {
     assert_eq!(ids(&body), [en.id]);
     let response = api_get(&server, "/api/v1/reports?lang=ko", Some(&sato)).await;
     assert_eq!(response.status(), 403);
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "forbidden");
+    assert_eq!(error_code(response).await, "forbidden");
     for bad in ["lang=fr", "lang=ja", "status=closed"] {
         let response = api_get(&server, &format!("/api/v1/reports?{bad}"), Some(&sato)).await;
         assert_eq!(response.status(), 400, "{bad}");
@@ -687,7 +668,7 @@ async fn the_queue_is_described_in_the_openapi_document() {
         &[Lang::En],
     )
     .await;
-    let doc: serde_json::Value = server.get("/api/openapi.json").await.json().await.unwrap();
+    let doc = server.json("/api/openapi.json").await;
     let list = &doc["paths"]["/api/v1/reports"]["get"];
     let resolve = &doc["paths"]["/api/v1/reports/{id}/resolve"]["post"];
     for (operation, statuses) in [

@@ -10,24 +10,12 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::support::TestServer;
+use crate::support::{LibreTranslate, TestServer, error_code, translator};
 
 const COOP: &str = "労働者協同組合";
 const COOP_EN: &str = "workers' cooperative";
 const MHLW: &str = "厚生労働省";
 const MHLW_EN: &str = "Ministry of Health, Labour and Welfare";
-
-/// A translator of `langs` (or an admin); returns the bearer token.
-async fn translator(server: &TestServer, name: &str, role: Role, langs: &[Lang]) -> String {
-    let token = honyaku::auth::new_token().unwrap();
-    server
-        .app
-        .store
-        .translator_add(name, &honyaku::auth::sha256_hex(&token), role, langs)
-        .await
-        .unwrap();
-    token
-}
 
 /// Percent-encodes a path segment (everything but unreserved ASCII).
 fn encode(segment: &str) -> String {
@@ -68,14 +56,6 @@ async fn list(server: &TestServer, token: &str, lang: &str) -> reqwest::Response
         .send()
         .await
         .unwrap()
-}
-
-async fn error_code(response: reqwest::Response) -> String {
-    let body: Value = response.json().await.unwrap();
-    body["error"]["code"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 #[tokio::test]
@@ -240,28 +220,6 @@ async fn glossary_csv_round_trip_with_commas_quotes_and_row_errors() {
     assert_eq!(response.status(), 415);
 }
 
-/// A LibreTranslate stand-in that "translates" by prefixing, so a term it
-/// is sent comes back in Japanese: only substitution can put the required
-/// translation there. Records every text it is sent.
-struct Recording {
-    sent: Arc<Mutex<Vec<String>>>,
-}
-
-impl Respond for Recording {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let body: Value = serde_json::from_slice(&request.body).unwrap();
-        let texts: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap().to_owned())
-            .collect();
-        self.sent.lock().unwrap().extend(texts.iter().cloned());
-        let out: Vec<String> = texts.iter().map(|t| format!("[MT] {t}")).collect();
-        ResponseTemplate::new(200).set_body_json(json!({ "translatedText": out }))
-    }
-}
-
 async fn translate(server: &TestServer, texts: &[&str]) -> Vec<String> {
     let response = server
         .client
@@ -282,12 +240,10 @@ async fn translate(server: &TestServer, texts: &[&str]) -> Vec<String> {
 
 #[tokio::test]
 async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units() {
-    let provider = MockServer::start().await;
-    let sent = Arc::new(Mutex::new(Vec::new()));
-    Mock::given(method("POST"))
-        .respond_with(Recording { sent: sent.clone() })
-        .mount(&provider)
-        .await;
+    // "Translates" by prefixing, so a term it is sent comes back in
+    // Japanese: only substitution can put the required translation there.
+    let libre = LibreTranslate::prefixing("[MT] ");
+    let provider = libre.start().await;
     let uri = provider.uri();
     let server =
         TestServer::start_with_env(&[("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", &uri)]).await;
@@ -318,7 +274,7 @@ async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units(
     assert_eq!(out[2], "[MT] 参加費は無料です。");
     // The provider never saw the terms, only protected placeholders.
     {
-        let sent = sent.lock().unwrap();
+        let sent = libre.texts();
         assert_eq!(sent.len(), 3);
         assert!(
             sent.iter().all(|t| !t.contains(COOP) && !t.contains(MHLW)),
@@ -328,7 +284,7 @@ async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units(
 
     // Unchanged glossary: nothing is sent again.
     translate(&server, &texts).await;
-    assert_eq!(sent.lock().unwrap().len(), 3);
+    assert_eq!(libre.texts().len(), 3);
 
     // Changing one term re-translates the one unit that contains it.
     assert_eq!(
@@ -347,7 +303,7 @@ async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units(
         "[MT] Ministry of Health, Labour and Welfareの担当者が説明します。"
     );
     assert_eq!(
-        sent.lock().unwrap().len(),
+        libre.texts().len(),
         4,
         "only the unit with the changed term"
     );
@@ -358,7 +314,7 @@ async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units(
         200
     );
     translate(&server, &texts).await;
-    assert_eq!(sent.lock().unwrap().len(), 4);
+    assert_eq!(libre.texts().len(), 4);
 }
 
 /// A DeepL stand-in: creates glossaries and, when a translation names one,

@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod browser;
+mod chromedriver;
 mod cli;
 mod editor;
 mod exchange;
@@ -17,17 +18,10 @@ mod negotiation;
 mod openapi;
 mod overrides;
 mod pages;
-mod provider_support;
-mod provider_support_b;
-mod providers_azure;
-mod providers_deepl;
-mod providers_google;
-mod providers_libretranslate;
-mod providers_openai;
+mod providers;
 mod proxy;
 mod store;
 mod support;
 mod translate_api;
 mod translated_pages;
 mod translator;
-mod webdriver;

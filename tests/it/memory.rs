@@ -2,54 +2,13 @@
 //! across restarts, instances and provider outages.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
 use std::time::{Duration, Instant};
 
 use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{SLUG, TestServer, japanese_only_content};
-
-/// LibreTranslate-shaped echo that records every text it was sent.
-#[derive(Clone)]
-struct Recorder {
-    texts: Arc<std::sync::Mutex<Vec<String>>>,
-    calls: Arc<AtomicUsize>,
-}
-
-impl Recorder {
-    fn new() -> Self {
-        Self {
-            texts: Arc::default(),
-            calls: Arc::default(),
-        }
-    }
-}
-
-impl Respond for Recorder {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        self.calls.fetch_add(1, Ordering::SeqCst);
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let q: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap().to_owned())
-            .collect();
-        self.texts.lock().unwrap().extend(q.iter().cloned());
-        let out: Vec<String> = q.iter().map(|t| format!("[MT] {t}")).collect();
-        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-    }
-}
-
-async fn provider(recorder: &Recorder) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(recorder.clone())
-        .mount(&server)
-        .await;
-    server
-}
+use crate::support::{LibreTranslate, SLUG, TestServer, japanese_only_content};
 
 async fn down_provider() -> MockServer {
     let server = MockServer::start().await;
@@ -89,8 +48,8 @@ async fn restart_costs_no_provider_call_and_an_outage_serves_the_memory() {
     let content = japanese_only_content();
     let data = tempfile::tempdir().unwrap();
     let db = data.path().join("tm.sqlite3");
-    let recorder = Recorder::new();
-    let mt = provider(&recorder).await;
+    let recorder = LibreTranslate::prefixing("[MT] ");
+    let mt = recorder.start().await;
 
     let first = start(content.path(), &db, &mt).await;
     for lang in ["en", "ko"] {
@@ -98,7 +57,7 @@ async fn restart_costs_no_provider_call_and_an_outage_serves_the_memory() {
             &first.text(&format!("/{lang}/{SLUG}")).await
         ));
     }
-    let paid = recorder.calls.load(Ordering::SeqCst);
+    let paid = recorder.calls();
     assert_eq!(paid, 2, "one request per language");
     first.stop().await;
 
@@ -110,7 +69,7 @@ async fn restart_costs_no_provider_call_and_an_outage_serves_the_memory() {
             &second.text(&format!("/{lang}/{SLUG}")).await
         ));
     }
-    assert_eq!(recorder.calls.load(Ordering::SeqCst), paid);
+    assert_eq!(recorder.calls(), paid);
     // What was read from the memory is marked as used.
     let entries = second
         .app
@@ -146,13 +105,13 @@ async fn editing_one_paragraph_retranslates_only_that_paragraph() {
     let content = japanese_only_content();
     let data = tempfile::tempdir().unwrap();
     let db = data.path().join("tm.sqlite3");
-    let recorder = Recorder::new();
-    let mt = provider(&recorder).await;
+    let recorder = LibreTranslate::prefixing("[MT] ");
+    let mt = recorder.start().await;
 
     let first = start(content.path(), &db, &mt).await;
     first.text(&format!("/en/{SLUG}")).await;
     first.stop().await;
-    let before = recorder.texts.lock().unwrap().len();
+    let before = recorder.texts().len();
     assert!(before > 30);
 
     let body = content.path().join("announcements/seminar/body.ja.html");
@@ -164,7 +123,7 @@ async fn editing_one_paragraph_retranslates_only_that_paragraph() {
     let second = start(content.path(), &db, &mt).await;
     let page = second.text(&format!("/en/{SLUG}")).await;
     assert!(fully_machine_translated(&page));
-    let sent = recorder.texts.lock().unwrap().clone();
+    let sent = recorder.texts();
     let new: Vec<&String> = sent.iter().skip(before).collect();
     assert_eq!(new.len(), 1, "only the edited paragraph: {new:?}");
     assert!(new[0].contains("オンライン(Zoom)にて実施。"), "{new:?}");
@@ -174,8 +133,8 @@ async fn editing_one_paragraph_retranslates_only_that_paragraph() {
 #[tokio::test]
 async fn a_spent_budget_stops_machine_translation() {
     let content = japanese_only_content();
-    let recorder = Recorder::new();
-    let mt = provider(&recorder).await;
+    let recorder = LibreTranslate::prefixing("[MT] ");
+    let mt = recorder.start().await;
     let server = TestServer::start_with_env(&[
         ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
         ("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", &mt.uri()),
@@ -200,7 +159,7 @@ async fn a_spent_budget_stops_machine_translation() {
     // The second would exceed it: not sent, the page falls back.
     let html = server.text(&format!("/ko/{SLUG}")).await;
     assert!(html.contains("class=\"notice\""));
-    assert_eq!(recorder.calls.load(Ordering::SeqCst), 1);
+    assert_eq!(recorder.calls(), 1);
     server.stop().await;
 }
 
@@ -242,8 +201,8 @@ async fn two_instances_share_translations_and_overrides() {
         return; // the skip is printed by TestDb
     };
     let content = japanese_only_content();
-    let recorder = Recorder::new();
-    let mt = provider(&recorder).await;
+    let recorder = LibreTranslate::prefixing("[MT] ");
+    let mt = recorder.start().await;
     let env = [
         (
             "HONYAKU__CONTENT__DIR",
@@ -264,11 +223,7 @@ async fn two_instances_share_translations_and_overrides() {
     assert!(fully_machine_translated(&html));
     let (_, html) = get(format!("{url_b}{page}")).await.unwrap();
     assert!(fully_machine_translated(&html));
-    assert_eq!(
-        recorder.calls.load(Ordering::SeqCst),
-        1,
-        "B used A's translations"
-    );
+    assert_eq!(recorder.calls(), 1, "B used A's translations");
 
     let store = db.open().await;
     let key = honyaku::segment::unit_key("報道関係者各位");
@@ -312,8 +267,8 @@ async fn translations_acknowledged_before_a_kill_survive_it() {
     let data = tempfile::tempdir().unwrap();
     let db = data.path().join("tm.sqlite3");
     let db_str = db.to_str().unwrap().to_owned();
-    let recorder = Recorder::new();
-    let mt = provider(&recorder).await;
+    let recorder = LibreTranslate::prefixing("[MT] ");
+    let mt = recorder.start().await;
     let env = [
         (
             "HONYAKU__CONTENT__DIR",

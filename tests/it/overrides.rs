@@ -8,24 +8,7 @@ use honyaku::i18n::Lang;
 use honyaku::store::Role;
 use serde_json::{Value, json};
 
-use crate::support::{SLUG, TestServer, header, repo_path};
-
-/// Creates an account in the server's store and returns its token.
-pub(crate) async fn translator(
-    server: &TestServer,
-    name: &str,
-    role: Role,
-    langs: &[Lang],
-) -> String {
-    let token = honyaku::auth::new_token().unwrap();
-    server
-        .app
-        .store
-        .translator_add(name, &honyaku::auth::sha256_hex(&token), role, langs)
-        .await
-        .unwrap();
-    token
-}
+use crate::support::{SLUG, TestServer, api_error, header, repo_path, translator};
 
 pub(crate) async fn units(
     server: &TestServer,
@@ -91,29 +74,13 @@ pub(crate) fn unit_with_placeholder(units: &[Value]) -> Value {
         .clone()
 }
 
-async fn error_code(response: reqwest::Response) -> (u16, String, String) {
-    let status = response.status().as_u16();
-    let body: Value = response.json().await.unwrap();
-    (
-        status,
-        body["error"]["code"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned(),
-        body["error"]["message"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned(),
-    )
-}
-
 #[tokio::test]
 async fn every_translator_endpoint_needs_a_token() {
     let server = TestServer::start().await;
     let anonymous = server.get(&format!("/api/v1/units/en?page={SLUG}")).await;
     assert_eq!(anonymous.status(), 401);
     assert!(header(&anonymous, "www-authenticate").starts_with("Bearer"));
-    let (_, code, _) = error_code(anonymous).await;
+    let (_, code, _) = api_error(anonymous).await;
     assert_eq!(code, "unauthorized");
 
     let forged = server
@@ -229,7 +196,7 @@ async fn translators_change_only_their_languages() {
         "Edited by a Korean translator",
     )
     .await;
-    let (status, code, message) = error_code(response).await;
+    let (status, code, message) = api_error(response).await;
     assert_eq!((status, code.as_str()), (403, "forbidden"));
     assert!(message.contains("en"), "{message}");
     let revert = server
@@ -262,7 +229,7 @@ async fn translators_change_only_their_languages() {
         200
     );
     // Japanese is the source: nobody overrides it.
-    let (status, code, _) = error_code(save(&server, &admin, "ja", id, Some("0"), "x").await).await;
+    let (status, code, _) = api_error(save(&server, &admin, "ja", id, Some("0"), "x").await).await;
     assert_eq!((status, code.as_str()), (400, "unsupported_language"));
 }
 
@@ -276,7 +243,7 @@ async fn saves_need_the_current_version() {
     assert_eq!(unit["version"], 0);
 
     let missing = save(&server, &token, "en", id, None, "No If-Match").await;
-    let (status, code, _) = error_code(missing).await;
+    let (status, code, _) = api_error(missing).await;
     assert_eq!((status, code.as_str()), (428, "precondition_required"));
 
     let first = save(&server, &token, "en", id, Some("\"0\""), "First edit").await;
@@ -291,7 +258,7 @@ async fn saves_need_the_current_version() {
     let stale = save(&server, &token, "en", id, Some("\"0\""), "Lost update").await;
     assert_eq!(stale.status(), 412);
     assert_eq!(header(&stale, "etag"), "\"1\"");
-    let (_, code, message) = error_code(stale).await;
+    let (_, code, message) = api_error(stale).await;
     assert_eq!(code, "version_conflict");
     assert!(message.contains('1'), "{message}");
 
@@ -344,7 +311,7 @@ async fn qa_refuses_a_missing_placeholder_and_names_it() {
         "All the markup is gone",
     )
     .await;
-    let (status, code, message) = error_code(response).await;
+    let (status, code, message) = api_error(response).await;
     assert_eq!((status, code.as_str()), (422, "qa_failed"));
     assert!(
         message.contains("<b1>"),
@@ -361,7 +328,7 @@ async fn qa_refuses_a_missing_placeholder_and_names_it() {
         .send()
         .await
         .unwrap();
-    let (_, _, message) = error_code(japanese).await;
+    let (_, _, message) = api_error(japanese).await;
     assert!(
         message.contains("<b1>") && message.contains("がありません"),
         "{message}"
@@ -404,7 +371,7 @@ async fn qa_refuses_a_dropped_protected_token() {
         "Details to follow",
     )
     .await;
-    let (status, code, message) = error_code(response).await;
+    let (status, code, message) = api_error(response).await;
     assert_eq!((status, code.as_str()), (422, "qa_failed"));
     assert!(message.contains(required), "names {required:?}: {message}");
 }

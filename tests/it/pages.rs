@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use scraper::{Html, Selector};
 
-use crate::support::{SLUG, TestServer, header};
+use crate::support::{SLUG, TestServer, error_code, header};
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     let selector = Selector::parse(css).unwrap();
@@ -444,8 +444,7 @@ async fn unknown_language_and_page_get_a_localized_404() {
         .get_with("/xx/", &[("accept", "application/json")])
         .await;
     assert_eq!(response.status(), 404);
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "unsupported_language");
+    assert_eq!(error_code(response).await, "unsupported_language");
     server.stop().await;
 }
 
@@ -453,7 +452,7 @@ async fn unknown_language_and_page_get_a_localized_404() {
 async fn operations_endpoints_and_stylesheet() {
     let server = TestServer::start().await;
     assert_eq!(server.text("/healthz").await.trim(), "ok");
-    let ready: serde_json::Value = server.get("/readyz").await.json().await.unwrap();
+    let ready = server.json("/readyz").await;
     assert_eq!(ready["status"], "ready");
     assert_eq!(ready["content_version"], server.app.content.version);
 

@@ -1,35 +1,14 @@
 //! The URL proxy end to end: the real server, a local origin (wiremock on
 //! 127.0.0.1, allowlisted for the test) serving project-written fixtures,
-//! and a LibreTranslate-shaped provider that answers with its input.
+//! and a LibreTranslate stand-in that answers with its input.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
 
 use scraper::{Html, Selector};
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{TestServer, repo_path};
-
-/// Identity translation, recording every text it was sent.
-#[derive(Clone, Default)]
-struct Identity {
-    seen: Arc<Mutex<Vec<String>>>,
-}
-
-impl Respond for Identity {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let out: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap().to_owned())
-            .collect();
-        self.seen.lock().unwrap().extend(out.iter().cloned());
-        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-    }
-}
+use crate::support::{LibreTranslate, TestServer, error_code, repo_path};
 
 const PAGE: &str = "/stf/houdou/x.html";
 
@@ -48,40 +27,49 @@ struct Setup {
     server: TestServer,
     origin: MockServer,
     provider: MockServer,
-    identity: Identity,
+    identity: LibreTranslate,
 }
 
 async fn setup() -> Setup {
-    setup_with(&[], true).await
+    setup_with(&[], Provider::Identity).await
 }
 
-/// `provider_works: false` makes every provider call fail with a 500.
-async fn setup_with(extra: &[(&str, &str)], provider_works: bool) -> Setup {
+/// What stands behind the LibreTranslate URL the server is given.
+#[derive(Clone, Copy, PartialEq)]
+enum Provider {
+    /// Answers every text with itself.
+    Identity,
+    /// Answers every call with a 500.
+    Failing,
+    /// No provider is configured at all (the stand-in is started but the
+    /// server is not told of it, so a call would show there).
+    None,
+}
+
+async fn setup_with(extra: &[(&str, &str)], kind: Provider) -> Setup {
     let origin = MockServer::start().await;
     let provider = MockServer::start().await;
-    let identity = Identity::default();
-    if provider_works {
-        Mock::given(method("POST"))
-            .and(path("/translate"))
-            .respond_with(identity.clone())
-            .mount(&provider)
-            .await;
-    } else {
+    let identity = LibreTranslate::identity();
+    if kind == Provider::Failing {
         Mock::given(method("POST"))
             .respond_with(ResponseTemplate::new(500))
             .mount(&provider)
             .await;
+    } else {
+        identity.mount(&provider).await;
     }
     let list = format!("[\"{}\"]", origin.uri());
     let provider_uri = provider.uri();
     let mut env = vec![
         ("HONYAKU__FETCH__ALLOWED_ORIGINS", list.as_str()),
         ("HONYAKU__FETCH__ALLOW_PRIVATE_FOR", list.as_str()),
-        (
+    ];
+    if kind != Provider::None {
+        env.push((
             "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
             provider_uri.as_str(),
-        ),
-    ];
+        ));
+    }
     env.extend_from_slice(extra);
     let server = TestServer::start_with_env(&env).await;
     Setup {
@@ -171,7 +159,7 @@ async fn proxy_translates_a_shift_jis_page_with_a_lying_meta() {
     let out = String::from_utf8(bytes.to_vec()).expect("valid UTF-8");
 
     // Decoded correctly before translation.
-    let seen = s.identity.seen.lock().unwrap().join("\n");
+    let seen = s.identity.texts().join("\n");
     assert!(seen.contains("新型インフルエンザ対策について"), "{seen}");
     assert!(seen.contains("新しい制度"), "numeric references: {seen}");
     assert!(
@@ -313,8 +301,7 @@ async fn refused_targets_are_403_without_a_fetch_or_a_translation() {
             )
             .await;
         assert_eq!(response.status(), 403, "{target}");
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["error"]["code"], "proxy_not_allowed");
+        assert_eq!(error_code(response).await, "proxy_not_allowed");
     }
     assert!(s.origin.received_requests().await.unwrap().is_empty());
     assert!(s.provider.received_requests().await.unwrap().is_empty());
@@ -360,8 +347,7 @@ async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
             .get_with(&format!("/proxy/en/{origin}{page}"), &json)
             .await;
         assert_eq!(response.status(), status, "{page}");
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["error"]["code"], code);
+        assert_eq!(error_code(response).await, code);
     }
     let html = s
         .server
@@ -384,7 +370,7 @@ async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
 
 #[tokio::test]
 async fn a_slow_origin_is_a_504() {
-    let s = setup_with(&[("HONYAKU__FETCH__TIMEOUT_SECS", "1")], true).await;
+    let s = setup_with(&[("HONYAKU__FETCH__TIMEOUT_SECS", "1")], Provider::Identity).await;
     Mock::given(path("/slow.html"))
         .respond_with(
             ResponseTemplate::new(200)
@@ -402,15 +388,14 @@ async fn a_slow_origin_is_a_504() {
         )
         .await;
     assert_eq!(response.status(), 504);
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "upstream_timeout");
+    assert_eq!(error_code(response).await, "upstream_timeout");
     assert!(s.provider.received_requests().await.unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
-    let s = setup_with(&[], false).await;
-    serve_fixture(&s.origin).await;
+/// The page as served when no unit could be translated: Japanese text
+/// marked `lang=ja` inside an English page, not cached, and nothing of it
+/// kept (the next request fetches the origin unconditionally).
+async fn assert_served_japanese_and_uncached(s: &Setup) {
     let url = format!("/proxy/en/{}{PAGE}", s.origin.uri());
     let response = s.server.get(&url).await;
     assert_eq!(response.status(), 200);
@@ -430,11 +415,41 @@ async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
         "{marked}"
     );
     assert!(out.contains("<html lang=\"en\""));
-    // Nothing incomplete is kept: the next request fetches unconditionally.
     s.server.get(&url).await;
     let requests = s.origin.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2);
     assert!(requests[1].headers.get("if-none-match").is_none());
+}
+
+#[tokio::test]
+async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
+    let s = setup_with(&[], Provider::None).await;
+    assert!(
+        s.server.app.config.providers.order.iter().all(|name| !s
+            .server
+            .app
+            .config
+            .providers
+            .is_enabled(name))
+    );
+    serve_fixture(&s.origin).await;
+    assert_served_japanese_and_uncached(&s).await;
+    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert_eq!(s.identity.calls(), 0);
+}
+
+/// The same when the one provider fails every call; no retries, so nothing
+/// waits out a backoff.
+#[tokio::test]
+async fn with_a_failing_provider_the_page_stays_japanese_marked_and_uncached() {
+    let s = setup_with(
+        &[("HONYAKU__PROVIDERS__MAX_RETRIES", "0")],
+        Provider::Failing,
+    )
+    .await;
+    serve_fixture(&s.origin).await;
+    assert_served_japanese_and_uncached(&s).await;
+    assert!(!s.provider.received_requests().await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -454,8 +469,7 @@ async fn a_redirect_off_the_allowlist_is_refused() {
         )
         .await;
     assert_eq!(response.status(), 403);
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "proxy_not_allowed");
+    assert_eq!(error_code(response).await, "proxy_not_allowed");
     assert_eq!(s.origin.received_requests().await.unwrap().len(), 1);
     assert!(s.provider.received_requests().await.unwrap().is_empty());
 }
@@ -501,8 +515,7 @@ async fn a_translator_overrides_a_unit_of_a_proxied_page() {
     let page_url = format!("{}{PAGE}", s.origin.uri());
     let proxied = format!("/proxy/en/{page_url}");
     let before = s.server.text(&proxied).await;
-    let token =
-        crate::overrides::translator(&s.server, "sato", Role::Translator, &[Lang::En]).await;
+    let token = crate::support::translator(&s.server, "sato", Role::Translator, &[Lang::En]).await;
     let listing: serde_json::Value = s
         .server
         .client

@@ -1,13 +1,22 @@
-//! A real honyaku server on 127.0.0.1:0 for one test.
+//! What the integration tests share: a real honyaku server on 127.0.0.1:0
+//! for one test, translator accounts in its store, the API's error body,
+//! and a LibreTranslate stand-in for the pages that need machine
+//! translation.
 
 #![allow(dead_code)]
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use honyaku::config::{Config, Overrides};
+use honyaku::i18n::Lang;
+use honyaku::store::Role;
 use honyaku::{App, serve};
+use serde_json::Value;
 use tokio::sync::oneshot;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 pub const SLUG: &str = "houdou/2025/05/roukyou-online-seminar";
 
@@ -91,6 +100,13 @@ impl TestServer {
         response.text().await.unwrap()
     }
 
+    /// The JSON answer of a GET that must succeed.
+    pub async fn json(&self, path: &str) -> Value {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.unwrap()
+    }
+
     /// Sends raw bytes and returns the raw response, for requests a
     /// well-behaved client would refuse to send.
     pub async fn raw(&self, request: &[u8]) -> String {
@@ -147,4 +163,100 @@ pub fn japanese_only_content() -> tempfile::TempDir {
     let head = page_toml.split("\n[translations").next().unwrap();
     std::fs::write(target.join("page.toml"), head).unwrap();
     dir
+}
+
+/// Creates a translator account (or an admin, with no languages) in the
+/// server's store and returns its bearer token.
+pub async fn translator(server: &TestServer, name: &str, role: Role, langs: &[Lang]) -> String {
+    let token = honyaku::auth::new_token().unwrap();
+    server
+        .app
+        .store
+        .translator_add(name, &honyaku::auth::sha256_hex(&token), role, langs)
+        .await
+        .unwrap();
+    token
+}
+
+/// The status, code and message of an API error answer
+/// (`{"error": {"code", "message"}}`).
+pub async fn api_error(response: reqwest::Response) -> (u16, String, String) {
+    let status = response.status().as_u16();
+    let body: Value = response.json().await.unwrap();
+    let field = |name: &str| body["error"][name].as_str().unwrap_or_default().to_owned();
+    (status, field("code"), field("message"))
+}
+
+/// The code of an API error answer.
+pub async fn error_code(response: reqwest::Response) -> String {
+    api_error(response).await.1
+}
+
+/// A LibreTranslate stand-in: answers every text with `reply(text)`, in
+/// order, and records the texts and the calls it got.
+#[derive(Clone)]
+pub struct LibreTranslate {
+    reply: Arc<dyn Fn(&str) -> String + Send + Sync>,
+    texts: Arc<Mutex<Vec<String>>>,
+    calls: Arc<AtomicUsize>,
+}
+
+impl LibreTranslate {
+    pub fn new(reply: impl Fn(&str) -> String + Send + Sync + 'static) -> Self {
+        Self {
+            reply: Arc::new(reply),
+            texts: Arc::default(),
+            calls: Arc::default(),
+        }
+    }
+
+    /// Answers each text with `prefix` and the text: placeholders survive.
+    pub fn prefixing(prefix: &'static str) -> Self {
+        Self::new(move |text| format!("{prefix}{text}"))
+    }
+
+    /// Answers each text with itself.
+    pub fn identity() -> Self {
+        Self::new(str::to_owned)
+    }
+
+    /// Starts a server on 127.0.0.1 answering `POST /translate` like this.
+    pub async fn start(&self) -> MockServer {
+        let server = MockServer::start().await;
+        self.mount(&server).await;
+        server
+    }
+
+    pub async fn mount(&self, server: &MockServer) {
+        Mock::given(method("POST"))
+            .and(path("/translate"))
+            .respond_with(self.clone())
+            .mount(server)
+            .await;
+    }
+
+    /// Every text sent so far, in order.
+    pub fn texts(&self) -> Vec<String> {
+        self.texts.lock().unwrap().clone()
+    }
+
+    pub fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+}
+
+impl Respond for LibreTranslate {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        let texts = libretranslate_texts(request);
+        self.texts.lock().unwrap().extend(texts.iter().cloned());
+        let out: Vec<String> = texts.iter().map(|t| (self.reply)(t)).collect();
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+    }
+}
+
+/// The texts (`q`) of a LibreTranslate request.
+pub fn libretranslate_texts(request: &Request) -> Vec<String> {
+    let body: Value = serde_json::from_slice(&request.body).unwrap();
+    serde_json::from_value(body["q"].clone()).unwrap()
 }

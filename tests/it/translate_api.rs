@@ -1,52 +1,23 @@
 //! `POST /api/v1/translate`: JSON and raw HTML modes on the same pipeline,
 //! and every error with its status, stable code and no provider call.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use serde_json::{Value, json};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::support::{TestServer, header};
+use wiremock::MockServer;
 
-struct Echo {
-    calls: Arc<AtomicUsize>,
-    reply: fn(&str) -> String,
-}
-
-impl Respond for Echo {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        self.calls.fetch_add(1, Ordering::SeqCst);
-        let body: Value = serde_json::from_slice(&request.body).unwrap();
-        let out: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| (self.reply)(t.as_str().unwrap()))
-            .collect();
-        ResponseTemplate::new(200).set_body_json(json!({ "translatedText": out }))
-    }
-}
+use crate::support::{LibreTranslate, TestServer, error_code, header};
 
 async fn server_with(
     reply: fn(&str) -> String,
     extra: &[(&str, &str)],
-) -> (TestServer, MockServer, Arc<AtomicUsize>) {
-    let provider = MockServer::start().await;
-    let calls = Arc::new(AtomicUsize::new(0));
-    Mock::given(method("POST"))
-        .respond_with(Echo {
-            calls: calls.clone(),
-            reply,
-        })
-        .mount(&provider)
-        .await;
+) -> (TestServer, MockServer, LibreTranslate) {
+    let libre = LibreTranslate::new(reply);
+    let provider = libre.start().await;
     let uri = provider.uri();
     let mut env = vec![("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", uri.as_str())];
     env.extend_from_slice(extra);
     let server = TestServer::start_with_env(&env).await;
-    (server, provider, calls)
+    (server, provider, libre)
 }
 
 fn mt(text: &str) -> String {
@@ -65,7 +36,7 @@ async fn post_json(server: &TestServer, body: Value) -> reqwest::Response {
 
 #[tokio::test]
 async fn texts_are_translated_with_provenance_disclaimer_and_cost() {
-    let (server, _provider, calls) = server_with(mt, &[]).await;
+    let (server, _provider, libre) = server_with(mt, &[]).await;
     let request = json!({"target": "en", "texts": ["参加費は無料です。", "令和7年7月23日(水)に開催します。"]});
     let response = post_json(&server, request.clone()).await;
     assert_eq!(response.status(), 200);
@@ -87,11 +58,11 @@ async fn texts_are_translated_with_provenance_disclaimer_and_cost() {
         5
     );
     assert!(body["characters_billed"].as_u64().unwrap() > 10);
-    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(libre.calls(), 1);
     // The same texts again: from memory, free.
     let body: Value = post_json(&server, request).await.json().await.unwrap();
     assert_eq!(body["characters_billed"], 0);
-    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(libre.calls(), 1);
     server.stop().await;
 }
 
@@ -185,7 +156,7 @@ async fn qa_rejections_are_reported_per_unit() {
 
 #[tokio::test]
 async fn errors_have_status_code_and_cost_nothing() {
-    let (server, provider, calls) =
+    let (server, provider, libre) =
         server_with(mt, &[("HONYAKU__SERVER__MAX_BODY_BYTES", "2048")]).await;
     let cases: Vec<(reqwest::RequestBuilder, u16, &str)> = vec![
         (
@@ -292,21 +263,21 @@ async fn errors_have_status_code_and_cost_nothing() {
             .unwrap()
             .contains("zh-Hant")
     );
-    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    assert_eq!(libre.calls(), 0);
     assert!(provider.received_requests().await.unwrap().is_empty());
     server.stop().await;
 }
 
 /// A configured client: keys, origins, a request rate and a daily budget.
-async fn guarded_server(rpm: u32, daily: u64) -> (TestServer, MockServer, Arc<AtomicUsize>) {
+async fn guarded_server(rpm: u32, daily: u64) -> (TestServer, MockServer, LibreTranslate) {
     use sha2::Digest;
     let hash = hex::encode(sha2::Sha256::digest(b"site-key-123"));
     let clients = format!(
         "[{{name=\"site\", key_sha256=\"{hash}\", origins=[\"https://www.example.go.jp\"], requests_per_minute={rpm}, daily_characters={daily}}}]"
     );
-    let (server, provider, calls) =
+    let (server, provider, libre) =
         server_with(mt, &[("HONYAKU__API__CLIENTS", clients.as_str())]).await;
-    (server, provider, calls)
+    (server, provider, libre)
 }
 
 fn keyed(server: &TestServer, body: Value) -> reqwest::RequestBuilder {
@@ -319,14 +290,13 @@ fn keyed(server: &TestServer, body: Value) -> reqwest::RequestBuilder {
 
 #[tokio::test]
 async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
-    let (server, provider, calls) = guarded_server(3, 20).await;
+    let (server, provider, libre) = guarded_server(3, 20).await;
     let body = json!({"target": "en", "texts": ["参加費は無料です。"]});
 
     // No key, a wrong key: 401.
     let response = post_json(&server, body.clone()).await;
     assert_eq!(response.status(), 401);
-    let error: Value = response.json().await.unwrap();
-    assert_eq!(error["error"]["code"], "unauthorized");
+    assert_eq!(error_code(response).await, "unauthorized");
     let response = server
         .client
         .post(server.url("/api/v1/translate"))
@@ -345,9 +315,8 @@ async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
-    let error: Value = response.json().await.unwrap();
-    assert_eq!(error["error"]["code"], "origin_not_allowed");
-    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    assert_eq!(error_code(response).await, "origin_not_allowed");
+    assert_eq!(libre.calls(), 0);
 
     let response = keyed(&server, body.clone())
         .header("origin", "https://www.example.go.jp")
@@ -360,7 +329,7 @@ async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
         "https://www.example.go.jp"
     );
     assert!(header(&response, "vary").contains("Origin"));
-    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(libre.calls(), 1);
 
     // The budget (20 characters a day) is spent by a second request of 9.
     let response = keyed(
@@ -372,13 +341,8 @@ async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
     .unwrap();
     assert_eq!(response.status(), 429);
     assert!(header(&response, "retry-after").parse::<u64>().unwrap() >= 1);
-    let error: Value = response.json().await.unwrap();
-    assert_eq!(error["error"]["code"], "budget_exhausted");
-    assert_eq!(
-        calls.load(Ordering::SeqCst),
-        1,
-        "nothing sent for a refused request"
-    );
+    assert_eq!(error_code(response).await, "budget_exhausted");
+    assert_eq!(libre.calls(), 1, "nothing sent for a refused request");
 
     // Three requests a minute (the refused one counted): the third is
     // served from memory, the fourth is rate limited.
@@ -387,8 +351,7 @@ async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
     let response = keyed(&server, body.clone()).send().await.unwrap();
     assert_eq!(response.status(), 429);
     assert!(header(&response, "retry-after").parse::<u64>().unwrap() >= 1);
-    let error: Value = response.json().await.unwrap();
-    assert_eq!(error["error"]["code"], "rate_limited");
+    assert_eq!(error_code(response).await, "rate_limited");
     assert_eq!(provider.received_requests().await.unwrap().len(), 1);
     server.stop().await;
 }

@@ -2,47 +2,13 @@
 //! environment, and a local HTTP server playing LibreTranslate.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use scraper::{Html, Selector};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use crate::support::{SLUG, TestServer, japanese_only_content};
-
-/// Answers like LibreTranslate, prefixing every text: placeholders survive.
-struct Echo {
-    prefix: &'static str,
-    calls: Arc<AtomicUsize>,
-}
-
-impl Respond for Echo {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        self.calls.fetch_add(1, Ordering::SeqCst);
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let out: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| format!("{}{}", self.prefix, t.as_str().unwrap()))
-            .collect();
-        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-    }
-}
-
-async fn libretranslate(prefix: &'static str) -> (MockServer, Arc<AtomicUsize>) {
-    let server = MockServer::start().await;
-    let calls = Arc::new(AtomicUsize::new(0));
-    Mock::given(method("POST"))
-        .and(path("/translate"))
-        .respond_with(Echo {
-            prefix,
-            calls: calls.clone(),
-        })
-        .mount(&server)
-        .await;
-    (server, calls)
-}
+use crate::support::{LibreTranslate, SLUG, TestServer, japanese_only_content};
 
 async fn start(content: &tempfile::TempDir, provider: &MockServer) -> TestServer {
     TestServer::start_with_env(&[
@@ -64,7 +30,8 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 #[tokio::test]
 async fn machine_translated_page_has_provenance_originals_and_the_disclaimer() {
     let content = japanese_only_content();
-    let (provider, calls) = libretranslate("[MT] ").await;
+    let mt = LibreTranslate::prefixing("[MT] ");
+    let provider = mt.start().await;
     let server = start(&content, &provider).await;
 
     let html = server.text(&format!("/ko/{SLUG}")).await;
@@ -90,10 +57,10 @@ async fn machine_translated_page_has_provenance_originals_and_the_disclaimer() {
     assert!(html.contains("2025년 7월 23일(수)"), "Korean date");
     assert!(html.contains("14:00–16:00"));
     // The whole page went in one request (the units fit LibreTranslate's batch).
-    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(mt.calls(), 1);
     // Served again from memory: no new provider call.
     server.text(&format!("/ko/{SLUG}")).await;
-    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(mt.calls(), 1);
     let metrics = server.text("/metrics").await;
     assert!(
         metrics.contains("honyaku_provider_requests_total{provider=\"libretranslate\"} 1"),
@@ -146,53 +113,29 @@ async fn provider_down_still_serves_japanese_under_a_notice_and_caches_nothing()
     // The provider recovers: the next request translates, since nothing
     // from the failed calls was kept.
     provider.reset().await;
-    let calls = Arc::new(AtomicUsize::new(0));
-    Mock::given(method("POST"))
-        .respond_with(Echo {
-            prefix: "[MT] ",
-            calls: calls.clone(),
-        })
-        .mount(&provider)
-        .await;
+    let mt = LibreTranslate::prefixing("[MT] ");
+    mt.mount(&provider).await;
     let html = server.text(&format!("/en/{SLUG}")).await;
     assert!(html.contains("[MT] "));
     assert!(!html.contains("class=\"notice\""));
-    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(mt.calls(), 1);
     server.stop().await;
-}
-
-/// Drops the placeholders of every unit that has some: the QA gate must
-/// refuse those units, which stay Japanese under the partial notice.
-struct DropsTags;
-
-impl Respond for DropsTags {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let out: Vec<String> = body["q"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| {
-                let t = t.as_str().unwrap();
-                if t.contains("<b") || t.contains("<x") || t.contains("<p") {
-                    "lost the tags".to_owned()
-                } else {
-                    format!("OK {t}")
-                }
-            })
-            .collect();
-        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-    }
 }
 
 #[tokio::test]
 async fn units_failing_qa_stay_japanese_under_the_partial_notice() {
     let content = japanese_only_content();
-    let provider = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(DropsTags)
-        .mount(&provider)
-        .await;
+    // Drops the placeholders of every unit that has some: the QA gate must
+    // refuse those units, which stay Japanese under the partial notice.
+    let provider = LibreTranslate::new(|t| {
+        if t.contains("<b") || t.contains("<x") || t.contains("<p") {
+            "lost the tags".to_owned()
+        } else {
+            format!("OK {t}")
+        }
+    })
+    .start()
+    .await;
     let server = start(&content, &provider).await;
     let html = server.text(&format!("/zh-Hant/{SLUG}")).await;
     let doc = Html::parse_document(&html);
@@ -216,26 +159,14 @@ async fn units_failing_qa_stay_japanese_under_the_partial_notice() {
     server.stop().await;
 }
 
-/// Answers with markup that must never run.
-struct Hostile;
-
-impl Respond for Hostile {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let n = body["q"].as_array().unwrap().len();
-        let out = vec!["<script>alert(1)</script><img src=x onerror=alert(2)>".to_owned(); n];
-        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
-    }
-}
-
 #[tokio::test]
 async fn script_from_the_provider_is_shown_as_text() {
     let content = japanese_only_content();
-    let provider = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(Hostile)
-        .mount(&provider)
-        .await;
+    // Answers with markup that must never run.
+    let provider =
+        LibreTranslate::new(|_| "<script>alert(1)</script><img src=x onerror=alert(2)>".into())
+            .start()
+            .await;
     let server = start(&content, &provider).await;
     let html = server.text(&format!("/en/{SLUG}")).await;
     assert!(!html.contains("<script>alert"), "script injected");
@@ -258,7 +189,8 @@ async fn script_from_the_provider_is_shown_as_text() {
 #[tokio::test]
 async fn concurrent_readers_of_a_cold_page_share_one_provider_call() {
     let content = japanese_only_content();
-    let (provider, calls) = libretranslate("[MT] ").await;
+    let mt = LibreTranslate::prefixing("[MT] ");
+    let provider = mt.start().await;
     let server = Arc::new(start(&content, &provider).await);
     let mut tasks = Vec::new();
     for _ in 0..200 {
@@ -272,7 +204,7 @@ async fn concurrent_readers_of_a_cold_page_share_one_provider_call() {
     for task in tasks {
         assert!(task.await.unwrap());
     }
-    assert_eq!(calls.load(Ordering::SeqCst), 1, "one batch, one call");
+    assert_eq!(mt.calls(), 1, "one batch, one call");
 }
 
 #[tokio::test]
@@ -318,7 +250,8 @@ async fn deepl_quota_falls_through_to_the_next_provider_and_stays_closed() {
         ))
         .mount(&deepl)
         .await;
-    let (libre, calls) = libretranslate("[LT] ").await;
+    let mt = LibreTranslate::prefixing("[LT] ");
+    let libre = mt.start().await;
     let server = TestServer::start_with_env(&[
         ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
         ("HONYAKU__PROVIDERS__DEEPL__AUTH_KEY", "test-key:fx"),
@@ -338,6 +271,6 @@ async fn deepl_quota_falls_through_to_the_next_provider_and_stays_closed() {
     let html = server.text(&format!("/ko/{SLUG}")).await;
     assert!(html.contains("[LT] "));
     assert_eq!(deepl.received_requests().await.unwrap().len(), 1);
-    assert_eq!(calls.load(Ordering::SeqCst), 2);
+    assert_eq!(mt.calls(), 2);
     server.stop().await;
 }

@@ -13,10 +13,10 @@ use serde_json::Value;
 use crate::config::{AzureConfig, Secret};
 use crate::i18n::Lang;
 use crate::translate::provider::{
-    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
-    normalize_markup, retry_after, send, snippet,
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, placeholder_form,
+    retry_later, send, status_detail,
 };
-use crate::translate::providers::{self, endpoint, in_batches, parse_json, redact};
+use crate::translate::providers::{self, check_pair, endpoint, in_batches, parse_json};
 
 const NAME: &str = "azure";
 
@@ -65,9 +65,6 @@ impl Azure {
         source: &'static str,
         target: &'static str,
     ) -> Result<Vec<String>, ProviderError> {
-        if texts.is_empty() {
-            return Ok(Vec::new());
-        }
         let mut url = endpoint(NAME, &self.base_url, "/translate")?;
         url.query_pairs_mut()
             .append_pair("api-version", "3.0")
@@ -108,10 +105,7 @@ impl Azure {
                 })?;
             translations.push(text);
         }
-        Ok(expect_count(NAME, texts.len(), translations)?
-            .iter()
-            .map(|t| normalize_markup(t))
-            .collect())
+        placeholder_form(NAME, texts.len(), translations)
     }
 }
 
@@ -127,27 +121,15 @@ fn classify(reply: &HttpReply) -> ProviderError {
             code.as_i64()
                 .or_else(|| code.as_str().and_then(|s| s.parse().ok()))
         });
-    let detail = format!("HTTP {} {}", reply.status.as_u16(), snippet(&reply.body));
+    let detail = status_detail(reply);
     match code {
         Some(FREE_QUOTA_EXHAUSTED) => ProviderError::QuotaExhausted {
             provider: NAME,
             detail,
         },
-        Some(CUSTOM_SYSTEM_NOT_READY) => ProviderError::Retryable {
-            provider: NAME,
-            retry_after: retry_after(&reply.headers),
-            detail,
-        },
-        Some(code) if code / 1000 == 429 => ProviderError::Retryable {
-            provider: NAME,
-            retry_after: retry_after(&reply.headers),
-            detail,
-        },
-        _ if reply.status == StatusCode::REQUEST_TIMEOUT => ProviderError::Retryable {
-            provider: NAME,
-            retry_after: retry_after(&reply.headers),
-            detail,
-        },
+        Some(CUSTOM_SYSTEM_NOT_READY) => retry_later(NAME, reply, detail),
+        Some(code) if code / 1000 == 429 => retry_later(NAME, reply, detail),
+        _ if reply.status == StatusCode::REQUEST_TIMEOUT => retry_later(NAME, reply, detail),
         _ => classify_status(NAME, reply),
     }
 }
@@ -184,18 +166,12 @@ impl TranslationProvider for Azure {
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            if !self.supports(to) || from == to {
-                return Err(ProviderError::Unsupported {
-                    provider: NAME,
-                    lang: to,
-                });
-            }
+            check_pair(NAME, self.supports(to), from, to)?;
             let (source, target) = (code(from), code(to));
-            in_batches(texts, self.limits(), |chunk| {
+            in_batches(texts, self.limits(), &self.key, |chunk| {
                 self.request(chunk, source, target)
             })
             .await
-            .map_err(|e| redact(e, &self.key))
         })
     }
 }

@@ -24,8 +24,8 @@ use crate::config::{DeeplConfig, Secret};
 use crate::glossary::Glossary;
 use crate::i18n::Lang;
 use crate::translate::provider::{
-    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
-    normalize_markup, send, snippet,
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, placeholder_form, send,
+    status_detail,
 };
 use crate::translate::providers::{self, endpoint, in_batches, parse_json, redact};
 
@@ -95,9 +95,6 @@ impl Deepl {
         target: &'static str,
         glossary_id: Option<&str>,
     ) -> Result<Vec<String>, ProviderError> {
-        if texts.is_empty() {
-            return Ok(Vec::new());
-        }
         let url = endpoint(NAME, &self.base_url, "/v2/translate")?;
         let body = TranslateRequest {
             text: texts,
@@ -121,10 +118,7 @@ impl Deepl {
             .sum();
         tracing::debug!(provider = NAME, texts = texts.len(), billed, "translated");
         let translations = parsed.translations.into_iter().map(|t| t.text).collect();
-        Ok(expect_count(NAME, texts.len(), translations)?
-            .iter()
-            .map(|t| normalize_markup(t))
-            .collect())
+        placeholder_form(NAME, texts.len(), translations)
     }
 }
 
@@ -309,7 +303,7 @@ fn classify(reply: &HttpReply) -> ProviderError {
     if reply.status.as_u16() == QUOTA_EXCEEDED {
         return ProviderError::QuotaExhausted {
             provider: NAME,
-            detail: format!("HTTP {QUOTA_EXCEEDED} {}", snippet(&reply.body)),
+            detail: status_detail(reply),
         };
     }
     classify_status(NAME, reply)
@@ -319,6 +313,17 @@ fn classify(reply: &HttpReply) -> ProviderError {
 /// the variant is always named.
 fn target_code(lang: Lang) -> Option<&'static str> {
     lang.deepl_target()
+}
+
+/// The pair's target code, or why there is none.
+fn target_for(from: Lang, to: Lang) -> Result<&'static str, ProviderError> {
+    match target_code(to) {
+        Some(code) if from != to => Ok(code),
+        _ => Err(ProviderError::Unsupported {
+            provider: NAME,
+            lang: to,
+        }),
+    }
 }
 
 /// Source codes have no variants. The source is always sent: without it
@@ -360,18 +365,12 @@ impl TranslationProvider for Deepl {
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            let Some(target) = target_code(to).filter(|_| from != to) else {
-                return Err(ProviderError::Unsupported {
-                    provider: NAME,
-                    lang: to,
-                });
-            };
+            let target = target_for(from, to)?;
             let source = source_code(from);
-            in_batches(texts, self.limits(), |chunk| {
+            in_batches(texts, self.limits(), &self.key, |chunk| {
                 self.request(chunk, source, target, None)
             })
             .await
-            .map_err(|e| redact(e, &self.key))
         })
     }
 
@@ -387,12 +386,7 @@ impl TranslationProvider for Deepl {
         glossary: &'a Glossary,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            let Some(target) = target_code(to).filter(|_| from != to) else {
-                return Err(ProviderError::Unsupported {
-                    provider: NAME,
-                    lang: to,
-                });
-            };
+            let target = target_for(from, to)?;
             if glossary.is_empty() || glossary.target != to {
                 return self.translate_batch(texts, from, to).await;
             }
@@ -403,7 +397,7 @@ impl TranslationProvider for Deepl {
                     .glossary_id(glossary)
                     .await
                     .map_err(|e| redact(e, &self.key))?;
-                let result = in_batches(texts, self.limits(), |chunk| {
+                let result = in_batches(texts, self.limits(), &self.key, |chunk| {
                     self.request(chunk, source, target, Some(&id))
                 })
                 .await;
@@ -414,7 +408,7 @@ impl TranslationProvider for Deepl {
                         retried = true;
                         self.forget_glossary(to, &id).await;
                     }
-                    other => return other.map_err(|e| redact(e, &self.key)),
+                    other => return other,
                 }
             }
         })

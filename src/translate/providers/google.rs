@@ -19,10 +19,10 @@ use serde_json::Value;
 use crate::config::{GoogleConfig, Secret};
 use crate::i18n::Lang;
 use crate::translate::provider::{
-    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
-    normalize_markup, retry_after, send, snippet,
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, placeholder_form,
+    retry_later, send, status_detail,
 };
-use crate::translate::providers::{self, endpoint, in_batches, parse_json, redact};
+use crate::translate::providers::{self, check_pair, endpoint, in_batches, parse_json};
 
 const NAME: &str = "google";
 
@@ -59,9 +59,6 @@ impl Google {
         source: &'static str,
         target: &'static str,
     ) -> Result<Vec<String>, ProviderError> {
-        if texts.is_empty() {
-            return Ok(Vec::new());
-        }
         let mut url = endpoint(NAME, &self.base_url, "/language/translate/v2")?;
         url.query_pairs_mut().append_pair("key", self.key.expose());
         let body = TranslateRequest {
@@ -86,10 +83,7 @@ impl Google {
             .into_iter()
             .map(|t| t.translated_text)
             .collect();
-        Ok(expect_count(NAME, texts.len(), translations)?
-            .iter()
-            .map(|t| normalize_markup(t))
-            .collect())
+        placeholder_form(NAME, texts.len(), translations)
     }
 }
 
@@ -101,7 +95,7 @@ fn classify(reply: &HttpReply) -> ProviderError {
     let status = reply.status;
     if status == StatusCode::FORBIDDEN || status == StatusCode::TOO_MANY_REQUESTS {
         let signals = ErrorSignals::read(&reply.body);
-        let detail = format!("HTTP {} {}", status.as_u16(), snippet(&reply.body));
+        let detail = status_detail(reply);
         if signals.daily_limit() {
             return ProviderError::QuotaExhausted {
                 provider: NAME,
@@ -109,11 +103,7 @@ fn classify(reply: &HttpReply) -> ProviderError {
             };
         }
         if signals.rate_limit() {
-            return ProviderError::Retryable {
-                provider: NAME,
-                retry_after: retry_after(&reply.headers),
-                detail,
-            };
+            return retry_later(NAME, reply, detail);
         }
         if signals.has_reason("quotaexceeded") {
             return ProviderError::QuotaExhausted {
@@ -214,18 +204,12 @@ impl TranslationProvider for Google {
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            if !self.supports(to) || from == to {
-                return Err(ProviderError::Unsupported {
-                    provider: NAME,
-                    lang: to,
-                });
-            }
+            check_pair(NAME, self.supports(to), from, to)?;
             let (source, target) = (code(from), code(to));
-            in_batches(texts, self.limits(), |chunk| {
+            in_batches(texts, self.limits(), &self.key, |chunk| {
                 self.request(chunk, source, target)
             })
             .await
-            .map_err(|e| redact(e, &self.key))
         })
     }
 }

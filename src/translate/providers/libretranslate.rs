@@ -18,9 +18,10 @@ use serde::{Deserialize, Serialize};
 use crate::config::{LibreTranslateConfig, Secret};
 use crate::i18n::Lang;
 use crate::translate::provider::{
-    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
-    normalize_markup, send, snippet,
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status_with, placeholder_form,
+    send, snippet,
 };
+use crate::translate::providers::{check_pair, scrub};
 
 const NAME: &str = "libretranslate";
 
@@ -74,12 +75,7 @@ impl LibreTranslate {
         from: Lang,
         to: Lang,
     ) -> Result<Vec<String>, ProviderError> {
-        if !self.supports(to) || from == to {
-            return Err(ProviderError::Unsupported {
-                provider: NAME,
-                lang: to,
-            });
-        }
+        check_pair(NAME, self.supports(to), from, to)?;
         if texts.is_empty() {
             return Ok(Vec::new());
         }
@@ -114,11 +110,11 @@ impl LibreTranslate {
                 });
             }
         };
-        let translations = expect_count(NAME, texts.len(), translations)?;
-        Ok(translations
+        let folded = translations
             .iter()
-            .map(|t| normalize_markup(&fold_empty_placeholders(t)))
-            .collect())
+            .map(|t| fold_empty_placeholders(t))
+            .collect();
+        placeholder_form(NAME, texts.len(), folded)
     }
 
     /// LibreTranslate's statuses map onto the shared classes as they are:
@@ -136,17 +132,7 @@ impl LibreTranslate {
             reply.status.as_u16(),
             snippet(scrub(&message, &self.api_key).as_bytes())
         );
-        match classify_status(NAME, reply) {
-            ProviderError::Retryable { retry_after, .. } => ProviderError::Retryable {
-                provider: NAME,
-                retry_after,
-                detail,
-            },
-            _ => ProviderError::Rejected {
-                provider: NAME,
-                detail,
-            },
-        }
+        classify_status_with(NAME, reply, detail)
     }
 }
 
@@ -256,15 +242,6 @@ fn empty_pair_at(s: &str) -> Option<(&str, usize)> {
     let tail = s.get(name.len()..)?.strip_prefix("></")?;
     tail.strip_prefix(name)?.strip_prefix('>')?;
     Some((name, 2 * name.len() + 4))
-}
-
-/// Removes the key from text that came from the network.
-fn scrub(text: &str, key: &Secret) -> String {
-    if key.is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(key.expose(), "[redacted]")
-    }
 }
 
 #[cfg(test)]

@@ -15,9 +15,10 @@ use serde_json::{Value, json};
 use crate::config::{OpenAiConfig, Secret};
 use crate::i18n::Lang;
 use crate::translate::provider::{
-    HttpReply, Limits, ProviderError, TranslationProvider, classify_status, expect_count,
-    normalize_markup, send, snippet,
+    HttpReply, Limits, ProviderError, TranslationProvider, classify_status_with, placeholder_form,
+    send, snippet,
 };
+use crate::translate::providers::{check_pair, scrub};
 
 const NAME: &str = "openai";
 
@@ -57,12 +58,7 @@ impl OpenAiCompatible {
         from: Lang,
         to: Lang,
     ) -> Result<Vec<String>, ProviderError> {
-        if !self.supports(to) || from == to {
-            return Err(ProviderError::Unsupported {
-                provider: NAME,
-                lang: to,
-            });
-        }
+        check_pair(NAME, self.supports(to), from, to)?;
         if texts.is_empty() {
             return Ok(Vec::new());
         }
@@ -95,8 +91,7 @@ impl OpenAiCompatible {
             return Err(self.status_error(&reply));
         }
         let translations = self.read_completion(&reply.body)?;
-        let translations = expect_count(NAME, texts.len(), translations)?;
-        Ok(translations.iter().map(|t| normalize_markup(t)).collect())
+        placeholder_form(NAME, texts.len(), translations)
     }
 
     /// The translations in a 200 answer, or why there are none.
@@ -185,17 +180,7 @@ impl OpenAiCompatible {
                 detail,
             };
         }
-        match classify_status(NAME, reply) {
-            ProviderError::Retryable { retry_after, .. } => ProviderError::Retryable {
-                provider: NAME,
-                retry_after,
-                detail,
-            },
-            _ => ProviderError::Rejected {
-                provider: NAME,
-                detail,
-            },
-        }
+        classify_status_with(NAME, reply, detail)
     }
 }
 
@@ -328,15 +313,6 @@ fn parse_translations(content: &str) -> Option<Vec<String>> {
             _ => None,
         })
         .collect()
-}
-
-/// Removes the key from text that came from the network.
-fn scrub(text: &str, key: &Secret) -> String {
-    if key.is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(key.expose(), "[redacted]")
-    }
 }
 
 #[derive(Serialize)]

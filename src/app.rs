@@ -152,6 +152,7 @@ impl App {
                 lang,
                 base_url: &base_url,
                 path: Some(""),
+                place: None,
             };
             let html = render::index_page(&index_ctx, &content);
             pages.insert(
@@ -165,6 +166,7 @@ impl App {
                 lang: Lang::SOURCE,
                 base_url: &base_url,
                 path: Some(&page.slug),
+                place: None,
             };
             let view = ArticleView {
                 title: page.title.source().to_owned(),
@@ -344,6 +346,7 @@ impl App {
             lang,
             base_url: &self.base_url,
             path: Some(&page.slug),
+            place: None,
         };
         let html = render::announcement_page(&ctx, page, &view);
         let mut rendered =

@@ -3,6 +3,8 @@
 # files are real translations, kept so every locale has the same messages.
 
 editor-name = honyaku translators' editor
+# The editor's own language switch (its heading).
+editor-language-label = Editor language
 editor-footer = Translations you save here are served to readers at once.
 editor-logged-in-as = Logged in as { $name }
 editor-logout = Log out

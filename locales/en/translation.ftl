@@ -13,5 +13,11 @@ notice-translation-pending-heading = Translation in preparation
 notice-translation-pending = This page has not been translated into English yet. The Japanese original is shown below.
 
 notice-partial-translation = Some parts of this page have not been translated yet and are shown in Japanese.
-show-original = Original
-hide-original = Hide original
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = Japanese original and problem report for this passage
+passage-original-label = Japanese original
+origin-machine = Machine translation
+origin-bundled = Reviewed translation
+origin-translator = Translated by a translator

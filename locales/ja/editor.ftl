@@ -3,6 +3,8 @@
 # すべてのロケールが同じメッセージを持つように置いている。
 
 editor-name = honyaku 翻訳者用編集画面
+# The editor's own language switch (its heading).
+editor-language-label = 編集画面の言語
 editor-footer = ここで保存した翻訳は、すぐに閲覧者に表示されます。
 editor-logged-in-as = { $name } としてログイン中
 editor-logout = ログアウト

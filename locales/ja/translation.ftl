@@ -13,5 +13,11 @@ notice-translation-pending-heading = 翻訳の準備中です
 notice-translation-pending = このページの日本語以外の翻訳はまだ用意されていません。以下に日本語の原文を表示しています。
 
 notice-partial-translation = このページの一部はまだ翻訳されていないため、日本語のまま表示しています。
-show-original = 原文
-hide-original = 原文を隠す
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = この段落の原文と翻訳の問題の報告
+passage-original-label = 原文（日本語）
+origin-machine = 機械翻訳
+origin-bundled = 確認済みの翻訳
+origin-translator = 翻訳者による翻訳

@@ -3,6 +3,8 @@
 # 모든 로케일이 같은 메시지를 갖도록 둔다.
 
 editor-name = honyaku 번역자 편집기
+# The editor's own language switch (its heading).
+editor-language-label = 편집기 언어
 editor-footer = 여기에서 저장한 번역은 즉시 독자에게 표시됩니다.
 editor-logged-in-as = { $name }(으)로 로그인함
 editor-logout = 로그아웃

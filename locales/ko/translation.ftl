@@ -13,5 +13,11 @@ notice-translation-pending-heading = 번역 준비 중
 notice-translation-pending = 이 페이지는 아직 한국어로 번역되지 않았습니다. 아래에 일본어 원문을 표시합니다.
 
 notice-partial-translation = 이 페이지의 일부는 아직 번역되지 않아 일본어 원문으로 표시합니다.
-show-original = 원문
-hide-original = 원문 숨기기
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = 이 단락의 원문과 번역 문제 신고
+passage-original-label = 일본어 원문
+origin-machine = 기계 번역
+origin-bundled = 검수된 번역
+origin-translator = 번역자가 번역함

@@ -3,6 +3,8 @@
 # 使每种语言都具有相同的消息。
 
 editor-name = honyaku 译者编辑器
+# The editor's own language switch (its heading).
+editor-language-label = 编辑器语言
 editor-footer = 在此保存的译文会立即向读者显示。
 editor-logged-in-as = 已作为 { $name } 登录
 editor-logout = 退出登录

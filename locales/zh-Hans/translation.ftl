@@ -13,5 +13,11 @@ notice-translation-pending-heading = 翻译准备中
 notice-translation-pending = 本页面尚未翻译成简体中文。以下显示日语原文。
 
 notice-partial-translation = 本页部分内容尚未翻译，暂以日语原文显示。
-show-original = 原文
-hide-original = 隐藏原文
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = 本段原文及翻译问题报告
+passage-original-label = 日语原文
+origin-machine = 机器翻译
+origin-bundled = 经审校的译文
+origin-translator = 由译者翻译

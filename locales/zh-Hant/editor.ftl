@@ -3,6 +3,8 @@
 # 使每種語言都具有相同的訊息。
 
 editor-name = honyaku 譯者編輯器
+# The editor's own language switch (its heading).
+editor-language-label = 編輯器語言
 editor-footer = 在此儲存的譯文會立即向讀者顯示。
 editor-logged-in-as = 已以 { $name } 登入
 editor-logout = 登出

@@ -13,5 +13,11 @@ notice-translation-pending-heading = 翻譯準備中
 notice-translation-pending = 本網頁尚未翻譯成繁體中文。以下顯示日語原文。
 
 notice-partial-translation = 本頁部分內容尚未翻譯，暫以日文原文顯示。
-show-original = 原文
-hide-original = 隱藏原文
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = 本段原文及翻譯問題回報
+passage-original-label = 日語原文
+origin-machine = 機器翻譯
+origin-bundled = 經審校的譯文
+origin-translator = 由譯者翻譯

@@ -37,6 +37,11 @@ pub struct EditorContext<'a> {
     pub lang: Lang,
     /// `None` on the login page.
     pub account: Option<SignedIn<'a>>,
+    /// This page's path under `/translators/`: where the language switch
+    /// brings the translator back to.
+    pub here: String,
+    /// The languages the editor speaks, offered by its language switch.
+    pub languages: &'a [Lang],
 }
 
 /// The logged-in translator, for the header's logout form.
@@ -81,6 +86,7 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex, nofollow";
                 title { (title) " | " (name) }
+                link rel="icon" href="/favicon.ico" sizes="32x32";
                 link rel="stylesheet" href=(stylesheet_path());
                 script src=(editor_script_path()) defer {}
             }
@@ -90,6 +96,7 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
                     div.brand {
                         a href="/translators/" { (name) }
                     }
+                    (language_switch(ctx))
                     @if let Some(account) = &ctx.account {
                         div.account {
                             span { (ctx.t_with("editor-logged-in-as", "name", account.name)) }
@@ -109,6 +116,36 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
         }
     }
     .into_string()
+}
+
+/// Whether `path` is a page of the editor itself: a path under
+/// `/translators/`, never another site (`//`, backslashes), nothing that
+/// would not fit in a header.
+pub fn is_editor_path(path: &str) -> bool {
+    path.starts_with("/translators/")
+        && !path.contains("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path.len() <= 2048
+}
+
+/// The editor's own language switch: the site's switcher, which sets the
+/// same cookie and brings the translator back to this page.
+fn language_switch(ctx: &EditorContext<'_>) -> Markup {
+    let place = super::Place::Editor(ctx.here.clone());
+    html! {
+        nav.switcher aria-labelledby="editor-language-label" {
+            h2 #editor-language-label { (ctx.t("editor-language-label")) }
+            ul {
+                @for &lang in ctx.languages {
+                    li {
+                        a href=(super::switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
+                            aria-current=[(lang == ctx.lang).then_some("true")] { (lang.endonym()) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A breadcrumb from the editor's home page to `current`, through `trail`

@@ -119,11 +119,12 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
 }
 
 /// Whether `path` is a page of the editor itself: a path under
-/// `/translators/`, never another site (`//`, backslashes), nothing that
-/// would not fit in a header.
+/// `/translators/`, never another site (`//`, backslashes) or a way out of
+/// the editor (`..`), nothing that would not fit in a header.
 pub fn is_editor_path(path: &str) -> bool {
     path.starts_with("/translators/")
         && !path.contains("//")
+        && !path.split(['/', '?', '#']).any(|segment| segment == "..")
         && !path.contains('\\')
         && !path.chars().any(char::is_control)
         && path.len() <= 2048

@@ -370,6 +370,87 @@ async fn switcher_keeps_the_page_and_remembers_the_choice() {
     server.stop().await;
 }
 
+/// Where the switcher of a page leads for `lang`, followed through
+/// `/set-language/`: the Location it answers with.
+async fn switched(server: &TestServer, html: &str, lang: &str) -> String {
+    let doc = Html::parse_document(html);
+    let href = select(&doc, &format!("nav.switcher a[hreflang={lang}]"))[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let response = server.get(&href).await;
+    assert_eq!(response.status(), 303, "{href}");
+    header(&response, "location").to_owned()
+}
+
+#[tokio::test]
+async fn the_switcher_keeps_the_reader_on_forms_404s_and_editor_pages() {
+    let server = TestServer::start().await;
+    // The report form of a passage: the same form in the other language.
+    let page = server.text(&format!("/en/{SLUG}")).await;
+    let doc = Html::parse_document(&page);
+    let form = select(&doc, "a.passage-tools")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let unit = form.rsplit("unit=").next().unwrap().to_owned();
+    let html = server.text(&form).await;
+    assert_eq!(
+        switched(&server, &html, "ko").await,
+        format!("/feedback/ko?page={SLUG}&unit={unit}")
+    );
+    assert_eq!(
+        switched(&server, &html, "ja").await,
+        format!("/feedback/ja?page={SLUG}&unit={unit}")
+    );
+    // A page that is not there: the same 404 in the other language.
+    let missing = server.get("/en/houdou/2025/05/no-such-page").await;
+    assert_eq!(missing.status(), 404);
+    let html = missing.text().await.unwrap();
+    assert_eq!(
+        switched(&server, &html, "zh-Hant").await,
+        "/zh-Hant/houdou/2025/05/no-such-page"
+    );
+    // A report form's `next` that is not one of ours leads home.
+    for next in [
+        "/feedback?page=../x&unit=0123456789abcdef",
+        "/feedback?page=x&unit=zz",
+        "/feedback?page=x&unit=0123456789abcdef&then=https://evil.example/",
+        "/translators/../../etc/passwd",
+        "/translators//evil.example/",
+    ] {
+        let response = server
+            .client
+            .get(server.url("/set-language/ko"))
+            .query(&[("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(header(&response, "location"), "/ko/", "{next}");
+    }
+    // The editor's language switch comes back to the editor page.
+    let login = server.text("/translators/login").await;
+    assert_eq!(switched(&server, &login, "ko").await, "/translators/login");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_site_has_its_own_favicon() {
+    let server = TestServer::start().await;
+    let response = server.get("/favicon.ico").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "content-type"), "image/x-icon");
+    let bytes = response.bytes().await.unwrap();
+    // An ICO header with one image, and a PNG inside it.
+    assert_eq!(&bytes[..6], &[0, 0, 1, 0, 1, 0]);
+    assert!(bytes.windows(4).any(|w| w == b"\x89PNG"));
+    let page = server.text(&format!("/en/{SLUG}")).await;
+    assert!(page.contains(r#"<link rel="icon" href="/favicon.ico""#));
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn language_aliases_redirect_to_the_canonical_prefix() {
     let server = TestServer::start().await;

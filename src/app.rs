@@ -175,6 +175,7 @@ impl App {
                 body_html: page.body.source().to_owned(),
                 contact_html: page.contact.source().to_owned(),
                 presentation: Presentation::Original,
+                provenance: crate::pages::Provenance::default(),
             };
             let html = render::announcement_page(&ctx, page, &view);
             pages.insert(

@@ -272,6 +272,8 @@ pub struct ArticleView {
     pub body_html: String,
     pub contact_html: String,
     pub presentation: Presentation,
+    /// Where the passages came from (translated pages only).
+    pub provenance: crate::pages::Provenance,
 }
 
 /// The page of one announcement in `ctx.lang`, with the disclaimer on a
@@ -308,30 +310,14 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
     let contact_html = finish_fragment(&view.contact_html, None);
     let main = html! {
         @if translated {
-            aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
-                h2 #disclaimer-heading { (ctx.t("disclaimer-heading")) }
-                p { (ctx.t("disclaimer-intro")) }
-                ol {
-                    li { (ctx.t("disclaimer-text-only")) }
-                    li { (ctx.t("disclaimer-accuracy")) }
-                    li { (ctx.t("disclaimer-speed")) }
-                }
-                p.authoritative {
-                    strong { (ctx.t("disclaimer-authoritative")) }
-                    " "
-                    a href=(original_href) hreflang="ja" { (ctx.t("disclaimer-original-link")) }
-                }
-                @if partial {
-                    p.partial { (ctx.t("notice-partial-translation")) }
-                }
-            }
+            (disclaimer(ctx, &view.provenance, &original_href, partial))
         } @else if untranslated {
             aside.notice role="note" aria-labelledby="notice-heading" {
                 h2 #notice-heading { (ctx.t("notice-translation-pending-heading")) }
                 p { (ctx.t("notice-translation-pending")) }
             }
         }
-        article.announcement lang=[content_lang] {
+                article.announcement lang=[content_lang] {
             h1 { (view.title) }
             p.meta {
                 span { (ctx.t_args("page-published", &date_args)) }
@@ -355,6 +341,70 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         translated,
     )
     .into_string()
+}
+
+/// How a provider is named to readers: its product name, or for an
+/// OpenAI-compatible server the model it ran.
+fn provider_display_name(model: &str) -> String {
+    let (name, variant) = model.split_once(':').unwrap_or((model, ""));
+    match name {
+        "deepl" => "DeepL".to_owned(),
+        "google" => "Google Cloud Translation".to_owned(),
+        "azure" => "Azure AI Translator".to_owned(),
+        "libretranslate" => "LibreTranslate".to_owned(),
+        "openai" if !variant.is_empty() => variant.to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The disclaimer of a translated page, saying what was done: by people
+/// when translators translated or reviewed every passage; otherwise by
+/// which providers, and how many passages people reviewed. Always: the
+/// Japanese original is authoritative, with a link to it.
+fn disclaimer(
+    ctx: &PageContext<'_>,
+    provenance: &crate::pages::Provenance,
+    original_href: &str,
+    partial: bool,
+) -> Markup {
+    let human = provenance.all_reviewed();
+    let mut args = FluentArgs::new();
+    let providers: Vec<String> = provenance
+        .providers
+        .iter()
+        .map(|p| provider_display_name(p))
+        .collect();
+    args.set("providers", providers.join(" / "));
+    args.set("reviewed", provenance.reviewed);
+    args.set("passages", provenance.passages);
+    html! {
+        aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
+            @if human {
+                h2 #disclaimer-heading { (ctx.t("disclaimer-heading-human")) }
+                p { (ctx.t("disclaimer-intro-human")) }
+                ol {
+                    li { (ctx.t("disclaimer-text-only")) }
+                }
+            } @else {
+                h2 #disclaimer-heading { (ctx.t("disclaimer-heading")) }
+                p { (ctx.t_args("disclaimer-intro", &args)) }
+                p.provenance { (ctx.t_args("disclaimer-reviewed", &args)) }
+                ol {
+                    li { (ctx.t("disclaimer-text-only")) }
+                    li { (ctx.t("disclaimer-accuracy")) }
+                    li { (ctx.t("disclaimer-speed")) }
+                }
+            }
+            p.authoritative {
+                strong { (ctx.t("disclaimer-authoritative")) }
+                " "
+                a href=(original_href) hreflang="ja" { (ctx.t("disclaimer-original-link")) }
+            }
+            @if partial {
+                p.partial { (ctx.t("notice-partial-translation")) }
+            }
+        }
+    }
 }
 
 /// The report form of one unit, for the passage controls added by
@@ -774,6 +824,92 @@ pub fn error_page(ctx: &PageContext<'_>, title: &str, message: &str) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    fn disclaimer_text(lang: Lang, provenance: &crate::pages::Provenance) -> String {
+        let locales = Locales::embedded().unwrap();
+        let ctx = PageContext {
+            locales: &locales,
+            lang,
+            base_url: "http://x",
+            path: Some("p"),
+            place: None,
+        };
+        disclaimer(&ctx, provenance, "/ja/p", false).into_string()
+    }
+
+    #[test]
+    fn the_disclaimer_says_what_was_done_in_every_language() {
+        let machine = crate::pages::Provenance {
+            passages: 46,
+            reviewed: 0,
+            machine: 46,
+            providers: vec!["deepl:quality_optimized".to_owned()],
+        };
+        let mixed = crate::pages::Provenance {
+            reviewed: 12,
+            machine: 34,
+            providers: vec!["openai:gpt-x".to_owned(), "azure".to_owned()],
+            ..machine.clone()
+        };
+        let human = crate::pages::Provenance {
+            passages: 46,
+            reviewed: 46,
+            machine: 0,
+            providers: vec![],
+        };
+        for (lang, by_people, reviewed_12, none_reviewed) in [
+            (
+                Lang::En,
+                "translated from the Japanese original by people",
+                "Translators have reviewed 12 of the 46 passages of this page.",
+                "No passage of this page has been reviewed by translators yet.",
+            ),
+            (
+                Lang::Ja,
+                "日本語の原文を人が翻訳したもの",
+                "このページの全46段落のうち12段落を翻訳者が確認しています。",
+                "このページの段落は、まだ翻訳者による確認を受けていません。",
+            ),
+            (
+                Lang::Ko,
+                "일본어 원문을 사람이 번역한 것",
+                "이 페이지의 전체 46개 단락 중 12개를 번역자가 검수했습니다.",
+                "이 페이지의 단락은 아직 번역자가 검수하지 않았습니다.",
+            ),
+            (
+                Lang::ZhHans,
+                "由人工根据日语原文翻译",
+                "本页全部 46 个段落中，已有 12 个经译者审校。",
+                "本页各段落尚未经译者审校。",
+            ),
+            (
+                Lang::ZhHant,
+                "由人工根據日語原文翻譯",
+                "本頁全部 46 個段落中，已有 12 個經譯者審校。",
+                "本頁各段落尚未經譯者審校。",
+            ),
+        ] {
+            let people = disclaimer_text(lang, &human);
+            assert!(people.contains(by_people), "{lang}: {people}");
+            assert!(!people.contains("provenance"), "{lang}");
+            assert_eq!(people.matches("<li>").count(), 1, "{lang}");
+            let some = disclaimer_text(lang, &mixed);
+            assert!(some.contains(reviewed_12), "{lang}: {some}");
+            assert!(
+                some.contains("gpt-x / Azure AI Translator"),
+                "{lang}: {some}"
+            );
+            assert_eq!(some.matches("<li>").count(), 3, "{lang}");
+            let none = disclaimer_text(lang, &machine);
+            assert!(none.contains(none_reviewed), "{lang}: {none}");
+            assert!(none.contains("DeepL"), "{lang}: {none}");
+            // Always: the original is authoritative, and linked.
+            for html in [&people, &some, &none] {
+                assert!(html.contains(r#"href="/ja/p" hreflang="ja""#), "{lang}");
+                assert!(html.contains("<strong>"), "{lang}");
+            }
+        }
+    }
 
     fn labels() -> PassageLabels {
         PassageLabels {

@@ -362,7 +362,9 @@ pub fn edit_page(ctx: &EditorContext<'_>, view: &EditView<'_>) -> String {
         }
         // A change to a unit the filter now hides is still reported.
         @if let Some((unit, done)) = view.done.filter(|(unit, _)| !shown(unit)) {
-            p.editor-status role="status" data-unit=(unit) { (ctx.t(done.message_id())) }
+            p.editor-status role="status" data-unit=(unit) {
+                (ctx.t_with(done.message_id(), "origin", underlying(view.units.iter().find(|u| u.id == unit))))
+            }
         }
         (reader_reports_section(ctx, view))
         p.count { (ctx.t_args("editor-unit-count", &count)) }
@@ -501,7 +503,7 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
                 span class=(format!("badge state-{state}")) { (ctx.t(&format!("editor-badge-{state}"))) }
             }
             @if let Some(done) = done {
-                p.editor-status role="status" { (ctx.t(done.message_id())) }
+                p.editor-status role="status" { (ctx.t_with(done.message_id(), "origin", underlying(Some(unit)))) }
             }
             @if let Some(refused) = refused {
                 p.editor-error id=(error_id) role="alert" { (refused.message) }
@@ -562,13 +564,22 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
                         button.secondary type="submit" name="action" value="approve" { (ctx.t("editor-approve")) }
                     }
                     @if unit.override_.is_some() {
-                        button.secondary type="submit" name="action" value="revert" { (ctx.t("editor-revert")) }
+                        button.secondary type="submit" name="action" value="revert" {
+                            (ctx.t_with("editor-revert", "origin", underlying(Some(unit))))
+                        }
                     }
                     a href=(history_href(view.target, &unit.id)) { (ctx.t("editor-history-link")) }
                 }
             }
         }
     }
+}
+
+/// What readers get for a unit without an override: `bundled` (a reviewed
+/// translation) or `machine`, which the editor's messages name.
+fn underlying(unit: Option<&UnitView>) -> &'static str {
+    unit.and_then(|u| u.machine.as_ref())
+        .map_or("machine", |m| m.origin)
 }
 
 /// A page the translator may not edit in this language.
@@ -589,6 +600,7 @@ pub fn history_page(
     target: Lang,
     source: &str,
     unit: &str,
+    underlying_origin: &'static str,
     entries: &[HistoryEntry],
 ) -> String {
     let title = ctx.t("editor-history-title");
@@ -599,7 +611,7 @@ pub fn history_page(
         edit_href(&page.slug, target, None),
         unit_anchor(unit)
     );
-    let machine = ctx.t("editor-history-machine");
+    let machine = ctx.t_with("editor-history-machine", "origin", underlying_origin);
     let main = html! {
         h1 { (title) }
         p lang="ja" { (source) }

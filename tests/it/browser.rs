@@ -60,7 +60,7 @@ async fn language_switch_persists_and_originals_toggle() {
     let disclaimer = browser.find("aside.disclaimer").await.unwrap();
     assert!(disclaimer.is_displayed().await.unwrap());
     let heading = browser.find("#disclaimer-heading").await.unwrap();
-    assert_eq!(heading.text().await.unwrap(), "About machine translation");
+    assert_eq!(heading.text().await.unwrap(), "About this translation");
 
     // The cookie now outranks Accept-Language.
     browser.goto(&server.url("/")).await.unwrap();

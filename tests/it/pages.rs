@@ -238,32 +238,54 @@ async fn etag_revalidation_and_caching_headers() {
 #[tokio::test]
 async fn translated_page_has_disclaimer_in_the_reader_language() {
     let server = TestServer::start().await;
-    for (lang, heading, original_link) in [
+    // Every passage of the announcement has a reviewed (bundled)
+    // translation: the disclaimer says people translated it, in each
+    // language, and never that it was machine-translated.
+    for (lang, heading, intro, original_link) in [
         (
             "en",
-            "About machine translation",
+            "About this translation",
+            "This page was translated from the Japanese original by people: translators have reviewed every passage.",
             "View the Japanese original",
         ),
-        ("ko", "", ""),
-        ("zh-Hans", "", ""),
-        ("zh-Hant", "", ""),
+        (
+            "ko",
+            "번역 안내",
+            "이 페이지는 일본어 원문을 사람이 번역한 것입니다. 모든 단락을 번역자가 검수했습니다.",
+            "일본어 원문 보기",
+        ),
+        (
+            "zh-Hans",
+            "关于本页翻译",
+            "本页面由人工根据日语原文翻译，所有段落均经译者审校。",
+            "查看日语原文",
+        ),
+        (
+            "zh-Hant",
+            "關於本頁翻譯",
+            "本網頁由人工根據日語原文翻譯，所有段落均經譯者審校。",
+            "檢視日語原文",
+        ),
     ] {
         let html = server.text(&format!("/{lang}/{SLUG}")).await;
         let doc = Html::parse_document(&html);
         assert_eq!(select(&doc, "html")[0].value().attr("lang"), Some(lang));
         let disclaimer = select(&doc, "aside.disclaimer");
         assert_eq!(disclaimer.len(), 1, "{lang}");
+        assert_eq!(text_of(&select(&doc, "#disclaimer-heading")[0]), heading);
+        assert_eq!(text_of(&select(&doc, "aside.disclaimer p")[0]), intro);
+        // Only the point that holds for any translation: images are not
+        // translated. Nothing about machine translation.
         let items = select(&doc, "aside.disclaimer li");
-        assert_eq!(items.len(), 3, "three points in {lang}");
+        assert_eq!(items.len(), 1, "{lang}");
+        assert!(select(&doc, "aside.disclaimer .provenance").is_empty());
         let link = select(&doc, "aside.disclaimer a")[0];
         assert_eq!(
             link.value().attr("href"),
             Some(format!("/ja/{SLUG}").as_str())
         );
-        if !heading.is_empty() {
-            assert_eq!(text_of(&select(&doc, "#disclaimer-heading")[0]), heading);
-            assert_eq!(text_of(&link), original_link);
-        }
+        assert_eq!(text_of(&link), original_link);
+        assert!(!select(&doc, "aside.disclaimer strong").is_empty());
         // The disclaimer is not in Japanese on a translated page.
         let disclaimer_text = text_of(&disclaimer[0]);
         assert!(

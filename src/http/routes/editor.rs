@@ -794,6 +794,11 @@ pub async fn history(
         target,
         &review::to_editable(&unit.text),
         &id,
+        if app.pipeline.has_bundled(target, &id) {
+            "bundled"
+        } else {
+            "machine"
+        },
         &entries,
     );
     Ok(html(StatusCode::OK, lang, body))

@@ -152,6 +152,7 @@ impl App {
                 lang,
                 base_url: &base_url,
                 path: Some(""),
+                place: None,
             };
             let html = render::index_page(&index_ctx, &content);
             pages.insert(
@@ -165,6 +166,7 @@ impl App {
                 lang: Lang::SOURCE,
                 base_url: &base_url,
                 path: Some(&page.slug),
+                place: None,
             };
             let view = ArticleView {
                 title: page.title.source().to_owned(),
@@ -173,6 +175,7 @@ impl App {
                 body_html: page.body.source().to_owned(),
                 contact_html: page.contact.source().to_owned(),
                 presentation: Presentation::Original,
+                provenance: crate::pages::Provenance::default(),
             };
             let html = render::announcement_page(&ctx, page, &view);
             pages.insert(
@@ -344,6 +347,7 @@ impl App {
             lang,
             base_url: &self.base_url,
             path: Some(&page.slug),
+            place: None,
         };
         let html = render::announcement_page(&ctx, page, &view);
         let mut rendered =

@@ -53,6 +53,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/assets/site.css", get(routes::assets::stylesheet))
         .route("/assets/original.js", get(routes::assets::script))
         .route("/assets/editor.js", get(routes::assets::editor_script))
+        .route("/favicon.ico", get(routes::assets::favicon))
         .route("/set-language/{code}", get(routes::pages::set_language))
         // The translators' editor; like the proxy, a static first segment
         // that `/{lang}/…` never sees.

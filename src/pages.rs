@@ -6,7 +6,7 @@ use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::Lang;
 use crate::render::{ArticleView, Presentation};
 use crate::segment::{self, Fill, Piece, Unit, UnitKind};
-use crate::translate::{Bundled, Pipeline, Translation};
+use crate::translate::{Bundled, Origin, Pipeline, Translation};
 
 /// The plain text of a unit, placeholders dropped, for showing the original.
 pub fn plain_text(unit_text: &str) -> String {
@@ -93,6 +93,46 @@ pub struct Coverage {
     pub translated: usize,
 }
 
+/// Where a translated page's passages came from, for its disclaimer: how
+/// many passages it has, how many people translated or reviewed (bundled
+/// and translators' translations), and which providers did the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    pub passages: usize,
+    pub reviewed: usize,
+    pub machine: usize,
+    /// The providers of the machine-translated passages, by their stable
+    /// names (`deepl`, `openai:MODEL`…), each once, in order of first use.
+    pub providers: Vec<String>,
+}
+
+impl Provenance {
+    fn of(results: &[Option<std::sync::Arc<Translation>>]) -> Self {
+        let mut provenance = Provenance {
+            passages: results.len(),
+            ..Provenance::default()
+        };
+        for translation in results.iter().flatten() {
+            match translation.origin {
+                Origin::Bundled | Origin::Translator => provenance.reviewed += 1,
+                Origin::Machine => {
+                    provenance.machine += 1;
+                    let model = translation.model.clone().unwrap_or_default();
+                    if !provenance.providers.contains(&model) {
+                        provenance.providers.push(model);
+                    }
+                }
+            }
+        }
+        provenance
+    }
+
+    /// Whether people translated every passage.
+    pub fn all_reviewed(&self) -> bool {
+        self.passages > 0 && self.reviewed == self.passages
+    }
+}
+
 /// Translates one announcement into `lang` and returns what to render.
 pub async fn translated_view(
     translator: &Pipeline,
@@ -125,6 +165,7 @@ pub async fn translated_view(
             body_html: body_source.to_owned(),
             contact_html: contact_source.to_owned(),
             presentation: Presentation::Untranslated,
+            provenance: Provenance::default(),
         };
         return Ok((view, coverage));
     }
@@ -146,6 +187,7 @@ pub async fn translated_view(
         presentation: Presentation::Translated {
             partial: coverage.translated < coverage.units,
         },
+        provenance: Provenance::of(&results),
     };
     Ok((view, coverage))
 }

@@ -52,6 +52,71 @@ pub struct PageContext<'a> {
     /// The path after the language prefix, without a leading slash ("" for
     /// the home page), or None for pages that exist in no language (errors).
     pub path: Option<&'a str>,
+    /// Where the language switcher keeps the reader when this is not a
+    /// hosted page (`path`): a report form, or the page a 404 was for.
+    /// `None` with no `path`: the home page.
+    pub place: Option<Place>,
+}
+
+/// Where a reader is, whatever the language: what the switcher keeps when
+/// the reader changes language. It travels as the `next` of
+/// `/set-language/{lang}?next=…` (see [`Place::next`]) and is parsed back
+/// there, so the switcher can only ever lead to one of our own pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A hosted page: its path after the language prefix ("" for home).
+    Page(String),
+    /// The report form of one passage.
+    Report { slug: String, unit: String },
+    /// A page of the translators' editor, whose language is the cookie's:
+    /// its path and query, starting `/translators/`.
+    Editor(String),
+}
+
+impl Place {
+    /// The language-free form carried in `next`: `/PATH`, or
+    /// `/feedback?page=SLUG&unit=REF`.
+    pub fn next(&self) -> String {
+        match self {
+            Place::Page(path) => format!("/{path}"),
+            Place::Report { slug, unit } => format!("/feedback?page={slug}&unit={unit}"),
+            Place::Editor(path) => path.clone(),
+        }
+    }
+
+    /// Reads a `next` back; `None` for anything that is not one of ours.
+    pub fn parse(next: &str) -> Option<Place> {
+        if editor::is_editor_path(next) {
+            return Some(Place::Editor(next.to_owned()));
+        }
+        let next = next.strip_prefix('/').unwrap_or(next);
+        if let Some(query) = next.strip_prefix("feedback?") {
+            let (mut slug, mut unit) = (None, None);
+            for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+                match name.as_ref() {
+                    "page" => slug = Some(value.into_owned()),
+                    "unit" => unit = Some(value.into_owned()),
+                    _ => return None,
+                }
+            }
+            let (slug, unit) = (slug?, unit?);
+            return (crate::content::is_valid_slug(&slug) && crate::pages::is_unit_ref(&unit))
+                .then_some(Place::Report { slug, unit });
+        }
+        (next.is_empty() || crate::content::is_valid_slug(next))
+            .then(|| Place::Page(next.to_owned()))
+    }
+
+    /// This place in `lang`.
+    pub fn url(&self, lang: Lang) -> String {
+        match self {
+            Place::Page(path) => format!("/{}/{path}", lang.code()),
+            Place::Report { slug, unit } => {
+                format!("/feedback/{}?page={slug}&unit={unit}", lang.code())
+            }
+            Place::Editor(path) => path.clone(),
+        }
+    }
 }
 
 impl PageContext<'_> {
@@ -69,11 +134,15 @@ impl PageContext<'_> {
 }
 
 /// The path of the language switch for `lang`: it sets the cookie and sends
-/// the reader to the same page in that language.
-/// Paths are slugs (see `content::is_valid_slug`), which need no escaping in
-/// a query string.
-pub fn switch_href(lang: Lang, path: &str) -> String {
-    format!("/set-language/{}?next=/{path}", lang.code())
+/// the reader to the same place in that language.
+pub fn switch_href(lang: Lang, place: &Place) -> String {
+    let next: String = url::form_urlencoded::byte_serialize(place.next().as_bytes()).collect();
+    // Paths need no escaping of their slashes; keep them readable.
+    format!(
+        "/set-language/{}?next={}",
+        lang.code(),
+        next.replace("%2F", "/")
+    )
 }
 
 fn year_month_args(ym: YearMonth) -> FluentArgs<'static> {
@@ -110,12 +179,18 @@ fn layout(
                     }
                     link rel="alternate" hreflang="x-default" href=(ctx.url_for(Lang::SOURCE, path));
                 }
+                link rel="icon" href="/favicon.ico" sizes="32x32";
                 link rel="stylesheet" href=(stylesheet_path());
                 @if scripted {
                     script src=(script_path()) defer {}
                 }
             }
-            body data-show-original=(ctx.t("show-original")) data-hide-original=(ctx.t("hide-original")) {
+            // What original.js says in the passage panels.
+            body data-label-original=[scripted.then(|| ctx.t("passage-original-label"))]
+                data-label-report=[scripted.then(|| ctx.t("report-link"))]
+                data-origin-machine=[scripted.then(|| ctx.t("origin-machine"))]
+                data-origin-bundled=[scripted.then(|| ctx.t("origin-bundled"))]
+                data-origin-translator=[scripted.then(|| ctx.t("origin-translator"))] {
                 a.skip-link href="#main" { (ctx.t("skip-to-content")) }
                 header.site-header {
                     div.brand {
@@ -136,7 +211,10 @@ fn layout(
 }
 
 fn switcher(ctx: &PageContext<'_>) -> Markup {
-    let path = ctx.path.unwrap_or("");
+    let place = match (&ctx.place, ctx.path) {
+        (Some(place), _) => place.clone(),
+        (None, path) => Place::Page(path.unwrap_or("").to_owned()),
+    };
     html! {
         nav.switcher aria-labelledby="switcher-label" {
             h2 #switcher-label { (ctx.t("switcher-label")) }
@@ -144,11 +222,11 @@ fn switcher(ctx: &PageContext<'_>) -> Markup {
                 @for lang in Lang::ALL {
                     li {
                         @if lang == ctx.lang {
-                            a href=(switch_href(lang, path)) hreflang=(lang.code()) lang=(lang.code())
+                            a href=(switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
                                 title=(ctx.t(&format!("switcher-title-{}", lang.code())))
                                 aria-current="true" { (lang.endonym()) }
                         } @else {
-                            a href=(switch_href(lang, path)) hreflang=(lang.code()) lang=(lang.code())
+                            a href=(switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
                                 title=(ctx.t(&format!("switcher-title-{}", lang.code()))) { (lang.endonym()) }
                         }
                     }
@@ -194,6 +272,8 @@ pub struct ArticleView {
     pub body_html: String,
     pub contact_html: String,
     pub presentation: Presentation,
+    /// Where the passages came from (translated pages only).
+    pub provenance: crate::pages::Provenance,
 }
 
 /// The page of one announcement in `ctx.lang`, with the disclaimer on a
@@ -218,42 +298,26 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         Presentation::Translated { partial } => (true, partial),
         _ => (false, false),
     };
-    // Every translated passage offers a way to report a problem with it.
-    let (body_html, contact_html) = if translated {
-        let label = ctx.t("report-link");
-        (
-            with_report_links(&view.body_html, lang, &page.slug, &label),
-            with_report_links(&view.contact_html, lang, &page.slug, &label),
-        )
-    } else {
-        (view.body_html.clone(), view.contact_html.clone())
-    };
+    // Every translated passage of running text offers its original and a
+    // way to report a problem with it; the contact block is names and
+    // numbers, and gets none.
+    let passages = translated.then(|| PassageLabels {
+        lang,
+        slug: page.slug.clone(),
+        control: ctx.t("passage-tools-label"),
+    });
+    let body_html = finish_fragment(&view.body_html, passages.as_ref());
+    let contact_html = finish_fragment(&view.contact_html, None);
     let main = html! {
         @if translated {
-            aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
-                h2 #disclaimer-heading { (ctx.t("disclaimer-heading")) }
-                p { (ctx.t("disclaimer-intro")) }
-                ol {
-                    li { (ctx.t("disclaimer-text-only")) }
-                    li { (ctx.t("disclaimer-accuracy")) }
-                    li { (ctx.t("disclaimer-speed")) }
-                }
-                p.authoritative {
-                    strong { (ctx.t("disclaimer-authoritative")) }
-                    " "
-                    a href=(original_href) hreflang="ja" { (ctx.t("disclaimer-original-link")) }
-                }
-                @if partial {
-                    p.partial { (ctx.t("notice-partial-translation")) }
-                }
-            }
+            (disclaimer(ctx, &view.provenance, &original_href, partial))
         } @else if untranslated {
             aside.notice role="note" aria-labelledby="notice-heading" {
                 h2 #notice-heading { (ctx.t("notice-translation-pending-heading")) }
                 p { (ctx.t("notice-translation-pending")) }
             }
         }
-        article.announcement lang=[content_lang] {
+                article.announcement lang=[content_lang] {
             h1 { (view.title) }
             p.meta {
                 span { (ctx.t_args("page-published", &date_args)) }
@@ -279,7 +343,72 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
     .into_string()
 }
 
-/// The report form of one unit, for the links added by [`with_report_links`].
+/// How a provider is named to readers: its product name, or for an
+/// OpenAI-compatible server the model it ran.
+fn provider_display_name(model: &str) -> String {
+    let (name, variant) = model.split_once(':').unwrap_or((model, ""));
+    match name {
+        "deepl" => "DeepL".to_owned(),
+        "google" => "Google Cloud Translation".to_owned(),
+        "azure" => "Azure AI Translator".to_owned(),
+        "libretranslate" => "LibreTranslate".to_owned(),
+        "openai" if !variant.is_empty() => variant.to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The disclaimer of a translated page, saying what was done: by people
+/// when translators translated or reviewed every passage; otherwise by
+/// which providers, and how many passages people reviewed. Always: the
+/// Japanese original is authoritative, with a link to it.
+fn disclaimer(
+    ctx: &PageContext<'_>,
+    provenance: &crate::pages::Provenance,
+    original_href: &str,
+    partial: bool,
+) -> Markup {
+    let human = provenance.all_reviewed();
+    let mut args = FluentArgs::new();
+    let providers: Vec<String> = provenance
+        .providers
+        .iter()
+        .map(|p| provider_display_name(p))
+        .collect();
+    args.set("providers", providers.join(" / "));
+    args.set("reviewed", provenance.reviewed);
+    args.set("passages", provenance.passages);
+    html! {
+        aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
+            @if human {
+                h2 #disclaimer-heading { (ctx.t("disclaimer-heading-human")) }
+                p { (ctx.t("disclaimer-intro-human")) }
+                ol {
+                    li { (ctx.t("disclaimer-text-only")) }
+                }
+            } @else {
+                h2 #disclaimer-heading { (ctx.t("disclaimer-heading")) }
+                p { (ctx.t_args("disclaimer-intro", &args)) }
+                p.provenance { (ctx.t_args("disclaimer-reviewed", &args)) }
+                ol {
+                    li { (ctx.t("disclaimer-text-only")) }
+                    li { (ctx.t("disclaimer-accuracy")) }
+                    li { (ctx.t("disclaimer-speed")) }
+                }
+            }
+            p.authoritative {
+                strong { (ctx.t("disclaimer-authoritative")) }
+                " "
+                a href=(original_href) hreflang="ja" { (ctx.t("disclaimer-original-link")) }
+            }
+            @if partial {
+                p.partial { (ctx.t("notice-partial-translation")) }
+            }
+        }
+    }
+}
+
+/// The report form of one unit, for the passage controls added by
+/// [`finish_fragment`].
 pub fn report_href(lang: Lang, slug: &str, unit_key: &str) -> String {
     // Slugs and unit keys need no escaping in a query string.
     format!(
@@ -302,65 +431,270 @@ pub fn passage_href(lang: Lang, slug: &str, unit_key: &str) -> String {
 /// in them).
 const INTERACTIVE: &str = "a, button, label, select, textarea, summary";
 
-/// Puts a short "report a translation problem" link right after every
-/// translated text unit of a fragment: the units `pages::fill_fragment`
-/// wrapped with an anchor id. Done here, once per rendering of a page that
-/// is then cached, so the link is plain HTML and works without JavaScript.
-/// A unit inside a link or another interactive element gets none (a link
-/// there would be invalid), and should rewriting fail the fragment is kept
-/// as it was: readers lose the links, not the page.
-fn with_report_links(html: &str, lang: Lang, slug: &str, label: &str) -> String {
-    use lol_html::html_content::{ContentType, Element};
-    use lol_html::{RewriteStrSettings, element, end_tag, rewrite_str};
-    use std::cell::Cell;
+/// Blocks whose text is running text: a passage there gets the passage
+/// control.
+const RUNNING_TEXT: &str = "p, li, blockquote, figcaption";
+
+/// Elements whose text is a heading, a label, a name or a table cell: they
+/// get no passage control, wherever they are.
+const NOT_RUNNING_TEXT: &str = "h1, h2, h3, h4, h5, h6, th, td, caption, dt, dd, legend";
+
+/// A passage shorter than this many characters, with no sentence end, is a
+/// label or a name ("報道関係者各位") rather than running text.
+const RUNNING_TEXT_MIN_CHARS: usize = 16;
+
+/// Whether the Japanese of a passage reads as running text: a sentence, or
+/// long enough to be one.
+fn is_running_text(japanese: &str) -> bool {
+    japanese.contains(['。', '．', '！', '？', '!', '?'])
+        || japanese.chars().filter(|c| !c.is_whitespace()).count() >= RUNNING_TEXT_MIN_CHARS
+}
+
+/// What the passage controls of a translated page say.
+#[derive(Debug, Clone)]
+pub struct PassageLabels {
+    pub lang: Lang,
+    pub slug: String,
+    /// The control's accessible name (its visible face is an ellipsis).
+    pub control: String,
+}
+
+/// Finishes an announcement fragment for display, once per rendering of a
+/// page that is then cached, so what it adds is plain HTML that works
+/// without JavaScript:
+///
+/// - every table gets the class `stacked` and each body cell the text of
+///   its column's header as `data-label`, so on a phone each row becomes a
+///   labelled block (see the stylesheet); `colspan` and `rowspan` are
+///   followed;
+/// - with `passages`, every translated passage of running text (a sentence
+///   in a paragraph or list item, not a heading, a table cell, a label or a
+///   name, and not a link) is followed by one small control: a link to the
+///   passage's report form, which shows its Japanese original too, and
+///   which `original.js` turns into a button opening both in place.
+///
+/// Should rewriting fail, the fragment is kept as it was: readers lose the
+/// additions, not the page.
+fn finish_fragment(html: &str, passages: Option<&PassageLabels>) -> String {
+    use lol_html::html_content::{ContentType, Element, TextChunk};
+    use lol_html::{RewriteStrSettings, element, end_tag, rewrite_str, text};
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    let inside_interactive = Rc::new(Cell::new(0usize));
-    let depth = inside_interactive.clone();
+    /// A counter of open elements of one class, kept by their end tags.
+    fn count_open(el: &mut Element, counter: &Rc<Cell<usize>>) -> lol_html::HandlerResult {
+        if el.can_have_content() {
+            counter.set(counter.get() + 1);
+            let counter = counter.clone();
+            el.on_end_tag(end_tag!(move |_end| {
+                counter.set(counter.get().saturating_sub(1));
+                Ok(())
+            }))?;
+        }
+        Ok(())
+    }
+
+    let tables: Rc<RefCell<Vec<TableLabels>>> = Rc::default();
+    let in_thead = Rc::new(Cell::new(0usize));
+    let interactive = Rc::new(Cell::new(0usize));
+    let running = Rc::new(Cell::new(0usize));
+    let not_running = Rc::new(Cell::new(0usize));
+    // The passage being read: its report reference, and whether a link
+    // was found inside it.
+    let candidate: Rc<RefCell<Option<(String, bool)>>> = Rc::default();
+
+    let mut handlers = vec![
+        element!("table", {
+            let tables = tables.clone();
+            move |el: &mut Element| {
+                let class = match el.get_attribute("class") {
+                    Some(class) if !class.trim().is_empty() => format!("{} stacked", class.trim()),
+                    _ => "stacked".to_owned(),
+                };
+                el.set_attribute("class", &class)?;
+                tables.borrow_mut().push(TableLabels::default());
+                let tables = tables.clone();
+                el.on_end_tag(end_tag!(move |_end| {
+                    tables.borrow_mut().pop();
+                    Ok(())
+                }))?;
+                Ok(())
+            }
+        }),
+        element!("thead", {
+            let in_thead = in_thead.clone();
+            move |el: &mut Element| count_open(el, &in_thead)
+        }),
+        element!("tr", {
+            let tables = tables.clone();
+            move |_el: &mut Element| {
+                if let Some(table) = tables.borrow_mut().last_mut() {
+                    table.start_row();
+                }
+                Ok(())
+            }
+        }),
+        element!("th, td", {
+            let tables = tables.clone();
+            let in_thead = in_thead.clone();
+            move |el: &mut Element| {
+                let span = |name: &str| {
+                    el.get_attribute(name)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .filter(|n| (1..=1000).contains(n))
+                        .unwrap_or(1)
+                };
+                let (colspan, rowspan) = (span("colspan"), span("rowspan"));
+                let mut tables = tables.borrow_mut();
+                let Some(table) = tables.last_mut() else {
+                    return Ok(());
+                };
+                if in_thead.get() > 0 {
+                    table.headers.push(String::new());
+                    for _ in 1..colspan {
+                        table.headers.push(String::new());
+                    }
+                    return Ok(());
+                }
+                if let Some(label) = table.place_cell(colspan, rowspan) {
+                    // lol_html escapes the quote only; the label is text.
+                    let label = label
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;");
+                    el.set_attribute("data-label", &label)?;
+                }
+                Ok(())
+            }
+        }),
+        text!("thead th", {
+            let tables = tables.clone();
+            move |chunk: &mut TextChunk| {
+                if let Some(header) = tables
+                    .borrow_mut()
+                    .last_mut()
+                    .and_then(|t| t.headers.last_mut())
+                {
+                    header.push_str(&crate::segment::unescape_text(chunk.as_str()));
+                }
+                Ok(())
+            }
+        }),
+    ];
+    if let Some(labels) = passages {
+        handlers.push(element!(INTERACTIVE, {
+            let interactive = interactive.clone();
+            let candidate = candidate.clone();
+            move |el: &mut Element| {
+                if let Some((_, has_link)) = candidate.borrow_mut().as_mut() {
+                    *has_link = true;
+                }
+                count_open(el, &interactive)
+            }
+        }));
+        handlers.push(element!(RUNNING_TEXT, {
+            let running = running.clone();
+            move |el: &mut Element| count_open(el, &running)
+        }));
+        handlers.push(element!(NOT_RUNNING_TEXT, {
+            let not_running = not_running.clone();
+            move |el: &mut Element| count_open(el, &not_running)
+        }));
+        handlers.push(element!("span[data-ja][id]", {
+            let candidate = candidate.clone();
+            let labels = labels.clone();
+            move |el: &mut Element| {
+                if interactive.get() > 0 || running.get() == 0 || not_running.get() > 0 {
+                    return Ok(());
+                }
+                if !el.get_attribute("data-ja").is_some_and(|ja| is_running_text(&ja)) {
+                    return Ok(());
+                }
+                // `u-REF`, or `u-REF-2` for a sentence seen before.
+                let Some(reference) = el.get_attribute("id").and_then(|id| {
+                    id.strip_prefix(crate::pages::UNIT_ANCHOR_PREFIX)
+                        .and_then(|rest| rest.split('-').next())
+                        .filter(|reference| crate::pages::is_unit_ref(reference))
+                        .map(str::to_owned)
+                }) else {
+                    return Ok(());
+                };
+                *candidate.borrow_mut() = Some((reference, false));
+                let candidate = candidate.clone();
+                let labels = labels.clone();
+                el.on_end_tag(end_tag!(move |end| {
+                    if let Some((reference, false)) = candidate.borrow_mut().take() {
+                        let control = html! {
+                            " "
+                            a.passage-tools href=(report_href(labels.lang, &labels.slug, &reference))
+                                aria-label=(labels.control) {
+                                span aria-hidden="true" { "⋯" }
+                            }
+                        };
+                        end.after(&control.into_string(), ContentType::Html);
+                    }
+                    Ok(())
+                }))?;
+                Ok(())
+            }
+        }));
+    }
     let result = rewrite_str(
         html,
         RewriteStrSettings {
-            element_content_handlers: vec![
-                element!(INTERACTIVE, move |el: &mut Element| {
-                    if el.can_have_content() {
-                        depth.set(depth.get() + 1);
-                        let depth = depth.clone();
-                        el.on_end_tag(end_tag!(move |_end| {
-                            depth.set(depth.get().saturating_sub(1));
-                            Ok(())
-                        }))?;
-                    }
-                    Ok(())
-                }),
-                element!("span[data-ja][id]", |el: &mut Element| {
-                    if inside_interactive.get() > 0 {
-                        return Ok(());
-                    }
-                    // `u-REF`, or `u-REF-2` for a sentence seen before.
-                    let key = el.get_attribute("id").and_then(|id| {
-                        id.strip_prefix(crate::pages::UNIT_ANCHOR_PREFIX)
-                            .and_then(|rest| rest.split('-').next())
-                            .filter(|reference| crate::pages::is_unit_ref(reference))
-                            .map(str::to_owned)
-                    });
-                    if let Some(key) = key {
-                        let link = html! {
-                            " " a.report-link href=(report_href(lang, slug, &key)) { (label) }
-                        };
-                        el.after(&link.into_string(), ContentType::Html);
-                    }
-                    Ok(())
-                }),
-            ],
+            element_content_handlers: handlers,
             ..RewriteStrSettings::new()
         },
     );
     match result {
         Ok(rewritten) => rewritten,
         Err(error) => {
-            tracing::error!(%error, slug, "cannot add report links; serving the page without them");
+            tracing::error!(%error, "cannot finish a fragment; serving it as it was");
             html.to_owned()
         }
+    }
+}
+
+/// The column headers of one table and where the cells of the current row
+/// fall, for [`finish_fragment`]'s labels.
+#[derive(Debug, Default)]
+struct TableLabels {
+    /// The header text of each column (from the `thead` cells).
+    headers: Vec<String>,
+    /// For each column, how many more rows a cell above still spans.
+    spanned: Vec<usize>,
+    /// Columns taken in this row by cells of rows above.
+    taken: Vec<bool>,
+    /// The next free column of this row.
+    column: usize,
+}
+
+impl TableLabels {
+    fn start_row(&mut self) {
+        self.taken = self.spanned.iter().map(|&rows| rows > 0).collect();
+        for rows in &mut self.spanned {
+            *rows = rows.saturating_sub(1);
+        }
+        self.column = 0;
+    }
+
+    /// Places a body cell and returns its column's header, if it has one.
+    fn place_cell(&mut self, colspan: usize, rowspan: usize) -> Option<String> {
+        while self.taken.get(self.column).copied().unwrap_or(false) {
+            self.column += 1;
+        }
+        let first = self.column;
+        let end = first + colspan;
+        if self.spanned.len() < end {
+            self.spanned.resize(end, 0);
+        }
+        for rows in self.spanned.get_mut(first..end).into_iter().flatten() {
+            *rows = rowspan - 1;
+        }
+        self.column = end;
+        let label = self.headers.get(first)?;
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!label.is_empty()).then_some(label)
     }
 }
 
@@ -491,27 +825,166 @@ pub fn error_page(ctx: &PageContext<'_>, title: &str, message: &str) -> String {
 mod tests {
     use super::*;
 
+    fn disclaimer_text(lang: Lang, provenance: &crate::pages::Provenance) -> String {
+        let locales = Locales::embedded().unwrap();
+        let ctx = PageContext {
+            locales: &locales,
+            lang,
+            base_url: "http://x",
+            path: Some("p"),
+            place: None,
+        };
+        disclaimer(&ctx, provenance, "/ja/p", false).into_string()
+    }
+
     #[test]
-    fn report_links_follow_passages_but_never_nest_in_interactive_elements() {
-        let html = concat!(
-            r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="一">One</span></p>"#,
-            r#"<a href="/x"><div><span id="u-1111111111111111" data-ja="二">Two</span></div></a>"#,
-            r#"<p><span id="u-0123456789abcdef-2" data-ja="一">One</span></p>"#,
-            r#"<p><span data-ja="三">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
-            r#"<p><span id="u-&quot;&gt;" data-ja="五">bad id</span></p>"#,
-        );
-        let out = with_report_links(html, Lang::Ko, "houdou/x", "신고 <&>");
-        let link = r#" <a class="report-link" href="/feedback/ko?page=houdou/x&amp;unit=0123456789abcdef">신고 &lt;&amp;&gt;</a>"#;
-        assert_eq!(
-            out,
+    fn the_disclaimer_says_what_was_done_in_every_language() {
+        let machine = crate::pages::Provenance {
+            passages: 46,
+            reviewed: 0,
+            machine: 46,
+            providers: vec!["deepl:quality_optimized".to_owned()],
+        };
+        let mixed = crate::pages::Provenance {
+            reviewed: 12,
+            machine: 34,
+            providers: vec!["openai:gpt-x".to_owned(), "azure".to_owned()],
+            ..machine.clone()
+        };
+        let human = crate::pages::Provenance {
+            passages: 46,
+            reviewed: 46,
+            machine: 0,
+            providers: vec![],
+        };
+        for (lang, by_people, reviewed_12, none_reviewed) in [
+            (
+                Lang::En,
+                "translated from the Japanese original by people",
+                "Translators have reviewed 12 of the 46 passages of this page.",
+                "No passage of this page has been reviewed by translators yet.",
+            ),
+            (
+                Lang::Ja,
+                "日本語の原文を人が翻訳したもの",
+                "このページの全46段落のうち12段落を翻訳者が確認しています。",
+                "このページの段落は、まだ翻訳者による確認を受けていません。",
+            ),
+            (
+                Lang::Ko,
+                "일본어 원문을 사람이 번역한 것",
+                "이 페이지의 전체 46개 단락 중 12개를 번역자가 검수했습니다.",
+                "이 페이지의 단락은 아직 번역자가 검수하지 않았습니다.",
+            ),
+            (
+                Lang::ZhHans,
+                "由人工根据日语原文翻译",
+                "本页全部 46 个段落中，已有 12 个经译者审校。",
+                "本页各段落尚未经译者审校。",
+            ),
+            (
+                Lang::ZhHant,
+                "由人工根據日語原文翻譯",
+                "本頁全部 46 個段落中，已有 12 個經譯者審校。",
+                "本頁各段落尚未經譯者審校。",
+            ),
+        ] {
+            let people = disclaimer_text(lang, &human);
+            assert!(people.contains(by_people), "{lang}: {people}");
+            assert!(!people.contains("provenance"), "{lang}");
+            assert_eq!(people.matches("<li>").count(), 1, "{lang}");
+            let some = disclaimer_text(lang, &mixed);
+            assert!(some.contains(reviewed_12), "{lang}: {some}");
+            assert!(
+                some.contains("gpt-x / Azure AI Translator"),
+                "{lang}: {some}"
+            );
+            assert_eq!(some.matches("<li>").count(), 3, "{lang}");
+            let none = disclaimer_text(lang, &machine);
+            assert!(none.contains(none_reviewed), "{lang}: {none}");
+            assert!(none.contains("DeepL"), "{lang}: {none}");
+            // Always: the original is authoritative, and linked.
+            for html in [&people, &some, &none] {
+                assert!(html.contains(r#"href="/ja/p" hreflang="ja""#), "{lang}");
+                assert!(html.contains("<strong>"), "{lang}");
+            }
+        }
+    }
+
+    fn labels() -> PassageLabels {
+        PassageLabels {
+            lang: Lang::Ko,
+            slug: "houdou/x".to_owned(),
+            control: "원문 <&>".to_owned(),
+        }
+    }
+
+    #[test]
+    fn passages_of_running_text_get_one_control_and_nothing_else_does() {
+        let sentence = "これは文です。";
+        let long = "無料(事前の参加申し込みが必要です)";
+        let html = format!(
             concat!(
-                r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="一">One</span>LINK</p>"#,
-                r#"<a href="/x"><div><span id="u-1111111111111111" data-ja="二">Two</span></div></a>"#,
-                r#"<p><span id="u-0123456789abcdef-2" data-ja="一">One</span>LINK</p>"#,
-                r#"<p><span data-ja="三">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
-                r#"<p><span id="u-&quot;&gt;" data-ja="五">bad id</span></p>"#,
-            )
-            .replace("LINK", link)
+                r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="{s}">One</span></p>"#,
+                r#"<a href="/x"><p><span id="u-1111111111111111" data-ja="{s}">Two</span></p></a>"#,
+                r#"<p><span id="u-0123456789abcdef-2" data-ja="{s}">One</span></p>"#,
+                r#"<p><span data-ja="{s}">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
+                r#"<p><span id="u-&quot;&gt;" data-ja="{s}">bad id</span></p>"#,
+                r#"<h2><span id="u-2222222222222222" data-ja="{s}">Heading</span></h2>"#,
+                r#"<p class="audience"><span id="u-3333333333333333" data-ja="報道関係者各位">To the press</span></p>"#,
+                r#"<ul><li><span id="u-4444444444444444" data-ja="{l}">Free</span></li>"#,
+                r#"<li><span id="u-5555555555555555" data-ja="{l}"><a href="/y">A site</a></span></li></ul>"#,
+                r#"<dl><dt><span id="u-6666666666666666" data-ja="{s}">Label</span></dt></dl>"#,
+            ),
+            s = sentence,
+            l = long
         );
+        let out = finish_fragment(&html, Some(&labels()));
+        let control = |reference: &str| {
+            format!(
+                r#" <a class="passage-tools" href="/feedback/ko?page=houdou/x&amp;unit={reference}" aria-label="원문 &lt;&amp;&gt;"><span aria-hidden="true">⋯</span></a>"#
+            )
+        };
+        let expected = format!(
+            concat!(
+                r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="{s}">One</span>{c0}</p>"#,
+                r#"<a href="/x"><p><span id="u-1111111111111111" data-ja="{s}">Two</span></p></a>"#,
+                r#"<p><span id="u-0123456789abcdef-2" data-ja="{s}">One</span>{c0}</p>"#,
+                r#"<p><span data-ja="{s}">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
+                r#"<p><span id="u-&quot;&gt;" data-ja="{s}">bad id</span></p>"#,
+                r#"<h2><span id="u-2222222222222222" data-ja="{s}">Heading</span></h2>"#,
+                r#"<p class="audience"><span id="u-3333333333333333" data-ja="報道関係者各位">To the press</span></p>"#,
+                r#"<ul><li><span id="u-4444444444444444" data-ja="{l}">Free</span>{c4}</li>"#,
+                r#"<li><span id="u-5555555555555555" data-ja="{l}"><a href="/y">A site</a></span></li></ul>"#,
+                r#"<dl><dt><span id="u-6666666666666666" data-ja="{s}">Label</span></dt></dl>"#,
+            ),
+            s = sentence,
+            l = long,
+            c0 = control("0123456789abcdef"),
+            c4 = control("4444444444444444"),
+        );
+        assert_eq!(out, expected);
+        // Without labels (the Japanese page, the contact block) nothing is added.
+        assert_eq!(finish_fragment(&html, None), html);
+    }
+
+    #[test]
+    fn table_cells_carry_their_column_header_following_spans() {
+        let html = concat!(
+            "<table class=\"seminars\"><caption>Dates</caption>",
+            "<thead><tr><th>No.</th><th>Date &amp; time</th><th><span data-ja=\"テーマ\">Theme</span></th></tr></thead>",
+            "<tbody><tr><th scope=\"row\" rowspan=\"2\">(1)</th><td colspan=\"2\">both</td></tr>",
+            "<tr><td>date</td><td>theme</td></tr>",
+            "<tr><td>x</td><td>y</td><td>z</td><td>beyond</td></tr></tbody></table>",
+        );
+        let out = finish_fragment(html, None);
+        let expected = concat!(
+            "<table class=\"seminars stacked\"><caption>Dates</caption>",
+            "<thead><tr><th>No.</th><th>Date &amp; time</th><th><span data-ja=\"テーマ\">Theme</span></th></tr></thead>",
+            "<tbody><tr><th scope=\"row\" rowspan=\"2\" data-label=\"No.\">(1)</th><td colspan=\"2\" data-label=\"Date &amp; time\">both</td></tr>",
+            "<tr><td data-label=\"Date &amp; time\">date</td><td data-label=\"Theme\">theme</td></tr>",
+            "<tr><td data-label=\"No.\">x</td><td data-label=\"Date &amp; time\">y</td><td data-label=\"Theme\">z</td><td>beyond</td></tr></tbody></table>",
+        );
+        assert_eq!(out, expected);
     }
 }

@@ -273,6 +273,12 @@ impl Pipeline {
         self.store.as_ref()
     }
 
+    /// Whether the content ships a reviewed translation of this unit into
+    /// `to` (what readers get without an override, instead of MT).
+    pub fn has_bundled(&self, to: Lang, unit_key: &str) -> bool {
+        self.bundled.contains_key(&(to, unit_key.to_owned()))
+    }
+
     pub fn chain(&self) -> &Chain {
         &self.chain
     }

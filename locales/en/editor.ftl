@@ -3,6 +3,8 @@
 # files are real translations, kept so every locale has the same messages.
 
 editor-name = honyaku translators' editor
+# The editor's own language switch (its heading).
+editor-language-label = Editor language
 editor-footer = Translations you save here are served to readers at once.
 editor-logged-in-as = Logged in as { $name }
 editor-logout = Log out
@@ -29,7 +31,7 @@ editor-pick-page = Page
 editor-pick-lang = Target language
 editor-pick-state = Units to show
 editor-state-all = All units
-editor-state-machine = Machine translation (no override)
+editor-state-machine = No override (machine or reviewed translation)
 editor-state-approved = Overridden by a translator
 editor-state-needs-review = Needs review (the Japanese changed)
 editor-pick-open = Open the editor
@@ -68,11 +70,23 @@ editor-review-after = Japanese now
 editor-your-translation = Your translation ({ $language })
 editor-must-keep = Must keep:
 editor-save = Save
-editor-revert = Revert to the machine translation
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-revert =
+    { $origin ->
+        [bundled] Revert to the reviewed translation
+       *[other] Revert to the machine translation
+    }
 editor-approve = Approve as it stands
 editor-history-link = History of this unit
 editor-saved = Saved. Readers get your translation now.
-editor-reverted = Reverted. Readers get the machine translation again.
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-reverted =
+    { $origin ->
+        [bundled] Reverted. Readers get the reviewed translation again.
+       *[other] Reverted. Readers get the machine translation again.
+    }
 editor-approved = Approved. Readers get this translation again.
 editor-error-qa = Not saved: { $detail }. Your text is kept in the box.
 editor-error-stale = Not saved: someone else changed this unit in the meantime (it is now at version { $version }). Their text is shown under “What readers get now”; yours is kept in the box. Save again to replace theirs.
@@ -91,7 +105,13 @@ editor-history-who = Who
 editor-history-action = Change
 editor-history-before = Before
 editor-history-after = After
-editor-history-machine = (machine translation)
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-history-machine =
+    { $origin ->
+        [bundled] (reviewed translation)
+       *[other] (machine translation)
+    }
 editor-action-saved = Saved
 editor-action-approved = Approved
 editor-action-flagged = Flagged: the Japanese changed

@@ -2,7 +2,17 @@
 # ministry's own "language switch" service.
 
 disclaimer-heading = About machine translation
-disclaimer-intro = This page has been machine-translated from the Japanese original. Please read the following before using it.
+# A page with machine-translated passages. $providers names the services
+# (DeepL, Google Cloud Translation…); $reviewed and $passages are numbers.
+disclaimer-intro = This page was machine-translated from the Japanese original by { $providers }. Please read the following before using it.
+disclaimer-reviewed =
+    { $reviewed ->
+        [0] No passage of this page has been reviewed by translators yet.
+       *[other] Translators have reviewed { $reviewed } of the { $passages } passages of this page.
+    }
+# A page whose every passage people translated or reviewed.
+disclaimer-heading-human = About this translation
+disclaimer-intro-human = This page was translated from the Japanese original by people: translators have reviewed every passage.
 disclaimer-text-only = Only the text on this page is translated. Content presented in images and other graphics is not translated.
 disclaimer-accuracy = As this is an automatic machine translation, it may not always be accurate.
 disclaimer-speed = Translated pages may take slightly longer to display than the Japanese pages.
@@ -13,5 +23,11 @@ notice-translation-pending-heading = Translation in preparation
 notice-translation-pending = This page has not been translated into English yet. The Japanese original is shown below.
 
 notice-partial-translation = Some parts of this page have not been translated yet and are shown in Japanese.
-show-original = Original
-hide-original = Hide original
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = Japanese original and problem report for this passage
+passage-original-label = Japanese original
+origin-machine = Machine translation
+origin-bundled = Reviewed translation
+origin-translator = Translated by a translator

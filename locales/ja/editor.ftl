@@ -3,6 +3,8 @@
 # すべてのロケールが同じメッセージを持つように置いている。
 
 editor-name = honyaku 翻訳者用編集画面
+# The editor's own language switch (its heading).
+editor-language-label = 編集画面の言語
 editor-footer = ここで保存した翻訳は、すぐに閲覧者に表示されます。
 editor-logged-in-as = { $name } としてログイン中
 editor-logout = ログアウト
@@ -25,7 +27,7 @@ editor-pick-page = ページ
 editor-pick-lang = 翻訳先の言語
 editor-pick-state = 表示する単位
 editor-state-all = すべての単位
-editor-state-machine = 機械翻訳（修正なし）
+editor-state-machine = 修正なし（機械翻訳または確認済みの翻訳）
 editor-state-approved = 翻訳者が修正したもの
 editor-state-needs-review = 要確認（原文が変更されたもの）
 editor-pick-open = 編集画面を開く
@@ -60,11 +62,23 @@ editor-review-after = 現在の日本語
 editor-your-translation = あなたの翻訳（{ $language }）
 editor-must-keep = 必ず残す文字列：
 editor-save = 保存
-editor-revert = 機械翻訳に戻す
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-revert =
+    { $origin ->
+        [bundled] 確認済みの翻訳に戻す
+       *[other] 機械翻訳に戻す
+    }
 editor-approve = このまま承認
 editor-history-link = この単位の履歴
 editor-saved = 保存しました。閲覧者にはあなたの翻訳が表示されます。
-editor-reverted = 元に戻しました。閲覧者には再び機械翻訳が表示されます。
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-reverted =
+    { $origin ->
+        [bundled] 元に戻しました。閲覧者には再び確認済みの翻訳が表示されます。
+       *[other] 元に戻しました。閲覧者には再び機械翻訳が表示されます。
+    }
 editor-approved = 承認しました。閲覧者には再びこの翻訳が表示されます。
 editor-error-qa = 保存されませんでした：{ $detail }。入力した文章は入力欄に残っています。
 editor-error-stale = 保存されませんでした：この間に別の人がこの単位を変更しました（現在のバージョンは { $version }）。その人の訳文は「閲覧者に現在表示されている訳文」に表示しています。あなたの文章は入力欄に残っています。もう一度保存すると、その人の訳文を置き換えます。
@@ -83,7 +97,13 @@ editor-history-who = 変更者
 editor-history-action = 変更内容
 editor-history-before = 変更前
 editor-history-after = 変更後
-editor-history-machine = （機械翻訳）
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-history-machine =
+    { $origin ->
+        [bundled] （確認済みの翻訳）
+       *[other] （機械翻訳）
+    }
 editor-action-saved = 保存
 editor-action-approved = 承認
 editor-action-flagged = 要確認に変更（原文が変更されたため）

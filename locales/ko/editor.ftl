@@ -3,6 +3,8 @@
 # 모든 로케일이 같은 메시지를 갖도록 둔다.
 
 editor-name = honyaku 번역자 편집기
+# The editor's own language switch (its heading).
+editor-language-label = 편집기 언어
 editor-footer = 여기에서 저장한 번역은 즉시 독자에게 표시됩니다.
 editor-logged-in-as = { $name }(으)로 로그인함
 editor-logout = 로그아웃
@@ -25,7 +27,7 @@ editor-pick-page = 페이지
 editor-pick-lang = 번역할 언어
 editor-pick-state = 표시할 단위
 editor-state-all = 모든 단위
-editor-state-machine = 기계 번역(수정 없음)
+editor-state-machine = 수정 없음(기계 번역 또는 검토된 번역)
 editor-state-approved = 번역자가 수정한 것
 editor-state-needs-review = 검토 필요(일본어 원문이 바뀜)
 editor-pick-open = 편집기 열기
@@ -60,11 +62,23 @@ editor-review-after = 현재 일본어
 editor-your-translation = 내 번역({ $language })
 editor-must-keep = 반드시 유지:
 editor-save = 저장
-editor-revert = 기계 번역으로 되돌리기
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-revert =
+    { $origin ->
+        [bundled] 검토된 번역으로 되돌리기
+       *[other] 기계 번역으로 되돌리기
+    }
 editor-approve = 그대로 승인
 editor-history-link = 이 단위의 기록
 editor-saved = 저장했습니다. 이제 독자에게 내 번역이 표시됩니다.
-editor-reverted = 되돌렸습니다. 독자에게 다시 기계 번역이 표시됩니다.
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-reverted =
+    { $origin ->
+        [bundled] 되돌렸습니다. 독자에게 다시 검토된 번역이 표시됩니다.
+       *[other] 되돌렸습니다. 독자에게 다시 기계 번역이 표시됩니다.
+    }
 editor-approved = 승인했습니다. 독자에게 다시 이 번역이 표시됩니다.
 editor-error-qa = 저장하지 못했습니다: { $detail }. 입력한 내용은 입력란에 남아 있습니다.
 editor-error-stale = 저장하지 못했습니다: 그사이 다른 사람이 이 단위를 변경했습니다(현재 버전 { $version }). 그 사람의 번역은 “독자에게 지금 표시되는 번역”에 있고, 내 내용은 입력란에 남아 있습니다. 다시 저장하면 그 사람의 번역을 대체합니다.
@@ -83,7 +97,13 @@ editor-history-who = 변경한 사람
 editor-history-action = 변경 내용
 editor-history-before = 변경 전
 editor-history-after = 변경 후
-editor-history-machine = (기계 번역)
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-history-machine =
+    { $origin ->
+        [bundled] (검토된 번역)
+       *[other] (기계 번역)
+    }
 editor-action-saved = 저장
 editor-action-approved = 승인
 editor-action-flagged = 검토 필요로 표시: 일본어 원문이 바뀜

@@ -3,6 +3,8 @@
 # 使每种语言都具有相同的消息。
 
 editor-name = honyaku 译者编辑器
+# The editor's own language switch (its heading).
+editor-language-label = 编辑器语言
 editor-footer = 在此保存的译文会立即向读者显示。
 editor-logged-in-as = 已作为 { $name } 登录
 editor-logout = 退出登录
@@ -25,7 +27,7 @@ editor-pick-page = 页面
 editor-pick-lang = 目标语言
 editor-pick-state = 显示的单元
 editor-state-all = 全部单元
-editor-state-machine = 机器翻译（未修改）
+editor-state-machine = 未修改（机器翻译或已审校译文）
 editor-state-approved = 已由译者修改
 editor-state-needs-review = 需要审核（日语原文已变更）
 editor-pick-open = 打开编辑器
@@ -60,11 +62,23 @@ editor-review-after = 现在的日语
 editor-your-translation = 您的译文（{ $language }）
 editor-must-keep = 必须保留：
 editor-save = 保存
-editor-revert = 恢复为机器翻译
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-revert =
+    { $origin ->
+        [bundled] 恢复为已审校译文
+       *[other] 恢复为机器翻译
+    }
 editor-approve = 按原样批准
 editor-history-link = 此单元的历史记录
 editor-saved = 已保存。读者现在看到的是您的译文。
-editor-reverted = 已恢复。读者再次看到机器翻译。
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-reverted =
+    { $origin ->
+        [bundled] 已恢复。读者再次看到已审校译文。
+       *[other] 已恢复。读者再次看到机器翻译。
+    }
 editor-approved = 已批准。读者再次看到此译文。
 editor-error-qa = 未保存：{ $detail }。您输入的文字仍保留在文本框中。
 editor-error-stale = 未保存：在此期间有其他人修改了此单元（当前版本为 { $version }）。对方的译文显示在“读者当前看到的译文”中；您的文字仍保留在文本框中。再次保存将替换对方的译文。
@@ -83,7 +97,13 @@ editor-history-who = 修改者
 editor-history-action = 变更内容
 editor-history-before = 变更前
 editor-history-after = 变更后
-editor-history-machine = （机器翻译）
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-history-machine =
+    { $origin ->
+        [bundled] （已审校译文）
+       *[other] （机器翻译）
+    }
 editor-action-saved = 已保存
 editor-action-approved = 已批准
 editor-action-flagged = 标记为需要审核：日语原文已变更

@@ -2,7 +2,17 @@
 # ministry's own "language switch" service.
 
 disclaimer-heading = 关于自动翻译
-disclaimer-intro = 本页面由日语原文经机器自动翻译而成。请在了解以下事项的基础上使用。
+# A page with machine-translated passages. $providers names the services
+# (DeepL, Google Cloud Translation…); $reviewed and $passages are numbers.
+disclaimer-intro = 本页面由日语原文经 { $providers } 机器翻译而成。请在了解以下事项的基础上使用。
+disclaimer-reviewed =
+    { $reviewed ->
+        [0] 本页各段落尚未经译者审校。
+       *[other] 本页全部 { $passages } 个段落中，已有 { $reviewed } 个经译者审校。
+    }
+# A page whose every passage people translated or reviewed.
+disclaimer-heading-human = 关于本页翻译
+disclaimer-intro-human = 本页面由人工根据日语原文翻译，所有段落均经译者审校。
 disclaimer-text-only = 翻译对象仅限于页面中的文字信息。以图片等形式呈现的内容不会被翻译。
 disclaimer-accuracy = 由于采用机器自动翻译，译文未必准确。
 disclaimer-speed = 与日语页面相比，翻译页面的显示可能需要稍长的时间。
@@ -13,5 +23,11 @@ notice-translation-pending-heading = 翻译准备中
 notice-translation-pending = 本页面尚未翻译成简体中文。以下显示日语原文。
 
 notice-partial-translation = 本页部分内容尚未翻译，暂以日语原文显示。
-show-original = 原文
-hide-original = 隐藏原文
+# The small control after each translated passage of running text (its
+# accessible name), and the panel it opens: the Japanese original and where
+# the translation came from.
+passage-tools-label = 本段原文及翻译问题报告
+passage-original-label = 日语原文
+origin-machine = 机器翻译
+origin-bundled = 经审校的译文
+origin-translator = 由译者翻译

@@ -3,6 +3,8 @@
 # 使每種語言都具有相同的訊息。
 
 editor-name = honyaku 譯者編輯器
+# The editor's own language switch (its heading).
+editor-language-label = 編輯器語言
 editor-footer = 在此儲存的譯文會立即向讀者顯示。
 editor-logged-in-as = 已以 { $name } 登入
 editor-logout = 登出
@@ -25,7 +27,7 @@ editor-pick-page = 頁面
 editor-pick-lang = 目標語言
 editor-pick-state = 顯示的單元
 editor-state-all = 全部單元
-editor-state-machine = 機器翻譯（未修改）
+editor-state-machine = 未修改（機器翻譯或已審校譯文）
 editor-state-approved = 已由譯者修改
 editor-state-needs-review = 需要審查（日語原文已變更）
 editor-pick-open = 開啟編輯器
@@ -60,11 +62,23 @@ editor-review-after = 現在的日語
 editor-your-translation = 您的譯文（{ $language }）
 editor-must-keep = 必須保留：
 editor-save = 儲存
-editor-revert = 還原為機器翻譯
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-revert =
+    { $origin ->
+        [bundled] 還原為已審校譯文
+       *[other] 還原為機器翻譯
+    }
 editor-approve = 照原樣核准
 editor-history-link = 此單元的歷程記錄
 editor-saved = 已儲存。讀者現在看到的是您的譯文。
-editor-reverted = 已還原。讀者再次看到機器翻譯。
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-reverted =
+    { $origin ->
+        [bundled] 已還原。讀者再次看到已審校譯文。
+       *[other] 已還原。讀者再次看到機器翻譯。
+    }
 editor-approved = 已核准。讀者再次看到此譯文。
 editor-error-qa = 未儲存：{ $detail }。您輸入的文字仍保留在文字方塊中。
 editor-error-stale = 未儲存：在此期間有其他人修改了此單元（目前版本為 { $version }）。對方的譯文顯示在「讀者目前看到的譯文」中；您的文字仍保留在文字方塊中。再次儲存將取代對方的譯文。
@@ -83,7 +97,13 @@ editor-history-who = 修改者
 editor-history-action = 變更內容
 editor-history-before = 變更前
 editor-history-after = 變更後
-editor-history-machine = （機器翻譯）
+# $origin: what readers get without an override, `bundled` (a reviewed
+# translation shipped with the page) or `machine`.
+editor-history-machine =
+    { $origin ->
+        [bundled] （已審校譯文）
+       *[other] （機器翻譯）
+    }
 editor-action-saved = 已儲存
 editor-action-approved = 已核准
 editor-action-flagged = 標記為需要審查：日語原文已變更

@@ -1,35 +1,80 @@
-// Lets a reader of a translated page see the Japanese original of any
-// passage without reloading. Each translated unit carries its original in
-// data-ja; this adds a small toggle after it that shows the original below.
+// The passage controls of a translated page. Without this script each
+// passage of running text ends with a small link to its report form, which
+// shows the Japanese original as well. With it, the link becomes a button
+// that opens a panel in place: the Japanese original, where the translation
+// came from, and the report link. One Tab stop per passage either way: the
+// panel's link is reachable only while the panel is open.
 (function () {
   "use strict";
   var body = document.body;
-  var showLabel = body.getAttribute("data-show-original") || "原文";
-  var hideLabel = body.getAttribute("data-hide-original") || "原文";
-  var units = document.querySelectorAll("[data-ja]");
-  for (var i = 0; i < units.length; i++) {
-    attach(units[i], i);
+  var labels = {
+    original: body.getAttribute("data-label-original") || "原文",
+    report: body.getAttribute("data-label-report") || "",
+    machine: body.getAttribute("data-origin-machine") || "",
+    bundled: body.getAttribute("data-origin-bundled") || "",
+    translator: body.getAttribute("data-origin-translator") || ""
+  };
+  var links = document.querySelectorAll("a.passage-tools");
+  for (var i = 0; i < links.length; i++) {
+    attach(links[i], i);
   }
-  function attach(unit, n) {
-    var original = document.createElement("span");
-    original.className = "original";
-    original.lang = "ja";
-    original.id = "original-" + n;
-    original.hidden = true;
-    original.textContent = unit.getAttribute("data-ja");
+
+  function line(className, label, text, lang) {
+    var line = document.createElement("span");
+    line.className = className;
+    if (label) {
+      var name = document.createElement("span");
+      name.className = "label";
+      name.textContent = label;
+      line.appendChild(name);
+      line.appendChild(document.createElement("br"));
+    }
+    var value = document.createElement("span");
+    if (lang) {
+      value.lang = lang;
+    }
+    value.textContent = text;
+    line.appendChild(value);
+    return line;
+  }
+
+  function attach(link, n) {
+    var passage = link.previousElementSibling;
+    if (!passage || !passage.hasAttribute("data-ja")) {
+      return;
+    }
+    var panel = document.createElement("span");
+    panel.className = "passage-panel";
+    panel.id = "passage-panel-" + n;
+    panel.hidden = true;
+    panel.appendChild(line("passage-original", labels.original, passage.getAttribute("data-ja"), "ja"));
+    var origin = labels[passage.getAttribute("data-origin")];
+    if (origin) {
+      panel.appendChild(line("passage-origin", "", origin, ""));
+    }
+    var report = document.createElement("a");
+    report.className = "report-link";
+    report.href = link.getAttribute("href");
+    report.textContent = labels.report;
+    var reportLine = document.createElement("span");
+    reportLine.appendChild(report);
+    panel.appendChild(reportLine);
+
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "show-original";
-    button.textContent = showLabel;
+    button.className = "passage-tools";
+    button.setAttribute("aria-label", link.getAttribute("aria-label") || "");
     button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-controls", original.id);
+    button.setAttribute("aria-controls", panel.id);
+    while (link.firstChild) {
+      button.appendChild(link.firstChild);
+    }
     button.addEventListener("click", function () {
-      var open = original.hidden;
-      original.hidden = !open;
+      var open = panel.hidden;
+      panel.hidden = !open;
       button.setAttribute("aria-expanded", open ? "true" : "false");
-      button.textContent = open ? hideLabel : showLabel;
     });
-    unit.insertAdjacentElement("afterend", original);
-    unit.insertAdjacentElement("afterend", button);
+    link.parentNode.replaceChild(button, link);
+    button.insertAdjacentElement("afterend", panel);
   }
 })();

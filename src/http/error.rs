@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::app::App;
 use crate::i18n::Lang;
-use crate::render::{self, PageContext};
+use crate::render::{self, PageContext, Place};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum HttpError {
@@ -360,6 +360,15 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
     let lang = super::request_lang(&app, &request);
     let json = wants_json(&request);
     let is_head = request.method() == axum::http::Method::HEAD;
+    // A page that was not found under a language prefix is not found in
+    // the others either, but the switcher keeps the reader on it.
+    let place = request
+        .uri()
+        .path()
+        .strip_prefix('/')
+        .and_then(|p| p.split_once('/'))
+        .filter(|(prefix, _)| crate::i18n::Lang::from_code(prefix).is_some())
+        .and_then(|(_, rest)| Place::parse(rest));
     let response = next.run(request).await;
 
     let error = match response.extensions().get::<HttpError>() {
@@ -400,6 +409,7 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
             lang,
             base_url: &app.base_url,
             path: None,
+            place: place.filter(|_| error.code() == "not_found"),
         };
         let html = render::error_page(&ctx, &title, &message);
         (

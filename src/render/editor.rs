@@ -37,6 +37,11 @@ pub struct EditorContext<'a> {
     pub lang: Lang,
     /// `None` on the login page.
     pub account: Option<SignedIn<'a>>,
+    /// This page's path under `/translators/`: where the language switch
+    /// brings the translator back to.
+    pub here: String,
+    /// The languages the editor speaks, offered by its language switch.
+    pub languages: &'a [Lang],
 }
 
 /// The logged-in translator, for the header's logout form.
@@ -81,6 +86,7 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex, nofollow";
                 title { (title) " | " (name) }
+                link rel="icon" href="/favicon.ico" sizes="32x32";
                 link rel="stylesheet" href=(stylesheet_path());
                 script src=(editor_script_path()) defer {}
             }
@@ -90,6 +96,7 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
                     div.brand {
                         a href="/translators/" { (name) }
                     }
+                    (language_switch(ctx))
                     @if let Some(account) = &ctx.account {
                         div.account {
                             span { (ctx.t_with("editor-logged-in-as", "name", account.name)) }
@@ -109,6 +116,37 @@ fn layout(ctx: &EditorContext<'_>, title: &str, crumbs: Markup, main: Markup) ->
         }
     }
     .into_string()
+}
+
+/// Whether `path` is a page of the editor itself: a path under
+/// `/translators/`, never another site (`//`, backslashes) or a way out of
+/// the editor (`..`), nothing that would not fit in a header.
+pub fn is_editor_path(path: &str) -> bool {
+    path.starts_with("/translators/")
+        && !path.contains("//")
+        && !path.split(['/', '?', '#']).any(|segment| segment == "..")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path.len() <= 2048
+}
+
+/// The editor's own language switch: the site's switcher, which sets the
+/// same cookie and brings the translator back to this page.
+fn language_switch(ctx: &EditorContext<'_>) -> Markup {
+    let place = super::Place::Editor(ctx.here.clone());
+    html! {
+        nav.switcher aria-labelledby="editor-language-label" {
+            h2 #editor-language-label { (ctx.t("editor-language-label")) }
+            ul {
+                @for &lang in ctx.languages {
+                    li {
+                        a href=(super::switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
+                            aria-current=[(lang == ctx.lang).then_some("true")] { (lang.endonym()) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A breadcrumb from the editor's home page to `current`, through `trail`
@@ -324,7 +362,9 @@ pub fn edit_page(ctx: &EditorContext<'_>, view: &EditView<'_>) -> String {
         }
         // A change to a unit the filter now hides is still reported.
         @if let Some((unit, done)) = view.done.filter(|(unit, _)| !shown(unit)) {
-            p.editor-status role="status" data-unit=(unit) { (ctx.t(done.message_id())) }
+            p.editor-status role="status" data-unit=(unit) {
+                (ctx.t_with(done.message_id(), "origin", underlying(view.units.iter().find(|u| u.id == unit))))
+            }
         }
         (reader_reports_section(ctx, view))
         p.count { (ctx.t_args("editor-unit-count", &count)) }
@@ -463,7 +503,7 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
                 span class=(format!("badge state-{state}")) { (ctx.t(&format!("editor-badge-{state}"))) }
             }
             @if let Some(done) = done {
-                p.editor-status role="status" { (ctx.t(done.message_id())) }
+                p.editor-status role="status" { (ctx.t_with(done.message_id(), "origin", underlying(Some(unit)))) }
             }
             @if let Some(refused) = refused {
                 p.editor-error id=(error_id) role="alert" { (refused.message) }
@@ -524,13 +564,22 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
                         button.secondary type="submit" name="action" value="approve" { (ctx.t("editor-approve")) }
                     }
                     @if unit.override_.is_some() {
-                        button.secondary type="submit" name="action" value="revert" { (ctx.t("editor-revert")) }
+                        button.secondary type="submit" name="action" value="revert" {
+                            (ctx.t_with("editor-revert", "origin", underlying(Some(unit))))
+                        }
                     }
                     a href=(history_href(view.target, &unit.id)) { (ctx.t("editor-history-link")) }
                 }
             }
         }
     }
+}
+
+/// What readers get for a unit without an override: `bundled` (a reviewed
+/// translation) or `machine`, which the editor's messages name.
+fn underlying(unit: Option<&UnitView>) -> &'static str {
+    unit.and_then(|u| u.machine.as_ref())
+        .map_or("machine", |m| m.origin)
 }
 
 /// A page the translator may not edit in this language.
@@ -551,6 +600,7 @@ pub fn history_page(
     target: Lang,
     source: &str,
     unit: &str,
+    underlying_origin: &'static str,
     entries: &[HistoryEntry],
 ) -> String {
     let title = ctx.t("editor-history-title");
@@ -561,7 +611,7 @@ pub fn history_page(
         edit_href(&page.slug, target, None),
         unit_anchor(unit)
     );
-    let machine = ctx.t("editor-history-machine");
+    let machine = ctx.t_with("editor-history-machine", "origin", underlying_origin);
     let main = html! {
         h1 { (title) }
         p lang="ja" { (source) }

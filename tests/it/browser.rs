@@ -77,7 +77,7 @@ async fn language_switch_persists_and_originals_toggle() {
     let disclaimer = browser.find(Css("aside.disclaimer")).await.unwrap();
     assert!(disclaimer.is_displayed().await.unwrap());
     let heading = browser.find(Css("#disclaimer-heading")).await.unwrap();
-    assert_eq!(heading.text().await.unwrap(), "About machine translation");
+    assert_eq!(heading.text().await.unwrap(), "About this translation");
 
     // The cookie now outranks Accept-Language.
     browser.goto(&server.url("/")).await.unwrap();
@@ -86,7 +86,9 @@ async fn language_switch_persists_and_originals_toggle() {
         server.url("/en/")
     );
 
-    // original.js adds a toggle after every translated passage.
+    // original.js turns each passage control into a button that opens the
+    // passage's panel: its Japanese original, where the translation came
+    // from and the report link.
     browser
         .goto(&server.url(&format!("/en/{SLUG}")))
         .await
@@ -94,43 +96,60 @@ async fn language_switch_persists_and_originals_toggle() {
     let toggle = browser
         .wait()
         .at_most(WAIT)
-        .for_element(Css("button.show-original"))
+        .for_element(Css("button.passage-tools"))
         .await
         .unwrap();
-    let units = browser.find_all(Css("main [data-ja]")).await.unwrap();
-    let toggles = browser.find_all(Css("button.show-original")).await.unwrap();
-    assert!(units.len() > 30, "{} translated passages", units.len());
-    assert_eq!(toggles.len(), units.len());
+    let toggles = browser.find_all(Css("button.passage-tools")).await.unwrap();
+    assert_eq!(toggles.len(), 12, "one per passage of running text");
+    assert!(
+        browser
+            .find_all(Css("a.passage-tools"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
-    let japanese = units[0].attr("data-ja").await.unwrap().unwrap();
+    let controls = toggle.attr("aria-controls").await.unwrap().unwrap();
+    let panel = browser.find(Css(&format!("#{controls}"))).await.unwrap();
+    assert!(!panel.is_displayed().await.unwrap());
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    toggle.click().await.unwrap();
+    assert!(panel.is_displayed().await.unwrap());
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let original = browser
+        .find(Css(&format!("#{controls} [lang='ja']")))
+        .await
+        .unwrap();
+    let japanese = original.text().await.unwrap();
     assert!(
         japanese
             .chars()
             .any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)),
         "{japanese}"
     );
-    let controls = toggle.attr("aria-controls").await.unwrap().unwrap();
-    let original = browser.find(Css(&format!("#{controls}"))).await.unwrap();
-    assert_eq!(original.attr("lang").await.unwrap().as_deref(), Some("ja"));
-    assert!(!original.is_displayed().await.unwrap());
-    assert_eq!(toggle.text().await.unwrap(), "Original");
-    assert_eq!(
-        toggle.attr("aria-expanded").await.unwrap().as_deref(),
-        Some("false")
+    let panel_text = panel.text().await.unwrap();
+    assert!(panel_text.contains("Reviewed translation"), "{panel_text}");
+    let report = browser
+        .find(Css(&format!("#{controls} a.report-link")))
+        .await
+        .unwrap();
+    assert_eq!(report.text().await.unwrap(), "Report a translation problem");
+    assert!(
+        report
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap()
+            .starts_with("/feedback/en?page=")
     );
-
     toggle.click().await.unwrap();
-    assert!(original.is_displayed().await.unwrap());
-    assert_eq!(original.text().await.unwrap(), japanese);
-    assert_eq!(toggle.text().await.unwrap(), "Hide original");
-    assert_eq!(
-        toggle.attr("aria-expanded").await.unwrap().as_deref(),
-        Some("true")
-    );
-
-    toggle.click().await.unwrap();
-    assert!(!original.is_displayed().await.unwrap());
-    assert_eq!(toggle.text().await.unwrap(), "Original");
+    assert!(!panel.is_displayed().await.unwrap());
 }
 
 /// The client's form and script commands, which the pages above do not need

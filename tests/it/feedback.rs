@@ -8,15 +8,20 @@ use scraper::{Html, Selector};
 
 use crate::support::{SLUG, TestServer, error_code, header, translator};
 
-/// The report link of every translated passage of a page, as (unit key of
-/// the passage's anchor, href of the link), in document order.
+/// The passage control of every translated passage of running text on a
+/// page, as (unit key of the passage's anchor, href of the control), in
+/// document order. The control follows its passage.
 fn passages_and_links(html: &str) -> (Vec<String>, Vec<String>) {
     let doc = Html::parse_document(html);
-    let anchors = Selector::parse("span[data-ja]").unwrap();
-    let links = Selector::parse("a.report-link").unwrap();
+    let links = Selector::parse("a.passage-tools").unwrap();
     let keys = doc
-        .select(&anchors)
-        .map(|span| {
+        .select(&links)
+        .map(|link| {
+            let span = link
+                .prev_siblings()
+                .find_map(scraper::ElementRef::wrap)
+                .expect("a control follows its passage");
+            assert!(span.value().attr("data-ja").is_some());
             let id = span
                 .value()
                 .attr("id")
@@ -71,19 +76,42 @@ async fn all_reports(server: &TestServer) -> Vec<Report> {
 }
 
 #[tokio::test]
-async fn every_translated_passage_links_to_its_report_form() {
+async fn every_passage_of_running_text_links_to_its_report_form() {
     let server = TestServer::start().await;
     for (lang, label) in [
-        (Lang::En, "Report a translation problem"),
-        (Lang::Ko, "번역 문제 신고"),
-        (Lang::ZhHans, "报告翻译问题"),
-        (Lang::ZhHant, "回報翻譯問題"),
+        (
+            Lang::En,
+            "Japanese original and problem report for this passage",
+        ),
+        (Lang::Ko, "이 단락의 원문과 번역 문제 신고"),
+        (Lang::ZhHans, "本段原文及翻译问题报告"),
+        (Lang::ZhHant, "本段原文及翻譯問題回報"),
     ] {
         let code = lang.code();
         let html = server.text(&format!("/{code}/{SLUG}")).await;
         let (keys, hrefs) = passages_and_links(&html);
-        assert!(keys.len() > 10, "{code}: {} passages", keys.len());
-        assert_eq!(keys.len(), hrefs.len(), "{code}: one link per passage");
+        // The announcement's paragraphs: not its headings, table cells,
+        // contact labels and names, or links.
+        assert_eq!(keys.len(), 12, "{code}: {} passages", keys.len());
+        let doc = Html::parse_document(&html);
+        for excluded in [
+            "h1",
+            "h2",
+            "th",
+            "td",
+            "dt",
+            "dd",
+            "caption",
+            "a",
+            "aside.contact",
+        ] {
+            let inside = Selector::parse(&format!("{excluded} a.passage-tools")).unwrap();
+            assert_eq!(
+                doc.select(&inside).count(),
+                0,
+                "{code}: a control in {excluded}"
+            );
+        }
         for (key, href) in keys.iter().zip(&hrefs) {
             assert_eq!(
                 href,
@@ -91,12 +119,11 @@ async fn every_translated_passage_links_to_its_report_form() {
                 "{code}: the link follows its passage"
             );
         }
-        let doc = Html::parse_document(&html);
-        let link = Selector::parse("a.report-link").unwrap();
+        let link = Selector::parse("a.passage-tools").unwrap();
         assert!(
             doc.select(&link)
-                .all(|a| a.text().collect::<String>() == label),
-            "{code}: links say {label:?}"
+                .all(|a| a.value().attr("aria-label") == Some(label)),
+            "{code}: controls are named {label:?}"
         );
         // Every link leads to a form about that passage.
         for href in hrefs.iter().take(3).chain(hrefs.last()) {
@@ -112,7 +139,7 @@ async fn every_translated_passage_links_to_its_report_form() {
     }
     // The Japanese original has nothing to report.
     let original = server.text(&format!("/ja/{SLUG}")).await;
-    assert!(!original.contains("report-link"));
+    assert!(!original.contains("passage-tools"));
     server.stop().await;
 }
 

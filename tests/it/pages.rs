@@ -238,32 +238,54 @@ async fn etag_revalidation_and_caching_headers() {
 #[tokio::test]
 async fn translated_page_has_disclaimer_in_the_reader_language() {
     let server = TestServer::start().await;
-    for (lang, heading, original_link) in [
+    // Every passage of the announcement has a reviewed (bundled)
+    // translation: the disclaimer says people translated it, in each
+    // language, and never that it was machine-translated.
+    for (lang, heading, intro, original_link) in [
         (
             "en",
-            "About machine translation",
+            "About this translation",
+            "This page was translated from the Japanese original by people: translators have reviewed every passage.",
             "View the Japanese original",
         ),
-        ("ko", "", ""),
-        ("zh-Hans", "", ""),
-        ("zh-Hant", "", ""),
+        (
+            "ko",
+            "번역 안내",
+            "이 페이지는 일본어 원문을 사람이 번역한 것입니다. 모든 단락을 번역자가 검수했습니다.",
+            "일본어 원문 보기",
+        ),
+        (
+            "zh-Hans",
+            "关于本页翻译",
+            "本页面由人工根据日语原文翻译，所有段落均经译者审校。",
+            "查看日语原文",
+        ),
+        (
+            "zh-Hant",
+            "關於本頁翻譯",
+            "本網頁由人工根據日語原文翻譯，所有段落均經譯者審校。",
+            "檢視日語原文",
+        ),
     ] {
         let html = server.text(&format!("/{lang}/{SLUG}")).await;
         let doc = Html::parse_document(&html);
         assert_eq!(select(&doc, "html")[0].value().attr("lang"), Some(lang));
         let disclaimer = select(&doc, "aside.disclaimer");
         assert_eq!(disclaimer.len(), 1, "{lang}");
+        assert_eq!(text_of(&select(&doc, "#disclaimer-heading")[0]), heading);
+        assert_eq!(text_of(&select(&doc, "aside.disclaimer p")[0]), intro);
+        // Only the point that holds for any translation: images are not
+        // translated. Nothing about machine translation.
         let items = select(&doc, "aside.disclaimer li");
-        assert_eq!(items.len(), 3, "three points in {lang}");
+        assert_eq!(items.len(), 1, "{lang}");
+        assert!(select(&doc, "aside.disclaimer .provenance").is_empty());
         let link = select(&doc, "aside.disclaimer a")[0];
         assert_eq!(
             link.value().attr("href"),
             Some(format!("/ja/{SLUG}").as_str())
         );
-        if !heading.is_empty() {
-            assert_eq!(text_of(&select(&doc, "#disclaimer-heading")[0]), heading);
-            assert_eq!(text_of(&link), original_link);
-        }
+        assert_eq!(text_of(&link), original_link);
+        assert!(!select(&doc, "aside.disclaimer strong").is_empty());
         // The disclaimer is not in Japanese on a translated page.
         let disclaimer_text = text_of(&disclaimer[0]);
         assert!(
@@ -367,6 +389,87 @@ async fn switcher_keeps_the_page_and_remembers_the_choice() {
     }
     let unknown = server.get("/set-language/xx?next=/").await;
     assert_eq!(unknown.status(), 404);
+    server.stop().await;
+}
+
+/// Where the switcher of a page leads for `lang`, followed through
+/// `/set-language/`: the Location it answers with.
+async fn switched(server: &TestServer, html: &str, lang: &str) -> String {
+    let doc = Html::parse_document(html);
+    let href = select(&doc, &format!("nav.switcher a[hreflang={lang}]"))[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let response = server.get(&href).await;
+    assert_eq!(response.status(), 303, "{href}");
+    header(&response, "location").to_owned()
+}
+
+#[tokio::test]
+async fn the_switcher_keeps_the_reader_on_forms_404s_and_editor_pages() {
+    let server = TestServer::start().await;
+    // The report form of a passage: the same form in the other language.
+    let page = server.text(&format!("/en/{SLUG}")).await;
+    let doc = Html::parse_document(&page);
+    let form = select(&doc, "a.passage-tools")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let unit = form.rsplit("unit=").next().unwrap().to_owned();
+    let html = server.text(&form).await;
+    assert_eq!(
+        switched(&server, &html, "ko").await,
+        format!("/feedback/ko?page={SLUG}&unit={unit}")
+    );
+    assert_eq!(
+        switched(&server, &html, "ja").await,
+        format!("/feedback/ja?page={SLUG}&unit={unit}")
+    );
+    // A page that is not there: the same 404 in the other language.
+    let missing = server.get("/en/houdou/2025/05/no-such-page").await;
+    assert_eq!(missing.status(), 404);
+    let html = missing.text().await.unwrap();
+    assert_eq!(
+        switched(&server, &html, "zh-Hant").await,
+        "/zh-Hant/houdou/2025/05/no-such-page"
+    );
+    // A report form's `next` that is not one of ours leads home.
+    for next in [
+        "/feedback?page=../x&unit=0123456789abcdef",
+        "/feedback?page=x&unit=zz",
+        "/feedback?page=x&unit=0123456789abcdef&then=https://evil.example/",
+        "/translators/../../etc/passwd",
+        "/translators//evil.example/",
+    ] {
+        let response = server
+            .client
+            .get(server.url("/set-language/ko"))
+            .query(&[("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(header(&response, "location"), "/ko/", "{next}");
+    }
+    // The editor's language switch comes back to the editor page.
+    let login = server.text("/translators/login").await;
+    assert_eq!(switched(&server, &login, "ko").await, "/translators/login");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_site_has_its_own_favicon() {
+    let server = TestServer::start().await;
+    let response = server.get("/favicon.ico").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "content-type"), "image/x-icon");
+    let bytes = response.bytes().await.unwrap();
+    // An ICO header with one image, and a PNG inside it.
+    assert_eq!(&bytes[..6], &[0, 0, 1, 0, 1, 0]);
+    assert!(bytes.windows(4).any(|w| w == b"\x89PNG"));
+    let page = server.text(&format!("/en/{SLUG}")).await;
+    assert!(page.contains(r#"<link rel="icon" href="/favicon.ico""#));
     server.stop().await;
 }
 

@@ -39,6 +39,20 @@ async fn machine_translated_page_has_provenance_originals_and_the_disclaimer() {
     assert_eq!(select(&doc, "html")[0].value().attr("lang"), Some("ko"));
     assert_eq!(select(&doc, "aside.disclaimer").len(), 1);
     assert!(select(&doc, "aside.disclaimer .partial").is_empty());
+    // The disclaimer says who translated it, and that no translator has
+    // reviewed any of it yet.
+    let text = |css: &str| select(&doc, css)[0].text().collect::<String>();
+    assert_eq!(text("#disclaimer-heading"), "자동 번역 안내");
+    assert!(
+        text("aside.disclaimer p").contains("LibreTranslate(으)로 기계 번역한 것입니다"),
+        "{}",
+        text("aside.disclaimer p")
+    );
+    assert_eq!(
+        text("aside.disclaimer .provenance"),
+        "이 페이지의 단락은 아직 번역자가 검수하지 않았습니다."
+    );
+    assert_eq!(select(&doc, "aside.disclaimer li").len(), 3);
     let units = select(&doc, "main [data-origin]");
     assert!(units.len() > 30);
     for unit in &units {

@@ -1,5 +1,5 @@
-//! The stylesheet and the two small scripts: served by honyaku itself, so
-//! pages need nothing external.
+//! The stylesheet, the two small scripts and the favicon: served by honyaku
+//! itself, so pages need nothing external.
 
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -36,5 +36,21 @@ pub async fn editor_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
         EDITOR_SCRIPT,
+    )
+}
+
+/// The site icon, drawn for honyaku (a 32×32 PNG in an ICO). Browsers ask
+/// for `/favicon.ico` on every site; without it each page logs a 404.
+pub const FAVICON: &[u8] = include_bytes!("../../assets/favicon.ico");
+
+pub async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/x-icon"),
+            // Its URL has no version; a day is long enough to spare requests
+            // and short enough for a change to show.
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON,
     )
 }

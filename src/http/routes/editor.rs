@@ -151,10 +151,19 @@ fn check_csrf(principal: &Principal, sent: &str) -> Result<(), HttpError> {
     }
 }
 
-fn context<'a>(app: &'a App, lang: Lang, principal: Option<&'a Principal>) -> EditorContext<'a> {
+/// An editor page's context; `here` is the editor path the page's language
+/// switch returns to.
+fn context<'a>(
+    app: &'a App,
+    lang: Lang,
+    principal: Option<&'a Principal>,
+    here: String,
+) -> EditorContext<'a> {
     EditorContext {
         locales: &app.locales,
         lang,
+        here,
+        languages: &EDITOR_LANGUAGES,
         account: principal.map(|p| SignedIn {
             name: p.name(),
             csrf: csrf_token(p),
@@ -178,7 +187,12 @@ pub async fn login_form(
     html(
         StatusCode::OK,
         lang,
-        pages::login_page(&context(&app, lang, None), None, next, None),
+        pages::login_page(
+            &context(&app, lang, None, LOGIN_PATH.to_owned()),
+            None,
+            next,
+            None,
+        ),
     )
 }
 
@@ -200,13 +214,7 @@ pub struct LoginForm {
 /// `next` when it is a page of the editor itself (never another site, never
 /// the login form), so a link cannot use the login to send anyone elsewhere.
 pub fn safe_next(next: &str) -> Option<&str> {
-    let ok = next.starts_with("/translators/")
-        && !next.starts_with(LOGIN_PATH)
-        && !next.contains("//")
-        && !next.contains('\\')
-        && !next.chars().any(char::is_control)
-        && next.len() <= 2048;
-    ok.then_some(next)
+    (pages::is_editor_path(next) && !next.starts_with(LOGIN_PATH)).then_some(next)
 }
 
 /// The login form, asked to come back to where the request was going.
@@ -245,7 +253,7 @@ pub async fn login(
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
     let lang = editor_lang(&app, &parts.headers);
-    let ctx = context(&app, lang, None);
+    let ctx = context(&app, lang, None, LOGIN_PATH.to_owned());
     if cross_site(&parts.headers) {
         return Err(HttpError::CsrfFailed);
     }
@@ -358,7 +366,7 @@ pub async fn home(State(app): State<Arc<App>>, parts: Parts) -> Result<Response,
     };
     let lang = editor_lang(&app, &parts.headers);
     let body = pages::home_page(
-        &context(&app, lang, Some(&principal)),
+        &context(&app, lang, Some(&principal), HOME_PATH.to_owned()),
         app.content.announcements(),
         &editable_languages(&principal),
     );
@@ -381,7 +389,10 @@ fn forbidden(app: &App, lang: Lang, principal: &Principal, target: Lang) -> Resp
     html(
         StatusCode::FORBIDDEN,
         lang,
-        pages::forbidden_page(&context(app, lang, Some(principal)), target),
+        pages::forbidden_page(
+            &context(app, lang, Some(principal), HOME_PATH.to_owned()),
+            target,
+        ),
     )
 }
 
@@ -487,7 +498,8 @@ async fn render_edit(
         done,
         refused,
     };
-    let body = pages::edit_page(&context(app, lang, Some(principal)), &view);
+    let here = pages::edit_href(&edit.page.slug, edit.target, edit.state);
+    let body = pages::edit_page(&context(app, lang, Some(principal), here), &view);
     Ok(html(status, lang, body))
 }
 
@@ -614,7 +626,7 @@ pub async fn change_unit(
             StatusCode::UNAUTHORIZED,
             lang,
             pages::login_page(
-                &context(&app, lang, None),
+                &context(&app, lang, None, LOGIN_PATH.to_owned()),
                 Some(&message),
                 next.as_deref().and_then(safe_next),
                 // Only for the editor's own forms: another site must not be
@@ -772,11 +784,21 @@ pub async fn history(
         .map_err(HttpError::from_store)?;
     let entries = review::history_entries(revisions);
     let body = pages::history_page(
-        &context(&app, lang, Some(&principal)),
+        &context(
+            &app,
+            lang,
+            Some(&principal),
+            pages::history_href(target, &id),
+        ),
         &page,
         target,
         &review::to_editable(&unit.text),
         &id,
+        if app.pipeline.has_bundled(target, &id) {
+            "bundled"
+        } else {
+            "machine"
+        },
         &entries,
     );
     Ok(html(StatusCode::OK, lang, body))

@@ -24,7 +24,7 @@ use crate::feedback::{MessageError, clean_message};
 use crate::http::HttpError;
 use crate::i18n::Lang;
 use crate::pages::plain_text;
-use crate::render::{self, PageContext, ReportFormView};
+use crate::render::{self, PageContext, Place, ReportFormView};
 use crate::segment::Unit;
 
 #[derive(Debug, Deserialize)]
@@ -85,7 +85,8 @@ pub async fn submit(
     let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
     let (page, unit) = passage(&app, &form.page, &form.unit)?;
     let key = unit.key();
-    let ctx = context(&app, lang);
+    // After a report, another language leads back to the announcement.
+    let ctx = context(&app, lang, Some(Place::Page(page.slug.clone())));
     if !form.website.is_empty() {
         // A bot filled the hidden field: it is thanked and nothing is kept.
         tracing::debug!("dropped a report that filled the honeypot field");
@@ -142,12 +143,14 @@ fn passage(app: &App, slug: &str, key: &str) -> Result<(Arc<Announcement>, Unit)
     Ok((page.clone(), unit))
 }
 
-fn context(app: &App, lang: Lang) -> PageContext<'_> {
+/// A page of the report form; the switcher keeps the reader at `place`.
+fn context(app: &App, lang: Lang, place: Option<Place>) -> PageContext<'_> {
     PageContext {
         locales: &app.locales,
         lang,
         base_url: &app.base_url,
         path: None,
+        place,
     }
 }
 
@@ -179,7 +182,11 @@ async fn form_page(
         message,
         error,
     };
-    render::report_form_page(&context(app, lang), &view)
+    let place = Place::Report {
+        slug: page.slug.clone(),
+        unit: crate::pages::unit_ref(&key).to_owned(),
+    };
+    render::report_form_page(&context(app, lang, Some(place)), &view)
 }
 
 fn message_error_text(app: &App, lang: Lang, error: &MessageError) -> String {
@@ -202,7 +209,7 @@ fn rate_limited(app: &App, lang: Lang, retry_after_secs: u64) -> Response {
     args.set("minutes", retry_after_secs.div_ceil(60).max(1));
     let message = app.locales.t_args(lang, "report-rate-limited", &args);
     let title = app.locales.t(lang, "error-bad-request-title");
-    let html = render::error_page(&context(app, lang), &title, &message);
+    let html = render::error_page(&context(app, lang, None), &title, &message);
     let mut response = html_response(StatusCode::TOO_MANY_REQUESTS, lang, html);
     if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
         response.headers_mut().insert(header::RETRY_AFTER, value);

@@ -10,9 +10,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::app::{App, RenderedPage};
-use crate::content::is_valid_slug;
 use crate::http::{HttpError, negotiated_lang};
 use crate::i18n::Lang;
+use crate::render::Place;
 
 /// `/`: send the reader to their language's home page.
 pub async fn root(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
@@ -202,9 +202,10 @@ pub struct SetLanguageQuery {
 }
 
 /// `/set-language/{code}?next=/path`: the switcher's links. Remembers the
-/// choice in a cookie, then shows the same page in that language. `next` is
-/// a path under the language prefix and is checked like a slug, so this can
-/// never redirect off the site.
+/// choice in a cookie, then shows the same place in that language. `next` is
+/// a [`Place`]: a path under the language prefix, checked like a slug, or a
+/// report form; anything else leads home, so this can never redirect off
+/// the site.
 pub async fn set_language(
     State(app): State<Arc<App>>,
     code: Result<Path<String>, PathRejection>,
@@ -212,13 +213,12 @@ pub async fn set_language(
 ) -> Result<Response, HttpError> {
     let Path(code) = code.map_err(|_| HttpError::BadRequest)?;
     let lang = resolve_lang(&code)?;
-    let next = query
+    let place = query
         .ok()
         .and_then(|Query(q)| q.next)
-        .map(|n| n.trim_start_matches('/').to_owned())
-        .filter(|n| n.is_empty() || is_valid_slug(n))
-        .unwrap_or_default();
-    let mut response = redirect(StatusCode::SEE_OTHER, &format!("/{}/{}", lang.code(), next));
+        .and_then(|next| Place::parse(&next))
+        .unwrap_or(Place::Page(String::new()));
+    let mut response = redirect(StatusCode::SEE_OTHER, &place.url(lang));
     let i18n = &app.config.i18n;
     let secure = if app.base_url.starts_with("https://") {
         "; Secure"

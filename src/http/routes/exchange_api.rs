@@ -20,10 +20,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::App;
 use crate::auth::Principal;
-use crate::exchange::{self, ExchangeUnit, UnitState};
+use crate::exchange::{self, ExchangeUnit};
 use crate::http::HttpError;
 use crate::http::routes::translators_api::{self, target};
 use crate::review;
+use crate::review::UnitState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct PageQuery {

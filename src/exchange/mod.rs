@@ -30,9 +30,12 @@ use quick_xml::Writer;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesRef, BytesStart, BytesText, Event};
 
+use std::collections::HashMap;
+
+use crate::content::Announcement;
 use crate::i18n::Lang;
 use crate::review::UnitState;
-use crate::segment::{Piece, pieces};
+use crate::segment::{Piece, Segmented, pieces};
 
 mod tmx;
 mod xliff_export;
@@ -40,7 +43,7 @@ mod xliff_import;
 
 pub use tmx::tmx_export;
 pub use xliff_export::xliff_export;
-pub use xliff_import::xliff_import;
+pub use xliff_import::{Current, Verdict, judge, xliff_import};
 
 /// XLIFF 2.0 core namespace (XLIFF 2.1 keeps it).
 const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
@@ -76,18 +79,83 @@ pub struct ExchangeUnit {
     pub version: i64,
     /// Free notes for the translator (`machine: deepl`, `previous source: …`).
     pub notes: Vec<String>,
+    /// What each placeholder of the source stands for (entry `n - 1` for
+    /// placeholder `n`), from [`page_markup`]; shown to translators and kept
+    /// as the codes' original data. Empty when not known.
+    pub markup: Vec<Markup>,
+}
+
+/// The HTML a placeholder stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markup {
+    /// The start tag of `<bN>`, or the whole of `<xN/>` (a `<br>`, a comment,
+    /// an element kept whole).
+    pub open: String,
+    /// The end tag of `<bN>`; `None` for `<xN/>`.
+    pub close: Option<String>,
+}
+
+/// The markup behind every placeholder of every unit of `page`, by unit key
+/// (units without placeholders are absent).
+///
+/// # Errors
+///
+/// When the page cannot be cut into units (see [`crate::segment::segment`]).
+pub fn page_markup(
+    page: &Announcement,
+) -> Result<HashMap<String, Vec<Markup>>, crate::segment::SegmentError> {
+    let mut markup = HashMap::new();
+    for html in [page.body.source(), page.contact.source()] {
+        let segmented = Segmented::new(html)?;
+        for unit in segmented.units() {
+            let codes: Vec<Markup> = segmented
+                .placeholder_markup(unit.index)
+                .into_iter()
+                .map(|(open, close)| Markup {
+                    open: open.to_owned(),
+                    close: close.map(str::to_owned),
+                })
+                .collect();
+            if !codes.is_empty() {
+                markup.entry(unit.key()).or_insert(codes);
+            }
+        }
+    }
+    Ok(markup)
 }
 
 /// What [`xliff_import`] read from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XliffFile {
-    /// The `original` of the `<file>`: the page it was exported for.
-    pub page: String,
+    /// The `original` of the `<file>`: the page it was exported for; `None`
+    /// when the tool that saved the file dropped it (see [`XliffFile::page_for`]).
+    pub page: Option<String>,
     /// Always Japanese ([`xliff_import`] refuses anything else).
     pub source_lang: Lang,
     pub target_lang: Lang,
     /// In document order.
     pub units: Vec<ImportedUnit>,
+}
+
+impl XliffFile {
+    /// The page this file is for: its `original`, else `asked` (the page the
+    /// caller names, `?page=`). Both given and different is an error: the
+    /// file would change another page than the one asked for.
+    ///
+    /// # Errors
+    ///
+    /// [`ExchangeError::MissingPage`] with neither, [`ExchangeError::OtherPage`]
+    /// when they differ.
+    pub fn page_for(&self, asked: Option<&str>) -> Result<String, ExchangeError> {
+        match (self.page.as_deref(), asked) {
+            (Some(file), Some(asked)) if file != asked => Err(ExchangeError::OtherPage {
+                file: file.to_owned(),
+                asked: asked.to_owned(),
+            }),
+            (Some(page), _) | (None, Some(page)) => Ok(page.to_owned()),
+            (None, None) => Err(ExchangeError::MissingPage),
+        }
+    }
 }
 
 /// One unit read back from an XLIFF file.
@@ -101,9 +169,14 @@ pub struct ImportedUnit {
     /// From the segment `state`/`subState` (which CAT tools edit), else from
     /// the honyaku metadata; `None` for `initial` or when neither is there.
     pub state: Option<UnitState>,
-    /// The target in placeholder form; `None` when missing or empty (no
-    /// change), and whenever [`ImportedUnit::problem`] is set.
+    /// The target in placeholder form, as the file has it: protected tokens
+    /// still `<pN/>` and any layout a tool added still there ([`judge`]
+    /// settles both against the unit's source); `None` when missing or empty
+    /// (no change), and whenever [`ImportedUnit::problem`] is set.
     pub target: Option<String>,
+    /// The source in placeholder form, as the file has it: evidence of what
+    /// the tool did to whitespace.
+    pub source: Option<String>,
     /// Hex SHA-256 of the target as exported, from the metadata: a target
     /// that still hashes to it was not edited, whatever readers get now.
     pub exported_target_sha256: Option<String>,
@@ -141,9 +214,12 @@ pub enum ExchangeError {
     /// Exactly one `<file>` (one page) per import.
     #[error("expected exactly one <file> element, found {0}")]
     FileCount(usize),
-    /// The `<file>` does not say which page it is.
-    #[error("the <file> element has no original attribute (the page)")]
+    /// The `<file>` does not say which page it is, and the caller did not.
+    #[error("the <file> element has no original attribute (the page); name the page with ?page=")]
     MissingPage,
+    /// The file is for another page than the caller named.
+    #[error("the file is for page {file:?} (its original), not {asked:?}")]
+    OtherPage { file: String, asked: String },
     /// A `<unit>` without `id`.
     #[error("line {line}: a <unit> without an id")]
     UnitWithoutId { line: usize },
@@ -343,6 +419,20 @@ mod fixtures {
                 state: UnitState::Approved,
                 version: 3,
                 notes: vec!["machine: deepl".into(), "reviewed by <Aiko> & co".into()],
+                markup: vec![
+                    Markup {
+                        open: "<span class=\"date\">".into(),
+                        close: Some("</span>".into()),
+                    },
+                    Markup {
+                        open: "<a href=\"/x?a=1&b=2\">".into(),
+                        close: Some("</a>".into()),
+                    },
+                    Markup {
+                        open: "<br>".into(),
+                        close: None,
+                    },
+                ],
             },
             ExchangeUnit {
                 id: KEY_B.into(),
@@ -351,6 +441,7 @@ mod fixtures {
                 state: UnitState::Machine,
                 version: 0,
                 notes: vec![],
+                markup: vec![],
             },
             ExchangeUnit {
                 id: KEY_C.into(),
@@ -359,6 +450,7 @@ mod fixtures {
                 state: UnitState::NeedsReview,
                 version: 7,
                 notes: vec!["previous source: 注意せよ".into()],
+                markup: vec![],
             },
             ExchangeUnit {
                 id: KEY_D.into(),
@@ -367,6 +459,7 @@ mod fixtures {
                 state: UnitState::Machine,
                 version: 0,
                 notes: vec![],
+                markup: vec![],
             },
             ExchangeUnit {
                 id: KEY_E.into(),
@@ -375,6 +468,7 @@ mod fixtures {
                 state: UnitState::Machine,
                 version: 0,
                 notes: vec![],
+                markup: vec![],
             },
         ]
     }
@@ -438,50 +532,80 @@ mod tests {
         let units = units();
         let xml = xliff_export("mhlw/press/2025-07-23", Lang::En, &units);
         let file = import(&xml);
-        assert_eq!(file.page, "mhlw/press/2025-07-23");
+        assert_eq!(file.page.as_deref(), Some("mhlw/press/2025-07-23"));
         assert_eq!(file.source_lang, Lang::Ja);
         assert_eq!(file.target_lang, Lang::En);
         assert_eq!(file.units.len(), units.len());
         for (exported, imported) in units.iter().zip(&file.units) {
             assert_eq!(imported.id, exported.id);
             assert_eq!(imported.version, Some(exported.version));
-            assert_eq!(imported.target, exported.target, "{}", exported.id);
+            assert_eq!(
+                imported.target_in(&exported.source, Lang::En),
+                exported.target,
+                "{}",
+                exported.id
+            );
             assert_eq!(imported.problem, None);
             if exported.target.is_some() {
                 assert_eq!(imported.state, Some(exported.state));
-                let target = imported.target.as_deref().unwrap();
-                check_placeholders(&exported.source, target).unwrap();
+                let target = imported.target_in(&exported.source, Lang::En).unwrap();
+                check_placeholders(&exported.source, &target).unwrap();
             } else {
                 assert_eq!(imported.state, None, "initial");
             }
         }
     }
 
+    /// The first `<name …>…</name>` (or `<name …/>`) in `xml` whose start
+    /// tag begins with `open`; inline elements here do not nest in their own
+    /// kind.
+    fn element<'a>(xml: &'a str, open: &str, name: &str) -> &'a str {
+        let start = xml.find(open).unwrap();
+        let rest = xml.get(start..).unwrap();
+        let tag_end = rest.find('>').unwrap();
+        let end = if rest.get(..tag_end).unwrap().ends_with('/') {
+            tag_end + 1
+        } else {
+            let close = format!("</{name}>");
+            rest.find(&close).unwrap() + close.len()
+        };
+        rest.get(..end).unwrap()
+    }
+
     #[test]
     fn editing_one_target_changes_only_that_unit() {
         let units = units();
         let xml = xliff_export("p", Lang::En, &units);
-        let before = "<target>The ministry will hold a <pc id=\"b2\">seminar</pc>";
-        let after =
-            "<target>In <pc id=\"b1\">FY2025</pc> the ministry holds a <pc id=\"b2\">seminar</pc>";
-        assert_eq!(xml.matches(before).count(), 1);
+        let old = element(&xml, "<target>The ministry", "target");
+        assert_eq!(xml.matches(old).count(), 1);
+        // As a CAT tool writes it: the codes moved, text retyped around them.
+        let b1 = element(old, "<pc id=\"b1\"", "pc");
+        let b2 = element(old, "<pc id=\"b2\"", "pc");
+        let x3 = element(old, "<ph id=\"x3\"", "ph");
         let edited = xml.replace(
-            "<target>The ministry will hold a <pc id=\"b2\">seminar</pc> in <pc id=\"b1\">FY2025</pc>.",
-            &format!("{after}."),
+            old,
+            &format!("<target>In {b1} the ministry holds a {b2}.{x3}Details below.</target>"),
         );
         assert_ne!(edited, xml);
         let file = import(&edited);
         for (exported, imported) in units.iter().zip(&file.units) {
+            let target = imported.target_in(&exported.source, Lang::En);
             if exported.id == KEY_A {
                 assert_eq!(
                     imported.target.as_deref(),
                     Some(
+                        "In <b1><p1/></b1> the ministry holds a <b2>seminar</b2>.<x3/>Details below."
+                    )
+                );
+                assert_eq!(
+                    target.as_deref(),
+                    Some(
                         "In <b1>FY2025</b1> the ministry holds a <b2>seminar</b2>.<x3/>Details below."
                     )
                 );
-                check_placeholders(&exported.source, imported.target.as_deref().unwrap()).unwrap();
+                check_placeholders(&exported.source, target.as_deref().unwrap()).unwrap();
             } else {
-                assert_eq!(imported.target, exported.target);
+                assert_eq!(target, exported.target);
             }
         }
     }
@@ -496,6 +620,7 @@ mod tests {
                 state: UnitState::Machine,
                 version: i,
                 notes: vec![],
+                markup: vec![],
             })
             .collect();
         let xml = xliff_export("p", Lang::En, &units);
@@ -516,11 +641,16 @@ mod tests {
             state: UnitState::Machine,
             version: 0,
             notes: vec![],
+            markup: vec![],
         };
         let xml = xliff_export("p", Lang::En, &[unit]);
-        assert!(xml.contains("<source><sc id=\"b1\"/>a</source>"), "{xml}");
+        let hints = "canCopy=\"no\" canDelete=\"no\" canReorder=\"yes\"";
         assert!(
-            xml.contains("<target>b<ec startRef=\"b1\"/></target>"),
+            xml.contains(&format!("<source><sc id=\"b1\" {hints}/>a</source>")),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(&format!("<target>b<ec startRef=\"b1\" {hints}/></target>")),
             "{xml}"
         );
         let file = import(&xml);

@@ -40,11 +40,12 @@ use quick_xml::reader::NsReader;
 
 use super::{
     ExchangeError, ImportedUnit, MDA_NS, META_CATEGORY, NEEDS_REVIEW_SUBSTATE, TARGET_SHA256_META,
-    UNIT_ID_PREFIX, XLIFF_NS, XliffFile, predefined_entity,
+    UNIT_ID_PREFIX, XLIFF_NS, XliffFile, predefined_entity, target_sha256,
 };
 use crate::i18n::Lang;
+use crate::protect;
 use crate::review::UnitState;
-use crate::segment::{Placeholder, PlaceholderKind, escape_text};
+use crate::segment::{Piece, Placeholder, PlaceholderKind, escape_text};
 
 /// Reads an XLIFF 2.0 file written by [`xliff_export`] and edited by a
 /// translator (or written by a CAT tool from one).
@@ -317,10 +318,10 @@ impl UnitBuilder {
             },
         };
         let state = self.state();
-        let mut target = None;
+        let (mut source, mut target) = (None, None);
         if self.problem.is_none() {
-            match self.target_text() {
-                Ok(t) => target = t,
+            match self.texts() {
+                Ok(texts) => (source, target) = texts,
                 Err(message) => self.problem(message),
             }
         }
@@ -330,6 +331,7 @@ impl UnitBuilder {
             version,
             state,
             target,
+            source,
             exported_target_sha256: self
                 .meta_target_sha256
                 .map(|h| h.trim().to_ascii_lowercase())
@@ -337,21 +339,23 @@ impl UnitBuilder {
         }
     }
 
-    /// The target in placeholder form, `None` when there is none.
-    fn target_text(&self) -> Result<Option<String>, String> {
+    /// The source and the target in placeholder form, the target `None`
+    /// when there is none.
+    fn texts(&self) -> Result<(Option<String>, Option<String>), String> {
+        let parsed = placeholder_form(&self.source, None);
         if self.segments_with_target == 0 {
-            return Ok(None);
+            // Nothing to import: an odd source is no problem then.
+            return Ok((parsed.ok().map(|(source, _)| source), None));
         }
+        let (source, codes) = parsed.map_err(|message| format!("in the source: {message}"))?;
         if let Some(n) = self.missing.first() {
             return Err(format!(
                 "segment {n} of {} has no target while others have one",
                 self.segments
             ));
         }
-        let (_, codes) = placeholder_form(&self.source, None)
-            .map_err(|message| format!("in the source: {message}"))?;
         let (text, _) = placeholder_form(&self.target, Some(&codes))?;
-        Ok(Some(text).filter(|t| !t.is_empty()))
+        Ok((Some(source), Some(text).filter(|t| !t.is_empty())))
     }
 }
 
@@ -381,11 +385,25 @@ fn resolve(id: &str, paired: bool, source: Option<&[Placeholder]>) -> Result<Pla
         (Some(p), _, _) => p,
         (None, Some(n), None) if paired => Placeholder::paired(n),
         (None, Some(n), None) => Placeholder::void(n),
-        (None, Some(n), Some(codes)) => codes
-            .iter()
-            .copied()
-            .find(|p| p.id == n)
-            .ok_or_else(|| format!("inline code {id:?} matches no code of the source"))?,
+        (None, Some(n), Some(codes)) => {
+            // Paired numbers are unique, but a protected `pN` has its own
+            // numbering: prefer a code of the right kind, refuse a guess.
+            let same_kind = |p: &&Placeholder| (p.kind == PlaceholderKind::Paired) == paired;
+            let numbered: Vec<Placeholder> = codes.iter().copied().filter(|p| p.id == n).collect();
+            let fitting: Vec<Placeholder> = numbered.iter().filter(same_kind).copied().collect();
+            match (fitting.as_slice(), numbered.first()) {
+                ([one], _) => *one,
+                ([], Some(other)) => *other,
+                ([], None) => {
+                    return Err(format!("inline code {id:?} matches no code of the source"));
+                }
+                (_, _) => {
+                    return Err(format!(
+                        "inline code {id:?} could be any of several codes of the source"
+                    ));
+                }
+            }
+        }
         (None, None, _) => {
             return Err(format!(
                 "inline code id {id:?} is not one of honyaku's (b1, x2, p3…)"
@@ -736,12 +754,226 @@ impl Importer {
             return Err(ExchangeError::MissingLanguage("srcLang"));
         };
         Ok(XliffFile {
-            page: self.page.ok_or(ExchangeError::MissingPage)?,
+            page: self.page,
             source_lang,
             target_lang,
             units: self.units,
         })
     }
+}
+
+// ---------------------------------------------------------------------------
+// Judging an imported unit against what honyaku has
+// ---------------------------------------------------------------------------
+
+/// What honyaku holds for a unit now, to judge an imported target against.
+#[derive(Debug, Clone, Copy)]
+pub struct Current<'a> {
+    /// The unit's Japanese, placeholder form.
+    pub source: &'a str,
+    /// What an export would carry as its target now (the override, else the
+    /// machine or bundled translation), placeholder form.
+    pub text: Option<&'a str>,
+    /// The override's version (0: none).
+    pub version: i64,
+    pub state: UnitState,
+}
+
+/// What an import should do with one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The file has no target for it.
+    Skipped,
+    /// The file's target is what was exported (or what readers get now).
+    Unchanged,
+    /// The file approves, unchanged, a flagged override at `version`.
+    Approve { version: i64 },
+    /// Save `text` as the override, if it is still at `version`.
+    Save {
+        text: String,
+        version: i64,
+        /// Said in the report beside the outcome.
+        note: Option<String>,
+    },
+}
+
+/// Decides what importing `unit` means, given what honyaku has for it now
+/// in `lang`. Compares by text, never by position in the file:
+///
+/// * protected tokens (`<ph id="pN">`) become their rendering in `lang`
+///   again, whatever the file's `disp` says;
+/// * layout a tool added (a line break and indentation next to an inline
+///   code or at either end of the target) is dropped, unless the unit's own
+///   text has such line breaks and the file's source shows the tool left
+///   whitespace alone;
+/// * with the metadata's hash of the exported target, a target that still
+///   hashes to it is unchanged; without it (a tool dropped the Metadata
+///   module), a target equal to what readers get now is;
+/// * an edit is saved against the version the file was exported at, or,
+///   when the file has none, against the current one (last writer wins, and
+///   the report says so).
+///
+/// The caller still runs the QA checks on the text it saves.
+#[must_use]
+pub fn judge(unit: &ImportedUnit, current: &Current<'_>, lang: Lang) -> Verdict {
+    let Some(raw) = unit.target_in(current.source, lang) else {
+        return Verdict::Skipped;
+    };
+    let (marked_source, _) = source_tokens(current.source);
+    let own_layout = strip_layout(&marked_source) != marked_source;
+    let reindented = unit
+        .source
+        .as_deref()
+        .is_some_and(|s| s != marked_source && strip_layout(s) == strip_layout(&marked_source));
+    let settled = if !own_layout || reindented {
+        strip_layout(&raw)
+    } else {
+        raw.clone()
+    };
+    let untouched = match &unit.exported_target_sha256 {
+        Some(hash) => *hash == target_sha256(&raw) || *hash == target_sha256(&settled),
+        None => current.text.is_some_and(|now| {
+            now == raw || now == settled || (settled != raw && strip_layout(now) == settled)
+        }),
+    };
+    if untouched {
+        // The same text marked final on a flagged override is its review.
+        if current.state == UnitState::NeedsReview && unit.state == Some(UnitState::Approved) {
+            return Verdict::Approve {
+                version: unit.version.unwrap_or(current.version),
+            };
+        }
+        return Verdict::Unchanged;
+    }
+    match unit.version {
+        Some(version) => Verdict::Save {
+            text: settled,
+            version,
+            note: None,
+        },
+        None => Verdict::Save {
+            text: settled,
+            version: current.version,
+            note: (current.version > 0).then(|| {
+                format!(
+                    "the file carries no version (its tool dropped honyaku's metadata): \
+                     saved over version {}",
+                    current.version
+                )
+            }),
+        },
+    }
+}
+
+/// The source as the export writes it, with its protected tokens as
+/// `<pN/>`, and the tokens; a source that has `<pN/>` of its own is left as
+/// it is, without tokens (see [`xliff_export`](mod@super::xliff_export)).
+pub(super) fn source_tokens(source: &str) -> (String, Vec<protect::Token>) {
+    let own = crate::segment::pieces(source)
+        .is_ok_and(|pieces| pieces.iter().any(|p| matches!(p, Piece::Protected(_))));
+    if own {
+        return (source.to_owned(), Vec::new());
+    }
+    let protected = protect::protect(source);
+    (protected.text, protected.tokens)
+}
+
+impl ImportedUnit {
+    /// [`ImportedUnit::target`] with its protected tokens (`<pN/>`) in
+    /// their rendering for `lang`, from `source` (the unit's Japanese now):
+    /// the text this file gives the unit, before [`judge`] drops layout.
+    #[must_use]
+    pub fn target_in(&self, source: &str, lang: Lang) -> Option<String> {
+        let target = self.target.as_deref()?;
+        let (_, tokens) = source_tokens(source);
+        Some(restore_tokens(target, &tokens, lang))
+    }
+}
+
+/// `text` with each `<pN/>` that stands for one of `tokens` replaced by the
+/// token rendered for `lang`. Others stay, for the checks to report.
+fn restore_tokens(text: &str, tokens: &[protect::Token], lang: Lang) -> String {
+    if tokens.is_empty() {
+        return text.to_owned();
+    }
+    let Ok(pieces) = crate::segment::pieces(text) else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len());
+    for piece in pieces {
+        match piece {
+            Piece::Protected(n) => {
+                let token = usize::try_from(n)
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| tokens.get(i));
+                match token {
+                    Some(token) => out.push_str(&escape_text(&protect::render(token, lang))),
+                    None => {
+                        let _ = write!(out, "<p{n}/>");
+                    }
+                }
+            }
+            Piece::Text(t) => out.push_str(t),
+            Piece::Open(n) => {
+                let _ = write!(out, "<b{n}>");
+            }
+            Piece::Close(n) => {
+                let _ = write!(out, "</b{n}>");
+            }
+            Piece::Void(n) => {
+                let _ = write!(out, "<x{n}/>");
+            }
+        }
+    }
+    out
+}
+
+/// Placeholder-form `text` without layout: line breaks (each with the spaces
+/// and tabs after it) that stand next to an inline code or at either end.
+/// Pretty-printers put them there; a space typed before them stays.
+fn strip_layout(text: &str) -> String {
+    let Ok(pieces) = crate::segment::pieces(text) else {
+        return text.to_owned();
+    };
+    let is_layout = |c: char| matches!(c, '\n' | '\r' | ' ' | '\t');
+    let mut out = String::with_capacity(text.len());
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => {
+                let mut t = t;
+                // A code (or the start) before: drop leading line breaks.
+                let leading = t.len() - t.trim_start_matches(is_layout).len();
+                if t.get(..leading)
+                    .is_some_and(|w| w.starts_with(['\n', '\r']))
+                {
+                    t = t.get(leading..).unwrap_or_default();
+                }
+                // A code (or the end) after: drop trailing layout from the
+                // first line break on.
+                let body = t.trim_end_matches(is_layout);
+                if let Some(tail) = t.get(body.len()..) {
+                    if let Some(at) = tail.find(['\n', '\r']) {
+                        t = t.get(..body.len() + at).unwrap_or(t);
+                    }
+                }
+                out.push_str(t);
+            }
+            Piece::Open(n) => {
+                let _ = write!(out, "<b{n}>");
+            }
+            Piece::Close(n) => {
+                let _ = write!(out, "</b{n}>");
+            }
+            Piece::Void(n) => {
+                let _ = write!(out, "<x{n}/>");
+            }
+            Piece::Protected(n) => {
+                let _ = write!(out, "<p{n}/>");
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -971,7 +1203,207 @@ mod tests {
         ));
         let two_files = doc("").replace("</file>", "</file><file id=\"g\" original=\"q\"/>");
         assert_eq!(xliff_import(&two_files), Err(ExchangeError::FileCount(2)));
-        let no_page = doc("").replace(" original=\"page\"", "");
-        assert_eq!(xliff_import(&no_page), Err(ExchangeError::MissingPage));
+        // A tool that dropped the page: the caller names it, or it is refused.
+        let no_page = import(&doc("").replace(" original=\"page\"", ""));
+        assert_eq!(no_page.page, None);
+        assert_eq!(no_page.page_for(None), Err(ExchangeError::MissingPage));
+        assert_eq!(no_page.page_for(Some("page")).as_deref(), Ok("page"));
+        let with_page = import(&doc(""));
+        assert_eq!(with_page.page_for(None).as_deref(), Ok("page"));
+        assert_eq!(with_page.page_for(Some("page")).as_deref(), Ok("page"));
+        assert!(matches!(
+            with_page.page_for(Some("other")),
+            Err(ExchangeError::OtherPage { .. })
+        ));
+    }
+
+    fn current<'a>(source: &'a str, text: Option<&'a str>, version: i64) -> Current<'a> {
+        Current {
+            source,
+            text,
+            version,
+            state: if version > 0 {
+                UnitState::Approved
+            } else {
+                UnitState::Machine
+            },
+        }
+    }
+
+    #[test]
+    fn a_tools_indentation_around_codes_is_layout() {
+        let source = "申込みは<b1>こちら</b1>から。<x2/>";
+        let now = "Apply <b1>here</b1>.<x2/>";
+        // What the npm xliff package writes back: a line break and
+        // indentation before every code and before </target>, no metadata.
+        let saved = "<unit id=\"u-k\"><segment><source>申込みは\n          <pc id=\"b1\">こちら</pc>から。\n          <ph id=\"x2\"/>\n        </source>\
+             <target>Apply \n          <pc id=\"b1\">here</pc>.\n          <ph id=\"x2\"/>\n        </target></segment></unit>";
+        let unit = one(saved);
+        assert_eq!(unit.problem, None);
+        assert_eq!(unit.version, None);
+        assert_eq!(
+            judge(&unit, &current(source, Some(now), 0), Lang::En),
+            Verdict::Unchanged
+        );
+        // Edited there: the text saved is the translator's, not the layout.
+        let edited = one(&saved.replace(">here<", ">right here<"));
+        assert_eq!(
+            judge(&edited, &current(source, Some(now), 0), Lang::En),
+            Verdict::Save {
+                text: "Apply <b1>right here</b1>.<x2/>".into(),
+                version: 0,
+                note: None,
+            }
+        );
+        // A target-only re-indent, the source untouched: still layout.
+        let target_only = one(
+            "<unit id=\"u-k\"><segment><source>申込みは<pc id=\"b1\">こちら</pc>から。<ph id=\"x2\"/></source>\
+             <target>\n  Apply <pc id=\"b1\">now</pc>.\n  <ph id=\"x2\"/>\n</target></segment></unit>",
+        );
+        assert!(matches!(
+            judge(&target_only, &current(source, Some(now), 0), Lang::En),
+            Verdict::Save { text, .. } if text == "Apply <b1>now</b1>.<x2/>"
+        ));
+    }
+
+    #[test]
+    fn a_units_own_line_breaks_stay_when_the_tool_left_whitespace_alone() {
+        // Japanese HTML often breaks lines before a link or after a <br>.
+        let source = "詳細は\n  <b1>こちら</b1><x2/>\n次の行";
+        let file = "<unit id=\"u-k\"><segment><source>詳細は\n  <pc id=\"b1\">こちら</pc><ph id=\"x2\"/>\n次の行</source>\
+             <target>Details\n  <pc id=\"b1\">here</pc><ph id=\"x2\"/>\nnext line!</target></segment></unit>";
+        assert!(matches!(
+            judge(&one(file), &current(source, Some("Details\n  <b1>here</b1><x2/>\nnext line"), 0), Lang::En),
+            Verdict::Save { text, .. } if text == "Details\n  <b1>here</b1><x2/>\nnext line!"
+        ));
+    }
+
+    #[test]
+    fn without_metadata_units_compare_by_text_and_save_over_the_current_version() {
+        let source = "お知らせ";
+        let file = |target: &str| {
+            one(&format!(
+                "<unit id=\"u-k\"><segment><source>お知らせ</source><target>{target}</target></segment></unit>"
+            ))
+        };
+        // The override readers get is what the file has: nothing to do, not
+        // a conflict.
+        assert_eq!(
+            judge(
+                &file("Notice"),
+                &current(source, Some("Notice"), 4),
+                Lang::En
+            ),
+            Verdict::Unchanged
+        );
+        let Verdict::Save {
+            text,
+            version,
+            note,
+        } = judge(
+            &file("A notice"),
+            &current(source, Some("Notice"), 4),
+            Lang::En,
+        )
+        else {
+            panic!("an edit");
+        };
+        assert_eq!((text.as_str(), version), ("A notice", 4));
+        assert!(note.unwrap().contains("version 4"));
+        // No target: nothing to do either.
+        let bare = one("<unit id=\"u-k\"><segment><source>お知らせ</source></segment></unit>");
+        assert_eq!(
+            judge(&bare, &current(source, Some("Notice"), 4), Lang::En),
+            Verdict::Skipped
+        );
+    }
+
+    #[test]
+    fn with_metadata_the_exported_hash_and_version_decide() {
+        let source = "お知らせ";
+        let exported = "Notice";
+        let file = |target: &str, state: &str| {
+            one(&format!(
+                "<unit id=\"u-k\"><mda:metadata xmlns:mda=\"urn:oasis:names:tc:xliff:metadata:2.0\">\
+                 <mda:metaGroup category=\"honyaku\"><mda:meta type=\"version\">2</mda:meta>\
+                 <mda:meta type=\"target-sha256\">{}</mda:meta></mda:metaGroup></mda:metadata>\
+                 <segment state=\"{state}\"><source>お知らせ</source><target>{target}</target></segment></unit>",
+                target_sha256(exported)
+            ))
+        };
+        // Readers get something else by now; the file did not touch it.
+        assert_eq!(
+            judge(
+                &file("Notice", "translated"),
+                &current(source, Some("Moved on"), 3),
+                Lang::En
+            ),
+            Verdict::Unchanged
+        );
+        assert_eq!(
+            judge(
+                &file("Notices", "translated"),
+                &current(source, Some("Moved on"), 3),
+                Lang::En
+            ),
+            Verdict::Save {
+                text: "Notices".into(),
+                version: 2,
+                note: None
+            }
+        );
+        // Marked final unchanged on a flagged override: its review.
+        let flagged = Current {
+            state: UnitState::NeedsReview,
+            ..current(source, Some("Notice"), 2)
+        };
+        assert_eq!(
+            judge(&file("Notice", "final"), &flagged, Lang::En),
+            Verdict::Approve { version: 2 }
+        );
+    }
+
+    #[test]
+    fn protected_codes_become_the_rendering_of_the_target_language() {
+        let source = "電話：03-5253-1111、令和7年7月23日(水)";
+        // A tool that copied the codes, with whatever disp it liked.
+        let unit = one(
+            "<unit id=\"u-k\"><segment><source>電話：<ph id=\"p1\"/>、<ph id=\"p2\"/></source>\
+             <target>Call <ph id=\"p1\" disp=\"000\"/> on <ph id=\"p2\"/></target></segment></unit>",
+        );
+        assert_eq!(unit.target.as_deref(), Some("Call <p1/> on <p2/>"));
+        assert_eq!(
+            unit.target_in(source, Lang::En).as_deref(),
+            Some("Call 03-5253-1111 on Wednesday, July 23, 2025")
+        );
+        assert_eq!(
+            unit.target_in(source, Lang::ZhHans).as_deref(),
+            Some("Call 03-5253-1111 on 2025年7月23日（星期三）")
+        );
+        // A deleted code is just missing: the QA checks name it.
+        let unit = one(
+            "<unit id=\"u-k\"><segment><source>電話：<ph id=\"p1\"/>、<ph id=\"p2\"/></source>\
+             <target>Call us</target></segment></unit>",
+        );
+        assert_eq!(unit.target_in(source, Lang::En).as_deref(), Some("Call us"));
+    }
+
+    #[test]
+    fn what_other_tools_write_is_read() {
+        // xml:space on <segment> (translate-toolkit writes it; the schema
+        // does not allow it there), markup in disp written without escaping
+        // `<` (the npm xliff package), originalData dropped.
+        let unit = one(
+            "<unit id=\"u-k\"><segment xml:space=\"preserve\"><source>a<ph id=\"x1\" dataRef=\"d1\" disp=\"<br>\"/></source>\
+             <target>A<ph id=\"x1\" dataRef=\"d1\" disp=\"<br>\"/></target></segment></unit>",
+        );
+        assert_eq!(unit.problem, None);
+        assert_eq!(unit.target.as_deref(), Some("A<x1/>"));
+        // Bare ids that could mean two codes are refused, not guessed.
+        let unit = one(
+            "<unit id=\"u-k\"><segment><source><ph id=\"x1\"/><ph id=\"p1\"/></source>\
+             <target><ph id=\"1\"/></target></segment></unit>",
+        );
+        assert!(unit.problem.unwrap().contains("several"));
     }
 }

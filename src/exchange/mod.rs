@@ -12,7 +12,9 @@
 //! * [`xliff_import`] reads such a file back, as CAT tools save it, unit by
 //!   unit (see [`xliff_import`](mod@xliff_import) for what it tolerates and
 //!   what it refuses);
-//! * [`tmx_export`] writes memory entries and overrides as TMX 1.4b.
+//! * [`memory_tmx`] writes the translation memory and the overrides as
+//!   TMX 1.4b, one language pair per `<tu>` and only the current version of
+//!   each source (see [`tmx`](mod@tmx)).
 //!
 //! All XML is written through quick-xml's [`Writer`] and its escaping; the
 //! only thing added here is what XML itself cannot say: characters XML 1.0
@@ -41,7 +43,7 @@ mod tmx;
 mod xliff_export;
 mod xliff_import;
 
-pub use tmx::tmx_export;
+pub use tmx::{memory_tmx, tmx_export};
 pub use xliff_export::xliff_export;
 pub use xliff_import::{Current, Verdict, judge, xliff_import};
 
@@ -660,6 +662,7 @@ mod tests {
             &[tm_entry("k", Lang::En, "deepl", "", "b</b1> <x>")],
             &[],
             &HashMap::new(),
+            &|_| true,
         );
         assert!(
             tmx.contains("<it pos=\"end\" x=\"1\">&lt;/b1&gt;</it>"),

@@ -1,20 +1,29 @@
 //! The translation memory and translators' overrides as TMX 1.4b.
 //!
-//! [`tmx_export`] writes one `<tu>` per translation-memory entry (unit,
-//! target, provider, model, glossary and segmenter version) and one per
-//! translator override, each holding the Japanese and one translation, with
-//! honyaku's bookkeeping in `x-honyaku-*` props. Placeholders become
+//! Other tools match a memory by source text and language, so what honyaku
+//! exports is what it would serve: one `<tu>` per Japanese source and target
+//! language, holding the Japanese and one translation (a `<tu>` never holds
+//! two targets, which CAT tools offer across languages). Per source the
+//! translator's override wins; else the memory entry made with the current
+//! glossary and segmenter, else the newest one. Entries a glossary change
+//! superseded are left out. [`memory_tmx`] exports one target language (one
+//! file per language is what CAT tools want) or, when asked, all of them.
+//!
+//! honyaku's bookkeeping goes in `x-honyaku-*` props. Placeholders become
 //! `<bpt>`/`<ept>` (or `<it>` when unpaired) and `<ph>`, each holding the
 //! placeholder itself as its native code, so importing tools match them
 //! across languages. TMX has no `<cp>`, so characters XML cannot carry
 //! become U+FFFD there.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Forbidden, XmlOut, split};
+use crate::glossary::Glossary;
 use crate::i18n::Lang;
-use crate::segment::{Piece, unescape_text};
-use crate::store::{Override, OverrideState, TmEntry, utc_day};
+use crate::segment::{Piece, SEGMENTER_VERSION, unescape_text};
+use crate::store::{Override, OverrideState, Store, StoreError, TmEntry, utc_day};
+use crate::translate::Pipeline;
 
 /// A Unix-millisecond timestamp as a TMX date, `YYYYMMDDThhmmssZ` (UTC).
 fn tmx_date(unix_ms: i64) -> String {
@@ -80,8 +89,54 @@ fn write_content(out: &mut XmlOut, text: &str) {
     }
 }
 
-/// The translation memory and the translators' overrides as one TMX 1.4b
-/// document, for reuse in other tools.
+/// The memory of `target` (every target when `None`) and the translators'
+/// overrides as TMX 1.4b, the current version of each source only (see the
+/// module docs).
+///
+/// # Errors
+///
+/// When the store cannot be read.
+pub async fn memory_tmx(
+    pipeline: &Pipeline,
+    store: &Arc<dyn Store>,
+    sources: &HashMap<String, String>,
+    target: Option<Lang>,
+) -> Result<String, StoreError> {
+    let entries = store.tm_all(target).await?;
+    let overrides = store.override_all(target).await?;
+    let mut glossaries: HashMap<Lang, Arc<Glossary>> = HashMap::new();
+    for entry in &entries {
+        if !glossaries.contains_key(&entry.target_lang) {
+            let glossary = pipeline.glossary(entry.target_lang).await;
+            glossaries.insert(entry.target_lang, glossary);
+        }
+    }
+    let current = |entry: &TmEntry| {
+        entry.segmenter_version == i64::from(SEGMENTER_VERSION)
+            && glossaries.get(&entry.target_lang).is_some_and(|g| {
+                g.unit_version(&g.find(&entry.source_text)) == entry.glossary_version
+            })
+    };
+    Ok(tmx_export(&entries, &overrides, sources, &current))
+}
+
+/// The source an override was written for: `Override::source_text` (its
+/// previous source when flagged), else `sources` (unit key → source text).
+fn override_source<'a>(o: &'a Override, sources: &'a HashMap<String, String>) -> Option<&'a str> {
+    if let Some(previous) = &o.previous_source {
+        // A flagged override was written for the Japanese before the edit:
+        // paired with the new Japanese it would be a wrong exact match.
+        Some(previous)
+    } else if o.source_text.is_empty() {
+        sources.get(&o.unit_key).map(String::as_str)
+    } else {
+        Some(&o.source_text)
+    }
+}
+
+/// Memory entries and translators' overrides as one TMX 1.4b document, one
+/// `<tu>` per source and target language (see the module docs);
+/// `is_current` tells an entry made with the current glossary and segmenter.
 ///
 /// Each override is paired with the source it was written against
 /// (`Override::source_text`), since that is what the translator translated;
@@ -93,7 +148,42 @@ pub fn tmx_export(
     entries: &[TmEntry],
     overrides: &[Override],
     sources: &HashMap<String, String>,
+    is_current: &dyn Fn(&TmEntry) -> bool,
 ) -> String {
+    // Who speaks for each (source, target): an override (approved before
+    // flagged, then the newest), else the best memory entry.
+    let mut by_override: HashMap<(&str, Lang), usize> = HashMap::new();
+    for (i, o) in overrides.iter().enumerate() {
+        let Some(source) = override_source(o, sources) else {
+            continue;
+        };
+        let rank = |o: &Override| (o.state == OverrideState::Approved, o.updated_at);
+        by_override
+            .entry((source, o.target_lang))
+            .and_modify(|best| {
+                if overrides.get(*best).is_none_or(|b| rank(o) > rank(b)) {
+                    *best = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let mut by_entry: HashMap<(&str, Lang), usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let key = (e.source_text.as_str(), e.target_lang);
+        if by_override.contains_key(&key) {
+            continue;
+        }
+        let rank = |e: &TmEntry| (is_current(e), e.created_at);
+        by_entry
+            .entry(key)
+            .and_modify(|best| {
+                if entries.get(*best).is_none_or(|b| rank(e) > rank(b)) {
+                    *best = i;
+                }
+            })
+            .or_insert(i);
+    }
+
     let mut out = XmlOut::with_capacity(256 + (entries.len() + overrides.len()) * 640);
     out.declaration();
     out.start("tmx", &[("version", "1.4")]);
@@ -113,7 +203,10 @@ pub fn tmx_export(
     out.layout("\n  ");
     out.start("body", &[]);
     out.layout("\n");
-    for entry in entries {
+    for (i, entry) in entries.iter().enumerate() {
+        if by_entry.get(&(entry.source_text.as_str(), entry.target_lang)) != Some(&i) {
+            continue;
+        }
         out.layout("    ");
         out.start(
             "tu",
@@ -145,19 +238,13 @@ pub fn tmx_export(
         out.end("tu");
         out.layout("\n");
     }
-    for o in overrides {
-        // A flagged override was written for the Japanese before the edit:
-        // paired with the new Japanese it would be a wrong exact match.
-        let source = if let Some(previous) = &o.previous_source {
-            previous.as_str()
-        } else if o.source_text.is_empty() {
-            match sources.get(&o.unit_key) {
-                Some(s) => s.as_str(),
-                None => continue,
-            }
-        } else {
-            o.source_text.as_str()
+    for (i, o) in overrides.iter().enumerate() {
+        let Some(source) = override_source(o, sources) else {
+            continue;
         };
+        if by_override.get(&(source, o.target_lang)) != Some(&i) {
+            continue;
+        }
         let date = tmx_date(o.updated_at);
         out.layout("    ");
         out.start(
@@ -229,7 +316,7 @@ mod tests {
         let overrides = vec![
             Override {
                 unit_key: KEY_A.into(),
-                target_lang: Lang::En,
+                target_lang: Lang::ZhHant,
                 text: "<b1>The ministry</b1>'s notice &amp;<x2/>".into(),
                 version: 4,
                 state: OverrideState::NeedsReview,
@@ -266,7 +353,7 @@ mod tests {
             KEY_A.to_owned(),
             "<b1>厚労省</b1>の発表&amp;<x2/>".to_owned(),
         )]);
-        let tmx = tmx_export(&entries, &overrides, &sources);
+        let tmx = tmx_export(&entries, &overrides, &sources, &|_| true);
 
         let mut reader = quick_xml::Reader::from_str(&tmx);
         let (mut tu, mut tuv, mut langs, mut segs) = (0, 0, Vec::new(), Vec::new());
@@ -301,7 +388,10 @@ mod tests {
         }
         assert_eq!(tu, 4);
         assert_eq!(tuv, 8);
-        assert_eq!(langs, ["ja", "en", "ja", "zh-Hans", "ja", "en", "ja", "ko"]);
+        assert_eq!(
+            langs,
+            ["ja", "en", "ja", "zh-Hans", "ja", "zh-Hant", "ja", "ko"]
+        );
         // Text of the segments, with the native codes of the placeholders.
         assert_eq!(segs[0], "<b1>厚労省</b1>の発表&<x2/>");
         assert_eq!(segs[1], "<b1>MHLW</b1> announcement &<x2/>");
@@ -335,5 +425,84 @@ mod tests {
         );
         assert!(tmx.contains("<tuv xml:lang=\"ja\"><seg>お知らせ</seg></tuv>"));
         assert!(!tmx.contains(KEY_C));
+    }
+
+    /// The `(language, text)` of every `<tuv>`, grouped by `<tu>`.
+    fn units_of(tmx: &str) -> Vec<Vec<(String, String)>> {
+        let mut reader = quick_xml::Reader::from_str(tmx);
+        let mut units: Vec<Vec<(String, String)>> = Vec::new();
+        let mut in_seg = false;
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) if e.name().as_ref() == b"tu" => units.push(Vec::new()),
+                Event::Start(e) if e.name().as_ref() == b"tuv" => {
+                    let lang = e.try_get_attribute("xml:lang").unwrap().unwrap();
+                    let lang = String::from_utf8(lang.value.into_owned()).unwrap();
+                    units.last_mut().unwrap().push((lang, String::new()));
+                }
+                Event::Start(e) if e.name().as_ref() == b"seg" => in_seg = true,
+                Event::End(e) if e.name().as_ref() == b"seg" => in_seg = false,
+                Event::Text(t) if in_seg => {
+                    let tuv = units.last_mut().unwrap().last_mut().unwrap();
+                    tuv.1.push_str(&t.xml10_content().unwrap());
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        units
+    }
+
+    #[test]
+    fn one_tu_per_source_and_language_the_current_version_only() {
+        let source = "<b1>厚労省</b1>の発表&amp;<x2/>";
+        let entry = |target, glossary_version, created_at, text: &str| TmEntry {
+            glossary_version,
+            created_at,
+            ..tm_entry(KEY_A, target, "deepl", "", text)
+        };
+        let entries = vec![
+            // Before and after a glossary change: only the current one.
+            entry(Lang::En, 1, 10, "old wording"),
+            entry(Lang::En, 2, 5, "current wording"),
+            // Neither is current (the glossary changed again since): the newest.
+            entry(Lang::Ko, 1, 10, "최신"),
+            entry(Lang::Ko, 2, 5, "이전"),
+            // Overridden: the translator's text, not the machine's.
+            entry(Lang::ZhHans, 2, 10, "机器"),
+        ];
+        let overrides = vec![Override {
+            unit_key: KEY_A.into(),
+            target_lang: Lang::ZhHans,
+            text: "译者".into(),
+            version: 2,
+            state: OverrideState::Approved,
+            author: "li".into(),
+            source_text: source.into(),
+            previous_source: None,
+            updated_at: 0,
+        }];
+        let current = |e: &TmEntry| e.target_lang == Lang::En && e.glossary_version == 2;
+        let tmx = tmx_export(&entries, &overrides, &HashMap::new(), &current);
+        let units = units_of(&tmx);
+        let pairs: Vec<(String, String)> = units
+            .iter()
+            .map(|tu| {
+                // Always the Japanese and exactly one translation.
+                let [(ja, _), (lang, text)] = tu.as_slice() else {
+                    panic!("{tu:?}");
+                };
+                assert_eq!(ja, "ja");
+                (lang.clone(), text.clone())
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("en".to_owned(), "current wording".to_owned()),
+                ("ko".to_owned(), "최신".to_owned()),
+                ("zh-Hans".to_owned(), "译者".to_owned()),
+            ]
+        );
     }
 }

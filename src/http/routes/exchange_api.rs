@@ -294,15 +294,17 @@ fn outcome_of(app: &App, reader: crate::i18n::Lang, id: &str, error: HttpError) 
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct TmxQuery {
-    /// Only this target language.
+    /// Only this target language (as `/api/v1/tmx/{lang}`).
     #[serde(default)]
     lang: Option<String>,
 }
 
-/// The whole translation memory, and translators' overrides, as TMX 1.4b.
+/// The whole translation memory, and translators' overrides, as TMX 1.4b:
+/// one language pair per `<tu>`, the current version of each source. CAT
+/// tools want one file per target language: `/api/v1/tmx/{lang}`.
 #[utoipa::path(get, path = "/api/v1/tmx", tag = "translators",
     params(TmxQuery),
-    responses((status = 200, content_type = "application/x-tmx+xml", body = String)),
+    responses((status = 200, content_type = "application/x-tmx+xml", body = String), (status = 400, body = crate::http::error::ErrorBody)),
     security(("translator_token" = [])))]
 pub async fn tmx(
     State(app): State<Arc<App>>,
@@ -310,17 +312,28 @@ pub async fn tmx(
     Query(query): Query<TmxQuery>,
 ) -> Result<Response, HttpError> {
     let lang = query.lang.as_deref().map(target).transpose()?;
-    let entries = app
-        .store
-        .tm_all(lang)
+    tmx_file(&app, lang).await
+}
+
+/// The translation memory of one target language, with translators'
+/// overrides, as TMX 1.4b: what a CAT tool project for that language loads.
+#[utoipa::path(get, path = "/api/v1/tmx/{lang}", tag = "translators",
+    params(("lang" = String, Path)),
+    responses((status = 200, content_type = "application/x-tmx+xml", body = String), (status = 400, body = crate::http::error::ErrorBody)),
+    security(("translator_token" = [])))]
+pub async fn tmx_lang(
+    State(app): State<Arc<App>>,
+    _principal: Principal,
+    Path(lang): Path<String>,
+) -> Result<Response, HttpError> {
+    let lang = target(&lang)?;
+    tmx_file(&app, Some(lang)).await
+}
+
+async fn tmx_file(app: &App, lang: Option<crate::i18n::Lang>) -> Result<Response, HttpError> {
+    let xml = exchange::memory_tmx(&app.pipeline, &app.store, &app.unit_sources, lang)
         .await
         .map_err(HttpError::from_store)?;
-    let overrides = app
-        .store
-        .override_all(lang)
-        .await
-        .map_err(HttpError::from_store)?;
-    let xml = exchange::tmx_export(&entries, &overrides, &app.unit_sources);
     let filename = match lang {
         Some(lang) => format!("honyaku-memory.{}.tmx", lang.code()),
         None => "honyaku-memory.tmx".to_owned(),

@@ -104,12 +104,12 @@ pub async fn memory_tmx(
 ) -> Result<String, StoreError> {
     let entries = store.tm_all(target).await?;
     let overrides = store.override_all(target).await?;
+    let mut langs: Vec<Lang> = entries.iter().map(|e| e.target_lang).collect();
+    langs.sort_unstable();
+    langs.dedup();
     let mut glossaries: HashMap<Lang, Arc<Glossary>> = HashMap::new();
-    for entry in &entries {
-        if !glossaries.contains_key(&entry.target_lang) {
-            let glossary = pipeline.glossary(entry.target_lang).await;
-            glossaries.insert(entry.target_lang, glossary);
-        }
+    for lang in langs {
+        glossaries.insert(lang, pipeline.glossary(lang).await);
     }
     let current = |entry: &TmEntry| {
         entry.segmenter_version == i64::from(SEGMENTER_VERSION)

@@ -214,7 +214,7 @@ fn write_unit(out: &mut XmlOut, unit: &ExchangeUnit, target_lang: Lang) {
 /// replaced by the token's `<pN/>`, so the exported target shows the same
 /// protected codes as its source. A rendering that is not there (the
 /// translation lost it) stays as it is: honyaku's checks will say so.
-fn mark_tokens(text: &str, tokens: &[Token], lang: Lang) -> String {
+pub(super) fn mark_tokens(text: &str, tokens: &[Token], lang: Lang) -> String {
     if tokens.is_empty() {
         return text.to_owned();
     }

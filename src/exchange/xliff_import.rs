@@ -38,6 +38,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use super::xliff_export::mark_tokens;
 use super::{
     ExchangeError, ImportedUnit, MDA_NS, META_CATEGORY, NEEDS_REVIEW_SUBSTATE, TARGET_SHA256_META,
     UNIT_ID_PREFIX, XLIFF_NS, XliffFile, predefined_entity, target_sha256,
@@ -816,24 +817,31 @@ pub enum Verdict {
 /// The caller still runs the QA checks on the text it saves.
 #[must_use]
 pub fn judge(unit: &ImportedUnit, current: &Current<'_>, lang: Lang) -> Verdict {
-    let Some(raw) = unit.target_in(current.source, lang) else {
+    let Some(marked) = &unit.target else {
         return Verdict::Skipped;
     };
-    let (marked_source, _) = source_tokens(current.source);
+    // Layout is judged with the tokens still codes, as the file has them.
+    let (marked_source, tokens) = source_tokens(current.source);
     let own_layout = strip_layout(&marked_source) != marked_source;
     let reindented = unit
         .source
         .as_deref()
         .is_some_and(|s| s != marked_source && strip_layout(s) == strip_layout(&marked_source));
-    let settled = if !own_layout || reindented {
-        strip_layout(&raw)
+    let raw = restore_tokens(marked, &tokens, lang);
+    let marked_settled = if !own_layout || reindented {
+        strip_layout(marked)
     } else {
-        raw.clone()
+        marked.clone()
     };
+    let settled = restore_tokens(&marked_settled, &tokens, lang);
     let untouched = match &unit.exported_target_sha256 {
         Some(hash) => *hash == target_sha256(&raw) || *hash == target_sha256(&settled),
+        // Some tools also drop a whitespace-only run between two codes: no
+        // edit of the translator's either.
         None => current.text.is_some_and(|now| {
-            now == raw || now == settled || (settled != raw && strip_layout(now) == settled)
+            now == raw
+                || now == settled
+                || loose(&mark_tokens(now, &tokens, lang)) == loose(&marked_settled)
         }),
     };
     if untouched {
@@ -923,6 +931,35 @@ fn restore_tokens(text: &str, tokens: &[protect::Token], lang: Lang) -> String {
             }
             Piece::Void(n) => {
                 let _ = write!(out, "<x{n}/>");
+            }
+        }
+    }
+    out
+}
+
+/// `text` for comparing what a tool may have re-laid out: without layout,
+/// and without whitespace-only runs between codes.
+fn loose(text: &str) -> String {
+    let stripped = strip_layout(text);
+    let Ok(pieces) = crate::segment::pieces(&stripped) else {
+        return stripped;
+    };
+    let mut out = String::with_capacity(stripped.len());
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) if t.trim().is_empty() => {}
+            Piece::Text(t) => out.push_str(t),
+            Piece::Open(n) => {
+                let _ = write!(out, "<b{n}>");
+            }
+            Piece::Close(n) => {
+                let _ = write!(out, "</b{n}>");
+            }
+            Piece::Void(n) => {
+                let _ = write!(out, "<x{n}/>");
+            }
+            Piece::Protected(n) => {
+                let _ = write!(out, "<p{n}/>");
             }
         }
     }

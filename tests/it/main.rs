@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod editor;
 mod exchange;
+mod exchange_tools;
 mod feedback;
 mod fetch;
 mod glossary;

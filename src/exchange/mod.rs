@@ -39,9 +39,9 @@ use crate::i18n::Lang;
 use crate::review::UnitState;
 use crate::segment::{Piece, Segmented, pieces};
 
-mod tmx;
-mod xliff_export;
-mod xliff_import;
+pub mod tmx;
+pub mod xliff_export;
+pub mod xliff_import;
 
 pub use tmx::{memory_tmx, tmx_export};
 pub use xliff_export::xliff_export;

@@ -18,11 +18,23 @@
 //!
 //! Placeholders become XLIFF inline codes with the placeholder as id, so a
 //! CAT tool shows them as tags and copies them into the target: `<bN>…</bN>`
-//! is `<pc id="bN">…</pc>`, `<xN/>` is `<ph id="xN"/>` and `<pN/>` is
-//! `<ph id="pN"/>`. A text whose pairs do not nest (never true of a valid
-//! unit) is written with `<sc id="bN"/>`/`<ec startRef="bN"/>`, so the file
-//! stays well-formed. Characters XML 1.0 cannot carry (C0 controls other than
-//! tab, newline and carriage return) are written as `<cp hex="…"/>`.
+//! is `<pc id="bN">…</pc>` and `<xN/>` is `<ph id="xN"/>`. A text whose pairs
+//! do not nest (never true of a valid unit) is written with
+//! `<sc id="bN"/>`/`<ec startRef="bN"/>`, so the file stays well-formed.
+//! Every code carries the editing hints `canCopy="no"`, `canDelete="no"` and
+//! `canReorder="yes"`: honyaku's checks refuse a deleted or doubled code and
+//! accept any order that keeps the nesting (which `<pc>` keeps by itself).
+//! When the HTML behind a code is known ([`ExchangeUnit::markup`]) the code
+//! shows it (`dispStart`/`dispEnd` on `<pc>`, `disp` on the others) and
+//! refers to it in the unit's `<originalData>` (`d1`, `d1e` for an end tag).
+//!
+//! Protected tokens of the source (dates, times, phone numbers, URLs: see
+//! [`crate::protect`]) are `<ph id="pN">` codes with `disp` and `equiv` set to
+//! their rendering in that language and their Japanese as original data
+//! (`dpN`); in the target, the first free occurrence of each rendering
+//! becomes the same code. A source that has `<pN/>` placeholders of its own
+//! is written as it is. Characters XML 1.0 cannot carry (C0 controls other
+//! than tab, newline and carriage return) are written as `<cp hex="…"/>`.
 
 use super::xliff_import::source_tokens;
 use super::{

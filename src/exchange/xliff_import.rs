@@ -11,7 +11,18 @@
 //!   `<sm/>`/`<em/>` markers are dropped;
 //! * a unit split into several `<segment>`/`<ignorable>`: the targets are
 //!   joined in document order (an ignorable without target counts as its
-//!   source); the first segment's state is the unit's.
+//!   source); the first segment's state is the unit's;
+//! * what tools drop or add on re-save: a `<file>` without `original`
+//!   ([`XliffFile::page_for`] takes the page the caller names), no Metadata
+//!   module (no version, no hash, no state), no `originalData`, `disp`
+//!   values with a raw `<` or `&`, and `xml:space` on `<segment>`, which
+//!   translate-toolkit writes although the schema allows it only on
+//!   `<file>`, `<group>`, `<unit>`, `<source>` and `<target>`: accepted, and
+//!   whitespace is read as it stands.
+//!
+//! [`judge`] then decides, unit by unit and by text, what the import does:
+//! it renders protected codes again from the unit's source, drops layout a
+//! tool put around inline codes, and tells an untouched unit from an edit.
 //!
 //! Problems that concern one unit (an inline code that matches nothing in its
 //! source, a target missing in one segment of several, a version that is not
@@ -26,9 +37,8 @@
 //! is text: a translator's `<script>` arrives as `&lt;script&gt;` in
 //! placeholder form, which the page renders as visible text.
 //!
-//! The caller must still run [`crate::segment::check_placeholders`] on each
-//! imported target against the unit's current source, and compare
-//! [`ImportedUnit::version`] with the override's current version.
+//! The caller must still run the QA checks on each target it saves, and
+//! save it only if the override is still at the version [`judge`] names.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -48,7 +58,7 @@ use crate::protect;
 use crate::review::UnitState;
 use crate::segment::{Piece, Placeholder, PlaceholderKind, escape_text};
 
-/// Reads an XLIFF 2.0 file written by [`xliff_export`] and edited by a
+/// Reads an XLIFF 2.0 file written by [`super::xliff_export()`] and edited by a
 /// translator (or written by a CAT tool from one).
 ///
 /// # Errors

@@ -6,10 +6,10 @@
 //! a file their own tools can reuse. This module only converts; it reads no
 //! store and serves no HTTP, so the caller decides what an import changes.
 //!
-//! * [`xliff_export`] writes a page's units for one target language (see
+//! * [`xliff_export()`] writes a page's units for one target language (see
 //!   [`xliff_export`](mod@xliff_export) for the file's shape and the mapping
 //!   of placeholders and states);
-//! * [`xliff_import`] reads such a file back, as CAT tools save it, unit by
+//! * [`xliff_import()`] reads such a file back, as CAT tools save it, unit by
 //!   unit (see [`xliff_import`](mod@xliff_import) for what it tolerates and
 //!   what it refuses);
 //! * [`memory_tmx`] writes the translation memory and the overrides as

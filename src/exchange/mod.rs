@@ -7,10 +7,10 @@
 //! store and serves no HTTP, so the caller decides what an import changes.
 //!
 //! * [`xliff_export()`] writes a page's units for one target language (see
-//!   [`xliff_export`](mod@xliff_export) for the file's shape and the mapping
+//!   [`xliff_export()`](mod@xliff_export) for the file's shape and the mapping
 //!   of placeholders and states);
 //! * [`xliff_import()`] reads such a file back, as CAT tools save it, unit by
-//!   unit (see [`xliff_import`](mod@xliff_import) for what it tolerates and
+//!   unit (see [`xliff_import()`](mod@xliff_import) for what it tolerates and
 //!   what it refuses);
 //! * [`memory_tmx`] writes the translation memory and the overrides as
 //!   TMX 1.4b, one language pair per `<tu>` and only the current version of
@@ -51,7 +51,7 @@ pub use xliff_import::{Current, Verdict, judge, xliff_import};
 const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 /// XLIFF 2.0 Metadata module namespace.
 const MDA_NS: &str = "urn:oasis:names:tc:xliff:metadata:2.0";
-/// Prefix of unit ids in XLIFF files; see [`xliff_export`](mod@xliff_export).
+/// Prefix of unit ids in XLIFF files; see [`xliff_export()`](mod@xliff_export).
 const UNIT_ID_PREFIX: &str = "u-";
 /// `category` of the metadata group honyaku writes and reads.
 const META_CATEGORY: &str = "honyaku";
@@ -66,7 +66,7 @@ pub fn target_sha256(target: &str) -> String {
     hex::encode(sha2::Sha256::digest(target.as_bytes()))
 }
 
-/// One unit of a page as [`xliff_export`] writes it.
+/// One unit of a page as [`xliff_export()`] writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExchangeUnit {
     /// The unit key (hex SHA-256): the stable id of the unit.
@@ -126,13 +126,13 @@ pub fn page_markup(
     Ok(markup)
 }
 
-/// What [`xliff_import`] read from a file.
+/// What [`xliff_import()`] read from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XliffFile {
     /// The `original` of the `<file>`: the page it was exported for; `None`
     /// when the tool that saved the file dropped it (see [`XliffFile::page_for`]).
     pub page: Option<String>,
-    /// Always Japanese ([`xliff_import`] refuses anything else).
+    /// Always Japanese ([`xliff_import()`] refuses anything else).
     pub source_lang: Lang,
     pub target_lang: Lang,
     /// In document order.

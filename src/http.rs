@@ -124,6 +124,7 @@ pub fn router(app: Arc<App>) -> Router {
             get(routes::exchange_api::export).put(routes::exchange_api::import),
         )
         .route("/api/v1/tmx", get(routes::exchange_api::tmx))
+        .route("/api/v1/tmx/{lang}", get(routes::exchange_api::tmx_lang))
         // Glossary: the static `export.csv` and `import` segments win over
         // `{term}` (so those two words cannot be terms, which Japanese
         // terms never are).

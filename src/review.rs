@@ -306,7 +306,51 @@ fn placeholder_list(source: &str) -> String {
         .join(", ")
 }
 
-pub use crate::exchange::UnitState;
+/// Where a unit's translation stands, as the translators' API, the editor
+/// and the exchange files say it. Review owns the states; the exchange
+/// formats map them onto their own vocabularies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitState {
+    /// Served from machine translation (or not translated yet).
+    Machine,
+    /// A translator's override, served.
+    Approved,
+    /// A translator's override that is flagged and not served.
+    NeedsReview,
+}
+
+impl UnitState {
+    /// `machine`, `approved` or `needs-review`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            UnitState::Machine => "machine",
+            UnitState::Approved => "approved",
+            UnitState::NeedsReview => "needs-review",
+        }
+    }
+
+    /// The reverse of [`UnitState::as_str`].
+    #[must_use]
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "machine" => Some(UnitState::Machine),
+            "approved" => Some(UnitState::Approved),
+            "needs-review" => Some(UnitState::NeedsReview),
+            _ => None,
+        }
+    }
+}
+
+impl From<OverrideState> for UnitState {
+    fn from(state: OverrideState) -> Self {
+        match state {
+            OverrideState::Approved => UnitState::Approved,
+            OverrideState::NeedsReview => UnitState::NeedsReview,
+        }
+    }
+}
 
 /// The state of a unit with this override (or none).
 pub fn state_of(o: Option<&Override>) -> UnitState {
@@ -581,6 +625,22 @@ mod tests {
             .to_string();
         assert!(err.contains("03-5253-1111"), "{err}");
         assert!(check_override(source, "Phone: 03-5253-1111", Lang::En).is_ok());
+    }
+
+    #[test]
+    fn unit_state_strings() {
+        for state in [
+            UnitState::Machine,
+            UnitState::Approved,
+            UnitState::NeedsReview,
+        ] {
+            assert_eq!(UnitState::parse(state.as_str()), Some(state));
+        }
+        assert_eq!(UnitState::parse("final"), None);
+        assert_eq!(
+            UnitState::from(OverrideState::NeedsReview),
+            UnitState::NeedsReview
+        );
     }
 
     #[test]

@@ -744,6 +744,27 @@ impl<'a> Segmented<'a> {
         self.html
     }
 
+    /// What each placeholder of unit `index` stands for, as written in the
+    /// HTML: `(start tag, Some(end tag))` for `<bN>…</bN>`, `(markup, None)`
+    /// for `<xN/>`; entry `n - 1` is placeholder `n`. Empty for units without
+    /// placeholders (attributes, titles). For exchange files, which show
+    /// translators what a code is.
+    #[must_use]
+    pub fn placeholder_markup(&self, index: usize) -> Vec<(&'a str, Option<&'a str>)> {
+        let html = self.html;
+        let text = |range: &Range<usize>| html.get(range.clone()).unwrap_or_default();
+        match self.plan.sites.get(index) {
+            Some(Site::Text { placeholders, .. }) => placeholders
+                .iter()
+                .map(|slot| match slot {
+                    Slot::Paired { open, close } => (text(open), Some(text(close))),
+                    Slot::Void(range) => (text(range), None),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Puts translations back.
     ///
     /// `fill` is called once per unit, in index order. Its text is checked

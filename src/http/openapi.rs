@@ -24,6 +24,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, Secur
         crate::http::routes::exchange_api::export,
         crate::http::routes::exchange_api::import,
         crate::http::routes::exchange_api::tmx,
+        crate::http::routes::exchange_api::tmx_lang,
         crate::http::routes::glossary::list,
         crate::http::routes::glossary::put,
         crate::http::routes::glossary::delete,

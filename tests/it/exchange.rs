@@ -8,7 +8,7 @@ use crate::support::{SLUG, TestServer, error_code, translator};
 use honyaku::i18n::Lang;
 use honyaku::store::Role;
 
-async fn export(server: &TestServer, token: &str, lang: &str) -> String {
+pub(crate) async fn export(server: &TestServer, token: &str, lang: &str) -> String {
     let response = server
         .client
         .get(server.url(&format!("/api/v1/xliff/{lang}?page={SLUG}")))
@@ -21,7 +21,12 @@ async fn export(server: &TestServer, token: &str, lang: &str) -> String {
     response.text().await.unwrap()
 }
 
-async fn import(server: &TestServer, token: &str, lang: &str, xliff: String) -> reqwest::Response {
+pub(crate) async fn import(
+    server: &TestServer,
+    token: &str,
+    lang: &str,
+    xliff: String,
+) -> reqwest::Response {
     server
         .client
         .put(server.url(&format!("/api/v1/xliff/{lang}")))
@@ -34,7 +39,7 @@ async fn import(server: &TestServer, token: &str, lang: &str, xliff: String) -> 
 }
 
 /// Replaces the target of unit `id` in an exported file, as a CAT tool would.
-fn edit_target(xliff: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
+pub(crate) fn edit_target(xliff: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
     let start = xliff
         .find(&format!("<unit id=\"u-{id}\""))
         .expect("the unit is in the file");
@@ -46,7 +51,7 @@ fn edit_target(xliff: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
     format!("{head}{before}{}{after}", edit(target))
 }
 
-fn statuses(report: &Value) -> Vec<(String, String)> {
+pub(crate) fn statuses(report: &Value) -> Vec<(String, String)> {
     report["units"]
         .as_array()
         .unwrap()
@@ -365,4 +370,89 @@ async fn untouched_units_stay_untouched_when_the_site_moved_on() {
         moved_now["served"], "Corrected meanwhile",
         "not overwritten"
     );
+}
+
+/// One file per target language, the whole memory only on request, and a
+/// language honyaku does not translate to is a bad request.
+#[tokio::test]
+async fn tmx_per_language_and_the_whole_memory_on_request() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En, Lang::Ko]).await;
+    let unit = units(&server, &token, "en", None).await[0].clone();
+    let id = unit["id"].as_str().unwrap();
+    for (lang, text) in [("en", "An English line"), ("ko", "한국어 문장")] {
+        let saved = save(&server, &token, lang, id, Some("0"), text).await;
+        assert_eq!(saved.status(), 200);
+    }
+    let tmx = |path: &'static str| {
+        let server = &server;
+        let token = &token;
+        async move {
+            let response = server
+                .client
+                .get(server.url(path))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap();
+            (response.status().as_u16(), response.text().await.unwrap())
+        }
+    };
+    let (status, ko) = tmx("/api/v1/tmx/ko").await;
+    assert_eq!(status, 200);
+    assert!(
+        ko.contains("한국어 문장") && !ko.contains("An English line"),
+        "{ko}"
+    );
+    assert!(!ko.contains("xml:lang=\"en\""), "{ko}");
+    // The old query form answers the same.
+    assert_eq!(tmx("/api/v1/tmx?lang=ko").await, (200, ko));
+    let (status, all) = tmx("/api/v1/tmx").await;
+    assert_eq!(status, 200);
+    assert!(all.contains("한국어 문장") && all.contains("An English line"));
+    // Every <tu>: the Japanese and one translation.
+    for tu in all.split("<tu ").skip(1) {
+        assert_eq!(tu.matches("<tuv ").count(), 2, "{tu}");
+    }
+    for path in [
+        "/api/v1/tmx?lang=fr",
+        "/api/v1/tmx/fr",
+        "/api/v1/tmx/ja",
+        "/api/v1/tmx?lang=",
+    ] {
+        assert_eq!(tmx(path).await.0, 400, "{path}");
+    }
+}
+
+/// A file whose tool dropped the page: named with ?page=, which must agree
+/// with the file when it has one.
+#[tokio::test]
+async fn xliff_import_takes_the_page_from_the_query_when_the_file_lost_it() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let xliff = export(&server, &token, "en").await;
+    let put = |query: &'static str, body: String| {
+        let server = &server;
+        let token = &token;
+        async move {
+            server
+                .client
+                .put(server.url(&format!("/api/v1/xliff/en{query}")))
+                .bearer_auth(token)
+                .header("content-type", "application/xliff+xml")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let original = format!(" original=\"{SLUG}\"");
+    assert!(xliff.contains(&original));
+    let dropped = xliff.replace(&original, "");
+    assert_eq!(put("", dropped.clone()).await.status(), 400);
+    let response = put("?page=houdou/2025/05/roukyou-online-seminar", dropped).await;
+    assert_eq!(response.status(), 200);
+    let report: Value = response.json().await.unwrap();
+    assert!(statuses(&report).is_empty(), "{report:#}");
+    assert_eq!(put("?page=another/page", xliff).await.status(), 400);
 }

@@ -9,6 +9,7 @@ mod chromedriver;
 mod cli;
 mod editor;
 mod exchange;
+mod exchange_tools;
 mod feedback;
 mod fetch;
 mod glossary;

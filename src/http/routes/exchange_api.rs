@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::App;
 use crate::auth::Principal;
-use crate::exchange::{self, ExchangeUnit, UnitState};
+use crate::exchange::{self, ExchangeUnit};
 use crate::http::HttpError;
 use crate::http::routes::translators_api::{self, target};
 use crate::review;
@@ -62,6 +62,7 @@ pub async fn export(
         .cloned()
         .ok_or(HttpError::NotFound)?;
     let sources = review::page_units(&page).map_err(|e| HttpError::Internal(e.to_string()))?;
+    let markup = exchange::page_markup(&page).map_err(|e| HttpError::Internal(e.to_string()))?;
     let views = review::unit_views(&app.pipeline, &app.store, &page, lang, None).await?;
     let mut seen = std::collections::HashSet::new();
     let units: Vec<ExchangeUnit> = sources
@@ -89,6 +90,7 @@ pub async fn export(
             }
             let target = view.current_text();
             ExchangeUnit {
+                markup: markup.get(&source.key).cloned().unwrap_or_default(),
                 id: source.key,
                 source: source.text,
                 target,
@@ -105,6 +107,14 @@ pub async fn export(
         &filename,
         xml,
     ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ImportQuery {
+    /// The page's slug, for a file whose tool dropped the `<file>`'s
+    /// `original` (it must match when the file has one).
+    #[serde(default)]
+    page: Option<String>,
 }
 
 /// What happened to one unit of an imported file.
@@ -135,7 +145,7 @@ pub struct XliffImportReport {
 /// tool. Changed targets become overrides (same checks as `PUT`), unchanged
 /// ones are left alone; the report says what happened to every unit.
 #[utoipa::path(put, path = "/api/v1/xliff/{lang}", tag = "translators",
-    params(("lang" = String, Path)),
+    params(("lang" = String, Path), ImportQuery),
     request_body(content = String, content_type = "application/xliff+xml"),
     responses((status = 200, body = XliffImportReport), (status = 400, body = crate::http::error::ErrorBody), (status = 403, body = crate::http::error::ErrorBody)),
     security(("translator_token" = [])))]
@@ -143,6 +153,7 @@ pub async fn import(
     State(app): State<Arc<App>>,
     principal: Principal,
     Path(lang): Path<String>,
+    Query(query): Query<ImportQuery>,
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Json<XliffImportReport>, HttpError> {
@@ -165,12 +176,17 @@ pub async fn import(
             ),
         });
     }
+    let slug = file
+        .page_for(query.page.as_deref())
+        .map_err(|e| HttpError::InvalidRequest {
+            detail: e.to_string(),
+        })?;
     let page = app
         .content
-        .find(&file.page)
+        .find(&slug)
         .cloned()
         .ok_or_else(|| HttpError::InvalidRequest {
-            detail: format!("the file's page {:?} is not a page of this site", file.page),
+            detail: format!("the file's page {slug:?} is not a page of this site"),
         })?;
     let units: HashMap<String, review::SourceUnit> = review::page_units(&page)
         .map_err(|e| HttpError::Internal(e.to_string()))?
@@ -204,50 +220,38 @@ pub async fn import(
             ));
             continue;
         };
-        let Some(text) = imported.target.clone() else {
-            results.push(result("skipped", None, Some(view.version)));
-            continue;
-        };
-        let exported_version = imported.version.unwrap_or(0);
         let current = view.current_text();
-        // Untouched in the file: what was exported comes back (readers may
-        // get something else by now: a glossary change, another provider;
-        // that is no edit of the translator's). Files from other tools carry
-        // no hash: there, the same text as readers get now is no change.
-        let untouched = match &imported.exported_target_sha256 {
-            Some(hash) => *hash == exchange::target_sha256(&text),
-            None => current.as_deref() == Some(text.as_str()),
-        };
-        if untouched {
-            // The same text marked final on a flagged override is its review.
-            if view.state == UnitState::NeedsReview && imported.state == Some(UnitState::Approved) {
-                results.push(
-                    match translators_api::approve_override(
-                        &app,
-                        &principal,
-                        unit,
-                        lang,
-                        exported_version,
-                    )
-                    .await
-                    {
-                        Ok(()) => result("approved", None, Some(exported_version + 1)),
-                        Err(e) => outcome_of(&app, reader, &imported.id, e),
-                    },
-                );
-            } else {
-                results.push(result("unchanged", None, Some(view.version)));
+        let verdict = exchange::judge(
+            &imported,
+            &exchange::Current {
+                source: &unit.text,
+                text: current.as_deref(),
+                version: view.version,
+                state: view.state,
+            },
+            lang,
+        );
+        results.push(match verdict {
+            exchange::Verdict::Skipped => result("skipped", None, Some(view.version)),
+            exchange::Verdict::Unchanged => result("unchanged", None, Some(view.version)),
+            exchange::Verdict::Approve { version } => {
+                match translators_api::approve_override(&app, &principal, unit, lang, version).await
+                {
+                    Ok(()) => result("approved", None, Some(version + 1)),
+                    Err(e) => outcome_of(&app, reader, &imported.id, e),
+                }
             }
-            continue;
-        }
-        results.push(
-            match translators_api::save_text(&app, &principal, unit, lang, &text, exported_version)
+            exchange::Verdict::Save {
+                text,
+                version,
+                note,
+            } => match translators_api::save_text(&app, &principal, unit, lang, &text, version)
                 .await
             {
-                Ok(saved) => result("updated", None, Some(saved.version)),
+                Ok(saved) => result("updated", note, Some(saved.version)),
                 Err(e) => outcome_of(&app, reader, &imported.id, e),
             },
-        );
+        });
     }
     let mut summary: HashMap<&'static str, usize> = HashMap::new();
     for r in &results {
@@ -290,15 +294,17 @@ fn outcome_of(app: &App, reader: crate::i18n::Lang, id: &str, error: HttpError) 
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct TmxQuery {
-    /// Only this target language.
+    /// Only this target language (as `/api/v1/tmx/{lang}`).
     #[serde(default)]
     lang: Option<String>,
 }
 
-/// The whole translation memory, and translators' overrides, as TMX 1.4b.
+/// The whole translation memory, and translators' overrides, as TMX 1.4b:
+/// one language pair per `<tu>`, the current version of each source. CAT
+/// tools want one file per target language: `/api/v1/tmx/{lang}`.
 #[utoipa::path(get, path = "/api/v1/tmx", tag = "translators",
     params(TmxQuery),
-    responses((status = 200, content_type = "application/x-tmx+xml", body = String)),
+    responses((status = 200, content_type = "application/x-tmx+xml", body = String), (status = 400, body = crate::http::error::ErrorBody)),
     security(("translator_token" = [])))]
 pub async fn tmx(
     State(app): State<Arc<App>>,
@@ -306,17 +312,28 @@ pub async fn tmx(
     Query(query): Query<TmxQuery>,
 ) -> Result<Response, HttpError> {
     let lang = query.lang.as_deref().map(target).transpose()?;
-    let entries = app
-        .store
-        .tm_all(lang)
+    tmx_file(&app, lang).await
+}
+
+/// The translation memory of one target language, with translators'
+/// overrides, as TMX 1.4b: what a CAT tool project for that language loads.
+#[utoipa::path(get, path = "/api/v1/tmx/{lang}", tag = "translators",
+    params(("lang" = String, Path)),
+    responses((status = 200, content_type = "application/x-tmx+xml", body = String), (status = 400, body = crate::http::error::ErrorBody)),
+    security(("translator_token" = [])))]
+pub async fn tmx_lang(
+    State(app): State<Arc<App>>,
+    _principal: Principal,
+    Path(lang): Path<String>,
+) -> Result<Response, HttpError> {
+    let lang = target(&lang)?;
+    tmx_file(&app, Some(lang)).await
+}
+
+async fn tmx_file(app: &App, lang: Option<crate::i18n::Lang>) -> Result<Response, HttpError> {
+    let xml = exchange::memory_tmx(&app.pipeline, &app.store, &app.unit_sources, lang)
         .await
         .map_err(HttpError::from_store)?;
-    let overrides = app
-        .store
-        .override_all(lang)
-        .await
-        .map_err(HttpError::from_store)?;
-    let xml = exchange::tmx_export(&entries, &overrides, &app.unit_sources);
     let filename = match lang {
         Some(lang) => format!("honyaku-memory.{}.tmx", lang.code()),
         None => "honyaku-memory.tmx".to_owned(),

@@ -17,7 +17,8 @@ use std::process::{Command, Stdio};
 use serde_json::Value;
 
 use crate::exchange::{export, import, statuses};
-use crate::overrides::{save, translator, units};
+use crate::overrides::{save, units};
+use crate::support::translator;
 use crate::support::{SLUG, TestServer, repo_path};
 use honyaku::i18n::Lang;
 use honyaku::store::Role;

@@ -25,6 +25,7 @@ mod providers_google;
 mod providers_libretranslate;
 mod providers_openai;
 mod proxy;
+mod qa;
 mod store;
 mod support;
 mod translate_api;

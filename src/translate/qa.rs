@@ -75,36 +75,60 @@ impl QaError {
         }
     }
 
-    /// The reason in `lang`, for translators (the unit view, the editor).
+    /// The reason in `lang`, for translators (the editor); [`fmt::Display`] gives it in
+    /// English for logs and the APIs.
     pub fn localized(&self, locales: &crate::i18n::Locales, lang: Lang) -> String {
         let mut args = fluent_bundle::FluentArgs::new();
-        match self {
-            QaError::Number { expected, found } => {
-                args.set("expected", expected.clone());
-                args.set("found", found.clone().unwrap_or_default());
-                let id = if found.is_some() {
-                    "qa-refused-number-changed"
-                } else {
-                    "qa-refused-number-missing"
-                };
-                return locales.t_args(lang, id, &args);
+        let id = match self {
+            QaError::Empty => "qa-refused-empty",
+            QaError::Token(e) => {
+                args.set("placeholder", token_name(e));
+                "qa-refused-token"
             }
-            QaError::Token(_) | QaError::Markup(_) | QaError::Script(_) => {
+            QaError::Markup(_) => {
                 args.set("detail", self.to_string());
+                "qa-refused-markup"
             }
-            QaError::Lost(lost::Lost::Phrase(phrase)) => args.set("phrase", phrase.clone()),
+            QaError::Number {
+                expected,
+                found: Some(found),
+            } => {
+                args.set("expected", expected.clone());
+                args.set("found", found.clone());
+                "qa-refused-number-changed"
+            }
+            QaError::Number { expected, .. } => {
+                args.set("expected", expected.clone());
+                "qa-refused-number-missing"
+            }
+            QaError::Echo => "qa-refused-echo",
+            QaError::Script(script::ScriptProblem::Kana(sample)) => {
+                args.set("sample", sample.clone());
+                "qa-refused-script-kana"
+            }
+            QaError::Script(script::ScriptProblem::Missing(_)) => "qa-refused-script-missing",
+            QaError::Script(script::ScriptProblem::WrongChinese { found, .. }) => {
+                args.set("found", found.clone());
+                "qa-refused-script-chinese"
+            }
+            QaError::Lost(lost::Lost::Phrase(phrase)) => {
+                args.set("phrase", phrase.clone());
+                "qa-refused-lost"
+            }
             QaError::Lost(lost::Lost::Length { tenths, min, max }) => {
-                args.set("ratio", format!("{}.{}", tenths / 10, tenths % 10));
-                args.set("min", format!("{}.{}", min / 10, min % 10));
-                args.set("max", format!("{}.{}", max / 10, max % 10));
+                let tenths_str = |t: &u32| format!("{}.{}", t / 10, t % 10);
+                args.set("ratio", tenths_str(tenths));
+                args.set("min", tenths_str(min));
+                args.set("max", tenths_str(max));
+                "qa-refused-length"
             }
             QaError::Batch { sources, output } => {
                 args.set("sources", *sources);
                 args.set("output", output.clone());
+                "qa-refused-batch"
             }
-            QaError::Empty | QaError::Echo => {}
-        }
-        locales.t_args(lang, &format!("qa-refused-{}", self.code()), &args)
+        };
+        locales.t_args(lang, id, &args)
     }
 }
 
@@ -337,6 +361,15 @@ impl Refusals {
         if let Some(counter) = self.counts.get(reason).and_then(|r| r.get(lang)) {
             counter.fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// Prometheus samples, `reason="number",lang="en"` and the count, for every pair
+    /// counted at least once.
+    pub fn samples(&self) -> Vec<(String, u64)> {
+        self.snapshot()
+            .into_iter()
+            .map(|(code, lang, n)| (format!("reason=\"{code}\",lang=\"{}\"", lang.code()), n))
+            .collect()
     }
 
     /// (reason, language, count) for every pair counted at least once.

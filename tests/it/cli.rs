@@ -212,11 +212,17 @@ async fn warm_then_warm_again_then_usage() {
     Mock::given(method("POST"))
         .respond_with(|request: &Request| {
             let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+            let target = body["target"].as_str().unwrap();
             let out: Vec<String> = body["q"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|t| format!("[MT] {}", t.as_str().unwrap()))
+                .map(|t| {
+                    format!(
+                        "[MT] {}",
+                        crate::support::pseudo(t.as_str().unwrap(), target)
+                    )
+                })
                 .collect();
             ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
         })

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::support::{SLUG, TestServer, japanese_only_content};
+use crate::support::{SLUG, TestServer, japanese_only_content, pseudo};
 
 /// LibreTranslate-shaped echo that records every text it was sent.
 #[derive(Clone)]
@@ -37,7 +37,11 @@ impl Respond for Recorder {
             .map(|t| t.as_str().unwrap().to_owned())
             .collect();
         self.texts.lock().unwrap().extend(q.iter().cloned());
-        let out: Vec<String> = q.iter().map(|t| format!("[MT] {t}")).collect();
+        let target = body["target"].as_str().unwrap();
+        let out: Vec<String> = q
+            .iter()
+            .map(|t| format!("[MT] {}", pseudo(t, target)))
+            .collect();
         ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
     }
 }

@@ -1,6 +1,7 @@
 //! The URL proxy end to end: the real server, a local origin (wiremock on
 //! 127.0.0.1, allowlisted for the test) serving project-written fixtures,
-//! and a LibreTranslate-shaped provider that answers with its input.
+//! and a LibreTranslate-shaped provider that answers with an honest
+//! pseudo-translation of its input.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -9,9 +10,9 @@ use scraper::{Html, Selector};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::support::{TestServer, repo_path};
+use crate::support::{TestServer, pseudo, repo_path};
 
-/// Identity translation, recording every text it was sent.
+/// Pseudo-translation (`support::pseudo`), recording every text it was sent.
 #[derive(Clone, Default)]
 struct Identity {
     seen: Arc<Mutex<Vec<String>>>,
@@ -20,13 +21,15 @@ struct Identity {
 impl Respond for Identity {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let out: Vec<String> = body["q"]
+        let target = body["target"].as_str().unwrap();
+        let sent: Vec<String> = body["q"]
             .as_array()
             .unwrap()
             .iter()
             .map(|t| t.as_str().unwrap().to_owned())
             .collect();
-        self.seen.lock().unwrap().extend(out.iter().cloned());
+        self.seen.lock().unwrap().extend(sent.iter().cloned());
+        let out: Vec<String> = sent.iter().map(|t| pseudo(t, target)).collect();
         ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
     }
 }
@@ -229,10 +232,14 @@ async fn proxy_translates_a_shift_jis_page_with_a_lying_meta() {
     assert_eq!(one("nav.honyaku-switcher"), 1);
     assert!(out.contains("About machine translation"));
 
-    // Identity translation keeps the DOM: same elements, same text.
+    // Translation keeps the DOM: same elements, and the same text, translated
+    // (every text of the fixture's body is translatable and holds no token).
     let original = Html::parse_document(&fixture());
     assert_eq!(tag_counts(&doc, true), tag_counts(&original, false));
-    assert_eq!(body_text(&doc, true), body_text(&original, false));
+    assert_eq!(
+        body_text(&doc, true),
+        pseudo(&body_text(&original, false), "en")
+    );
 }
 
 #[tokio::test]
@@ -485,7 +492,16 @@ async fn an_euc_jp_page_without_a_head_tag_still_gets_the_meta_and_alternates() 
     assert_eq!(count("head > meta[charset=utf-8]"), 1, "{out}");
     assert_eq!(count("head > link[rel=alternate]"), 5, "{out}");
     assert_eq!(count("body > aside.honyaku-disclaimer"), 1, "{out}");
-    assert!(out.contains("本文です"));
+    // Decoded right, then translated.
+    assert!(
+        s.identity
+            .seen
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|t| t == "本文です")
+    );
+    assert!(out.contains(&pseudo("本文です", "zh-Hans")), "{out}");
 }
 
 /// A translator lists a proxied page's units by URL and overrides one; the

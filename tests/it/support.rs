@@ -148,3 +148,34 @@ pub fn japanese_only_content() -> tempfile::TempDir {
     std::fs::write(target.join("page.toml"), head).unwrap();
     dir
 }
+
+/// An honest pseudo-translation into `target` (a code as providers get it: en, EN-US, ko,
+/// zh-Hans, zh-TW…), for providers played by tests: every Japanese letter becomes a letter
+/// of the target's script, chosen by the character so that different texts stay different,
+/// and everything else (placeholders, digits, punctuation, Latin text) stays as it is. Such
+/// output passes the QA gate, as an honest translation does; Japanese sent back does not.
+pub fn pseudo(text: &str, target: &str) -> String {
+    const HAN: [char; 16] = [
+        '甲', '乙', '丙', '山', '川', '田', '木', '水', '火', '土', '石', '竹', '米', '羊', '花',
+        '草',
+    ];
+    let target = target.to_ascii_lowercase();
+    text.chars()
+        .map(|c| {
+            let japanese = matches!(c,
+                '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}'
+                | '\u{3400}'..='\u{4DBF}' | '々');
+            if !japanese {
+                return c;
+            }
+            let code = u32::from(c);
+            if target.starts_with("ko") {
+                char::from_u32(0xAC00 + code % 2000).unwrap()
+            } else if target.starts_with("zh") {
+                HAN[(code % 16) as usize]
+            } else {
+                char::from(b'a' + (code % 26) as u8)
+            }
+        })
+        .collect()
+}

@@ -8,9 +8,10 @@ use scraper::{Html, Selector};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::support::{SLUG, TestServer, japanese_only_content};
+use crate::support::{SLUG, TestServer, japanese_only_content, pseudo};
 
-/// Answers like LibreTranslate, prefixing every text: placeholders survive.
+/// Answers like LibreTranslate with an honest pseudo-translation, prefixing
+/// every text: placeholders survive.
 struct Echo {
     prefix: &'static str,
     calls: Arc<AtomicUsize>,
@@ -20,11 +21,12 @@ impl Respond for Echo {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         self.calls.fetch_add(1, Ordering::SeqCst);
         let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let target = body["target"].as_str().unwrap();
         let out: Vec<String> = body["q"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|t| format!("{}{}", self.prefix, t.as_str().unwrap()))
+            .map(|t| format!("{}{}", self.prefix, pseudo(t.as_str().unwrap(), target)))
             .collect();
         ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
     }
@@ -168,14 +170,25 @@ struct DropsTags;
 impl Respond for DropsTags {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let target = body["target"].as_str().unwrap();
         let out: Vec<String> = body["q"]
             .as_array()
             .unwrap()
             .iter()
             .map(|t| {
-                let t = t.as_str().unwrap();
+                let t = pseudo(t.as_str().unwrap(), target);
                 if t.contains("<b") || t.contains("<x") || t.contains("<p") {
-                    "lost the tags".to_owned()
+                    let mut kept = String::new();
+                    let mut in_tag = false;
+                    for c in t.chars() {
+                        match c {
+                            '<' => in_tag = true,
+                            '>' => in_tag = false,
+                            c if !in_tag => kept.push(c),
+                            _ => {}
+                        }
+                    }
+                    format!("lost the tags {kept}")
                 } else {
                     format!("OK {t}")
                 }
@@ -222,8 +235,18 @@ struct Hostile;
 impl Respond for Hostile {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        let n = body["q"].as_array().unwrap().len();
-        let out = vec!["<script>alert(1)</script><img src=x onerror=alert(2)>".to_owned(); n];
+        let target = body["target"].as_str().unwrap();
+        let out: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                format!(
+                    "<script>alert(1)</script><img src=x onerror=alert(2)>{}",
+                    pseudo(t.as_str().unwrap(), target)
+                )
+            })
+            .collect();
         ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
     }
 }

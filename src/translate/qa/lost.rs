@@ -237,7 +237,7 @@ mod tests {
         .unwrap();
         // Short sources are not judged.
         check_length("テーマ", "T", Lang::En).unwrap();
-        let long = "x".repeat(source.chars().count() * 8);
+        let long = "x".repeat(source.chars().count() * 9);
         check_length(source, &long, Lang::En).unwrap_err();
     }
 }

@@ -472,3 +472,238 @@ fn every_attack_on_every_fixture_is_refused_and_counted_by_reason() {
     eprintln!("{}", lines.join("\n"));
     assert!(cases > 1000, "{cases}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// End to end: a provider that changes a number, against the hosted page, the API and the
+// translators' views
+
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::support::{SLUG, TestServer, japanese_only_content};
+
+/// LibreTranslate-shaped: an honest pseudo-translation, except that 全5回 becomes 全6回.
+struct ChangesFive {
+    calls: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Respond for ChangesFive {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+        let target = body["target"].as_str().unwrap();
+        let out: Vec<String> = body["q"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| pseudo(&t.as_str().unwrap().replace("全5回", "全6回"), target))
+            .collect();
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
+    }
+}
+
+async fn server_with_changes_five(
+    content: &tempfile::TempDir,
+    extra: &[(&str, &str)],
+) -> (TestServer, MockServer, Arc<std::sync::atomic::AtomicUsize>) {
+    let provider = MockServer::start().await;
+    let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    Mock::given(method("POST"))
+        .respond_with(ChangesFive {
+            calls: calls.clone(),
+        })
+        .mount(&provider)
+        .await;
+    let uri = provider.uri();
+    let mut env = vec![
+        ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
+        ("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", uri.as_str()),
+    ];
+    env.extend_from_slice(extra);
+    let server = TestServer::start_with_env(&env).await;
+    (server, provider, calls)
+}
+
+#[tokio::test]
+async fn a_changed_number_is_served_in_japanese_not_stored_and_shown_to_translators() {
+    use scraper::{Html, Selector};
+    use std::sync::atomic::Ordering;
+
+    let content = japanese_only_content();
+    let (server, _provider, calls) = server_with_changes_five(&content, &[]).await;
+
+    // The hosted page: the units holding 全5回 stay Japanese, marked lang="ja".
+    let changed = pseudo("全6回", "en");
+    let html = server.text(&format!("/en/{SLUG}")).await;
+    assert!(!html.contains(&changed), "a changed number was served");
+    let doc = Html::parse_document(&html);
+    let japanese: Vec<_> = doc
+        .select(&Selector::parse("main [data-origin=source]").unwrap())
+        .collect();
+    let with_five: Vec<_> = japanese
+        .iter()
+        .filter(|e| e.text().collect::<String>().contains("全5回"))
+        .collect();
+    assert!(with_five.len() >= 2, "{html}");
+    for unit in with_five {
+        assert_eq!(unit.value().attr("lang"), Some("ja"));
+    }
+    assert!(
+        doc.select(&Selector::parse("main [data-origin=machine]").unwrap())
+            .count()
+            > 30
+    );
+
+    // Nothing of it was stored.
+    let stored = server.app.store.tm_all(Some(Lang::En)).await.unwrap();
+    assert!(stored.len() > 30);
+    assert!(stored.iter().all(|e| !e.source_text.contains("全5回")));
+    assert!(stored.iter().all(|e| !e.text.contains(&changed)));
+
+    // Counted by reason and language.
+    let metrics = server.text("/metrics").await;
+    assert!(
+        metrics.contains("honyaku_qa_rejections_total{reason=\"number\",lang=\"en\"}"),
+        "{metrics}"
+    );
+
+    // Not paid for again on the next view: the refusal is held.
+    let before = calls.load(Ordering::SeqCst);
+    server.text(&format!("/en/{SLUG}")).await;
+    assert_eq!(calls.load(Ordering::SeqCst), before);
+
+    // The translators' API names the reason.
+    let token = crate::overrides::translator(
+        &server,
+        "sato",
+        honyaku::store::Role::Translator,
+        &[Lang::En],
+    )
+    .await;
+    let units = crate::overrides::units(&server, &token, "en", None).await;
+    let refused: Vec<_> = units.iter().filter(|u| !u["refused"].is_null()).collect();
+    assert!(refused.len() >= 2, "{units:?}");
+    for unit in &refused {
+        assert!(unit["source"].as_str().unwrap().contains("全5回"), "{unit}");
+        assert_eq!(unit["served_origin"], "source");
+        assert_eq!(unit["refused"]["code"], "number");
+        assert_eq!(unit["refused"]["message"], "number 5 became 6");
+    }
+    assert!(
+        units
+            .iter()
+            .filter(|u| u["served_origin"] == "machine")
+            .all(|u| u["refused"].is_null())
+    );
+
+    // And the editor says it, in the editor's language.
+    let login = server
+        .client
+        .post(server.url("/translators/login"))
+        .header("accept-language", "en")
+        .form(&[("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 303);
+    let cookie = crate::support::header(&login, "set-cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let edit = server
+        .client
+        .get(server.url(&honyaku::render::editor::edit_href(SLUG, Lang::En, None)))
+        .header("cookie", &cookie)
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(edit.status(), 200);
+    let page = edit.text().await.unwrap();
+    assert!(
+        page.contains("Refused: number 5 became 6. Readers get the Japanese."),
+        "{page}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_api_reports_the_reason_per_unit_and_serves_the_japanese() {
+    let content = japanese_only_content();
+    let (server, _provider, _) = server_with_changes_five(&content, &[]).await;
+    let post = |body: serde_json::Value| {
+        server
+            .client
+            .post(server.url("/api/v1/translate"))
+            .json(&body)
+            .send()
+    };
+    let body: serde_json::Value = post(serde_json::json!({
+        "target": "ko",
+        "texts": ["オンラインセミナー(全5回)を開催します", "参加費は無料です。"]
+    }))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let first = &body["translations"][0];
+    assert_eq!(first["text"], "オンラインセミナー(全5回)を開催します");
+    assert_eq!(first["units"][0]["origin"], "source");
+    assert_eq!(first["units"][0]["qa"], "rejected");
+    assert_eq!(first["units"][0]["qa_reason"], "number");
+    assert_eq!(first["units"][0]["qa_detail"], "number 5 became 6");
+    assert_eq!(body["translations"][1]["units"][0]["qa"], "passed");
+    // HTML: the refused unit is marked Japanese.
+    let body: serde_json::Value = post(serde_json::json!({
+        "target": "ko",
+        "html": "<p>研修は全5回です。</p>"
+    }))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        body["translations"][0]["html"],
+        "<p><span lang=\"ja\">研修は全5回です。</span></p>"
+    );
+    assert_eq!(body["translations"][0]["units"][0]["qa_reason"], "number");
+    let stored = server.app.store.tm_all(Some(Lang::Ko)).await.unwrap();
+    assert!(stored.iter().all(|e| !e.source_text.contains("全5回")));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_hold_is_a_setting_and_ends() {
+    use std::sync::atomic::Ordering;
+
+    let content = japanese_only_content();
+    let (server, _provider, calls) =
+        server_with_changes_five(&content, &[("HONYAKU__QA__REFUSED_HOLD_SECS", "1")]).await;
+    let ask = || async {
+        let body: serde_json::Value = server
+            .client
+            .post(server.url("/api/v1/translate"))
+            .json(&serde_json::json!({"target": "en", "texts": ["全5回の研修"]}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        body["translations"][0]["units"][0]["qa_reason"].clone()
+    };
+    assert_eq!(ask().await, "number");
+    assert_eq!(ask().await, "number");
+    assert_eq!(calls.load(Ordering::SeqCst), 1, "held: not asked again");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(ask().await, "number");
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        2,
+        "the hold ended: asked again"
+    );
+    server.stop().await;
+}

@@ -904,26 +904,30 @@ fn match_numbers(expected: &[Expect], found: &[Found]) -> Result<(), Mismatch> {
         }
         false
     }
+    let mut unmatched = None;
     for e in 0..singles.len() {
         let mut seen = vec![false; pool.len()];
         if !augment(e, &singles, &pool, &mut owner, &mut seen, &fits) {
-            // What stands in its place: a number nobody else claims, a zero last (the
-            // minutes of 17:00 are rarely what changed).
-            let unclaimed = || {
-                pool.iter()
-                    .zip(&owner)
-                    .filter(|(f, o)| o.is_none() && f.form == Form::Digits)
-                    .map(|(f, _)| f)
-            };
-            let found = unclaimed()
-                .find(|f| f.value != "0")
-                .or_else(|| unclaimed().next())
-                .map(|f| f.text.clone());
-            return Err(Mismatch {
-                expected: singles[e].text.clone(),
-                found,
-            });
+            unmatched.get_or_insert(e);
         }
+    }
+    if let Some(e) = unmatched {
+        // What stands in its place: a number nobody else claims, a zero last (the
+        // minutes of 17:00 are rarely what changed).
+        let unclaimed = || {
+            pool.iter()
+                .zip(&owner)
+                .filter(|(f, o)| o.is_none() && f.form == Form::Digits)
+                .map(|(f, _)| f)
+        };
+        let found = unclaimed()
+            .find(|f| f.value != "0")
+            .or_else(|| unclaimed().next())
+            .map(|f| f.text.clone());
+        return Err(Mismatch {
+            expected: singles[e].text.clone(),
+            found,
+        });
     }
     Ok(())
 }

@@ -18,6 +18,7 @@
 //! `tests/it/qa.rs` holds that test and the property that a hostile provider never gets
 //! its output through.
 
+mod forms;
 pub mod lost;
 pub mod numbers;
 pub mod script;

@@ -227,8 +227,17 @@ fn english_number(word: &str) -> Option<u32> {
     match word {
         "once" => return Some(1),
         "twice" => return Some(2),
+        "dozen" => return Some(12),
         "hundred" | "hundredth" => return Some(100),
+        // 10代, 20代: people in their teens, twenties.
+        "teens" => return Some(10),
         _ => {}
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        let decade = format!("{stem}y");
+        if let Some(&(_, _, n)) = EN_TENS.iter().find(|t| t.0 == decade) {
+            return Some(n);
+        }
     }
     let (tens, rest) = word.split_once('-').unwrap_or((word, ""));
     let base = EN_TENS
@@ -482,6 +491,8 @@ mod tests {
             ("ninetieth", 90),
             ("once", 1),
             ("twice", 2),
+            ("twenties", 20),
+            ("sixties", 60),
         ] {
             assert_eq!(english_number(word), Some(n), "{word}");
         }

@@ -542,6 +542,7 @@ mod tests {
         ok("2回", "twice", En);
         ok("第21回", "the twenty-first", En);
         ok("12月", "Dec.", En);
+        ok("20代の方", "people in their twenties", En);
         // A month name answers only a month.
         refused("5回", "in May", En, "5", None);
         refused("7月", "in June", En, "7", None);

@@ -215,7 +215,8 @@ impl App {
             .with_ledger(store.clone(), config.budgets.clone());
         let pipeline =
             Pipeline::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
-                .with_generation(generation.clone());
+                .with_generation(generation.clone())
+                .with_refused_hold(std::time::Duration::from_secs(config.qa.refused_hold_secs));
         let translated = moka::future::Cache::builder()
             .weigher(|_: &PageKey, page: &Arc<RenderedPage>| {
                 u32::try_from(page.identity.len() + page.gzip.len() + 256).unwrap_or(u32::MAX)

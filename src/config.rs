@@ -33,6 +33,16 @@ pub struct Config {
     pub api: ApiConfig,
     pub translators: TranslatorsConfig,
     pub feedback: FeedbackConfig,
+    pub qa: QaConfig,
+}
+
+/// The QA gate of machine translations.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QaConfig {
+    /// How long a unit the QA gate refused stays Japanese before a provider
+    /// is asked for it again.
+    pub refused_hold_secs: u64,
 }
 
 /// Translators' logins and editor sessions.
@@ -795,6 +805,15 @@ impl Config {
                 return invalid(key, "must be greater than 0".into());
             }
         }
+        if !(1..=7 * 24 * 3600).contains(&self.qa.refused_hold_secs) {
+            return invalid(
+                "qa.refused_hold_secs",
+                format!(
+                    "must be between 1 second and 7 days (604800), got {}; a refused unit must be held or every view pays for it again",
+                    self.qa.refused_hold_secs
+                ),
+            );
+        }
         if self.translators.session_hours > 24 * 30 {
             return invalid(
                 "translators.session_hours",
@@ -1006,6 +1025,20 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("at most 720"), "{err}");
+    }
+
+    #[test]
+    fn the_qa_hold_is_a_validated_setting() {
+        assert_eq!(load(&[]).unwrap().qa.refused_hold_secs, 600);
+        let config = load(&[("HONYAKU__QA__REFUSED_HOLD_SECS", "3600")]).unwrap();
+        assert_eq!(config.qa.refused_hold_secs, 3600);
+        for bad in ["0", "604801"] {
+            let err = load(&[("HONYAKU__QA__REFUSED_HOLD_SECS", bad)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("qa.refused_hold_secs"), "{err}");
+            assert!(err.contains("604800"), "{err}");
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::i18n::Lang;
 use crate::protect;
 use crate::segment::{self, Piece};
 use crate::store::{Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError};
-use crate::translate::{Pipeline, Translation};
+use crate::translate::{Pipeline, QaError, Translation};
 
 /// The part of a hosted page a unit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -381,6 +381,19 @@ pub struct OverrideView {
     pub previous_source: Option<String>,
 }
 
+/// Why the QA gate refused the unit's machine translation (readers get the
+/// Japanese until the hold ends or a translator writes an override).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct RefusalView {
+    /// `number`, `echo`, `script`, `lost`, `length`, `batch`, `token`,
+    /// `markup` or `empty`.
+    pub code: &'static str,
+    /// The reason in words, in English: "number 7 became 8".
+    pub message: String,
+    #[serde(skip)]
+    pub error: QaError,
+}
+
 /// One unit as translators see it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct UnitView {
@@ -403,6 +416,9 @@ pub struct UnitView {
     pub served_origin: &'static str,
     /// Text every translation must keep: rendered dates, numbers, URLs…
     pub required: Vec<String>,
+    /// Set when the QA gate refused the machine translation of the unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused: Option<RefusalView>,
 }
 
 /// The units of `page` in `lang` for translators, optionally only those in
@@ -440,12 +456,20 @@ pub async fn views_of(
     let keys: Vec<String> = units.iter().map(|u| u.key.clone()).collect();
     let machine = translator.translate_without_overrides(&sources, lang).await;
     let overrides = store.override_get(&keys, lang).await?;
+    let refusals = machine.refusals;
     Ok(units
         .into_iter()
         .zip(machine.units)
-        .map(|(unit, machine)| {
+        .enumerate()
+        .map(|(i, (unit, machine))| {
             let current = overrides.get(&unit.key).cloned();
-            view(page, unit, machine, current, lang)
+            let mut view = view(page, unit, machine, current, lang);
+            view.refused = refusals.get(&i).map(|error| RefusalView {
+                code: error.code(),
+                message: error.to_string(),
+                error: error.clone(),
+            });
+            view
         })
         .filter(|v| state.is_none_or(|s| v.state == s))
         .collect())
@@ -507,6 +531,7 @@ fn view(
         }),
         served,
         served_origin,
+        refused: None,
     }
 }
 

@@ -5,8 +5,12 @@
 //! it made before, and only then asks the provider chain. Before a unit goes
 //! to a provider, tokens that MT must not touch are replaced by placeholders
 //! (`protect`); after, they are rendered for the target language and the QA
-//! gate checks that every placeholder came back exactly once. A unit that
-//! fails is not served, not remembered and not cached: the Japanese stays.
+//! gate ([`qa`]) checks that every placeholder came back exactly once and
+//! that the text still says what the Japanese says: the same numbers, in the
+//! target's script, nothing dropped, not the same answer to every sentence
+//! of a batch. A unit that fails is not served and not remembered; it stays
+//! Japanese, and is held for a while (`qa.refused_hold_secs`) so that a
+//! provider mangling it is not paid again on every view.
 //!
 //! The glossary of the target ([`crate::glossary`]) is enforced on the way:
 //! its terms are substituted by protected placeholders, or applied by a
@@ -17,6 +21,7 @@
 pub mod chain;
 pub mod provider;
 pub mod providers;
+pub mod qa;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -29,6 +34,7 @@ use crate::segment;
 use crate::store::{OverrideState, Store, TmEntry};
 
 pub use chain::Chain;
+pub use qa::{QaError, qa_gate};
 
 /// Where a served translation came from; shown on the page and kept with
 /// every translation.
@@ -71,6 +77,8 @@ pub struct Translated {
     pub billed: u64,
     /// Indices of units whose machine translation the QA gate refused.
     pub rejected: Vec<usize>,
+    /// Why, for each index of `rejected`.
+    pub refusals: std::collections::BTreeMap<usize, QaError>,
 }
 
 /// Counters for `/metrics` and tests.
@@ -84,6 +92,8 @@ pub struct Stats {
     pub machine_translated: AtomicU64,
     /// Units a provider returned that failed the QA gate.
     pub qa_rejections: AtomicU64,
+    /// The same, by reason and target language.
+    pub qa_refusals: qa::Refusals,
     /// Units no provider could translate.
     pub untranslated: AtomicU64,
     /// Store reads or writes that failed (the page is still served).
@@ -120,7 +130,7 @@ impl Drop for Claims<'_> {
 }
 
 /// How long a unit refused by the QA gate stays Japanese before a provider
-/// is asked again.
+/// is asked again, unless configured (`qa.refused_hold_secs`).
 pub const REFUSED_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Bundled translations: (target, unit key) → translated unit text.
@@ -134,10 +144,10 @@ pub struct Pipeline {
     store: Option<Arc<dyn Store>>,
     /// Machine translations made by this process.
     memory: moka::sync::Cache<UnitId, Arc<Translation>>,
-    /// Units whose machine translation the QA gate refused lately: not sent
-    /// again until the entry expires, so a provider that keeps mangling one
-    /// sentence is not paid on every page view.
-    refused: moka::sync::Cache<UnitId, ()>,
+    /// Units whose machine translation the QA gate refused lately, with the
+    /// reason: not sent again until the entry expires, so a provider that
+    /// keeps mangling one sentence is not paid on every page view.
+    refused: moka::sync::Cache<UnitId, QaError>,
     /// Units a provider is being asked for right now, so a concurrent
     /// request for the same unit (another page, the API) waits for that
     /// answer instead of paying for it again.
@@ -158,33 +168,6 @@ impl std::fmt::Debug for Pipeline {
             .field("bundled", &self.bundled.len())
             .finish_non_exhaustive()
     }
-}
-
-/// Why a machine translation of a unit was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum QaError {
-    #[error("empty translation")]
-    Empty,
-    #[error(transparent)]
-    Protected(#[from] protect::RestoreError),
-    #[error(transparent)]
-    Placeholder(#[from] segment::PlaceholderError),
-}
-
-/// The QA gate for one unit: `machine` is the provider's output for the
-/// protected text of `source`; returns the text to serve.
-pub fn qa_gate(
-    source: &str,
-    tokens: &[protect::Token],
-    machine: &str,
-    to: Lang,
-) -> Result<String, QaError> {
-    if segment::unescape_text(machine).trim().is_empty() {
-        return Err(QaError::Empty);
-    }
-    let restored = protect::restore(machine, tokens, to)?;
-    segment::check_placeholders(source, &restored)?;
-    Ok(restored)
 }
 
 /// A unit made ready for providers: its protected form, the glossary terms
@@ -242,10 +225,7 @@ impl Pipeline {
             })
             .max_capacity(memory_bytes)
             .build();
-        let refused = moka::sync::Cache::builder()
-            .max_capacity(100_000)
-            .time_to_live(REFUSED_RETRY_AFTER)
-            .build();
+        let refused = refused_hold(REFUSED_RETRY_AFTER);
         Self {
             chain,
             bundled,
@@ -259,6 +239,14 @@ impl Pipeline {
             store,
             stats: Stats::default(),
         }
+    }
+
+    /// Holds units the QA gate refused for `hold` before asking a provider
+    /// again (instead of [`REFUSED_RETRY_AFTER`]).
+    #[must_use]
+    pub fn with_refused_hold(mut self, hold: std::time::Duration) -> Self {
+        self.refused = refused_hold(hold);
+        self
     }
 
     /// Watches the generation through `watch` (the process's one watch)
@@ -346,15 +334,16 @@ impl Pipeline {
     }
 
     async fn translate_with(&self, sources: &[String], to: Lang, overrides: bool) -> Translated {
-        let mut rejected = Vec::new();
+        let mut refusals = Vec::new();
         let (units, billed) = self
-            .translate_inner(sources, to, overrides, &mut rejected)
+            .translate_inner(sources, to, overrides, &mut refusals)
             .await;
-        rejected.sort_unstable();
+        let refusals: std::collections::BTreeMap<usize, QaError> = refusals.into_iter().collect();
         Translated {
             units,
             billed,
-            rejected,
+            rejected: refusals.keys().copied().collect(),
+            refusals,
         }
     }
 
@@ -363,7 +352,7 @@ impl Pipeline {
         sources: &[String],
         to: Lang,
         use_overrides: bool,
-        rejected: &mut Vec<usize>,
+        rejected: &mut Vec<(usize, QaError)>,
     ) -> (Vec<Option<Arc<Translation>>>, u64) {
         let mut results: Vec<Option<Arc<Translation>>> = vec![None; sources.len()];
         if to.is_source() {
@@ -423,8 +412,8 @@ impl Pipeline {
                 results[i] = Some(found);
                 continue;
             }
-            if self.refused.contains_key(&id) {
-                rejected.push(i);
+            if let Some(reason) = self.refused.get(&id) {
+                rejected.push((i, reason));
                 continue;
             }
             match index_of.get(source.as_str()) {
@@ -573,7 +562,7 @@ impl Pipeline {
         mut results: Vec<Option<Arc<Translation>>>,
         to: Lang,
         glossary: &Glossary,
-        rejected: &mut Vec<usize>,
+        rejected: &mut Vec<(usize, QaError)>,
         senders: &HashMap<String, tokio::sync::watch::Sender<Option<Option<Arc<Translation>>>>>,
     ) -> (Vec<Option<Arc<Translation>>>, u64) {
         if wanted.is_empty() {
@@ -634,6 +623,25 @@ impl Pipeline {
                 sent[i] = text;
             }
         }
+        // A provider that gave one answer to many different sentences answered
+        // junk: its whole batch is refused.
+        let mut junk: HashMap<&'static str, QaError> = HashMap::new();
+        {
+            let mut by_provider: HashMap<&'static str, Vec<(&str, &str)>> = HashMap::new();
+            for ((source, ..), machine) in wanted.iter().zip(&machine) {
+                if let Some(m) = machine {
+                    by_provider
+                        .entry(m.provider)
+                        .or_default()
+                        .push((source.as_str(), m.text.as_str()));
+                }
+            }
+            for (provider, units) in by_provider {
+                if let Some(error) = qa::batch(&units) {
+                    junk.insert(provider, error);
+                }
+            }
+        }
         let now = crate::store::now_ms();
         let mut remembered: Vec<TmEntry> = Vec::new();
         let mut accepted: Vec<(String, i64, Arc<Translation>, Vec<usize>)> = Vec::new();
@@ -645,11 +653,15 @@ impl Pipeline {
                 continue;
             };
             billed += sent.chars().count() as u64;
-            let tokens = match (&prepared.substituted, machine.glossary_by_provider) {
-                (Some(substituted), false) => &substituted.tokens,
-                _ => &prepared.protected.tokens,
+            let sent_form = match (&prepared.substituted, machine.glossary_by_provider) {
+                (Some(substituted), false) => substituted,
+                _ => &prepared.protected,
             };
-            match qa_gate(&source, tokens, &machine.text, to) {
+            let gated = match junk.get(machine.provider) {
+                Some(error) => Err(error.clone()),
+                None => qa_gate(&source, sent_form, &machine.text, to),
+            };
+            match gated {
                 Ok(text) => {
                     self.stats
                         .machine_translated
@@ -677,10 +689,17 @@ impl Pipeline {
                     accepted.push((key, version, translation, positions));
                 }
                 Err(error) => {
-                    rejected.extend(positions.iter().copied());
-                    self.refused.insert((to, key.clone(), version), ());
+                    rejected.extend(positions.iter().map(|&i| (i, error.clone())));
                     self.stats.qa_rejections.fetch_add(1, Ordering::Relaxed);
-                    tracing::warn!(provider = machine.provider, target = %to, %error, "machine translation rejected by the QA gate");
+                    self.stats.qa_refusals.record(&error, to);
+                    tracing::warn!(
+                        provider = machine.provider,
+                        target = %to,
+                        unit = %key,
+                        reason = error.code(),
+                        "machine translation refused by the QA gate: {error}"
+                    );
+                    self.refused.insert((to, key.clone(), version), error);
                 }
             }
         }
@@ -715,4 +734,11 @@ impl Pipeline {
         }
         (results, billed)
     }
+}
+
+fn refused_hold(hold: std::time::Duration) -> moka::sync::Cache<UnitId, QaError> {
+    moka::sync::Cache::builder()
+        .max_capacity(100_000)
+        .time_to_live(hold)
+        .build()
 }

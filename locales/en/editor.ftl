@@ -63,6 +63,7 @@ editor-origin-machine-model = Machine translation ({ $model })
 editor-origin-bundled = Reviewed translation shipped with the page
 editor-origin-translator = Translator's override
 editor-origin-source = Not translated: readers see the Japanese
+editor-machine-refused = Refused: { $reason }. Readers get the Japanese.
 editor-last-change = Last changed by { $author }, { $when }
 editor-review-intro = The Japanese of this unit changed after the override was written. The override is kept in the box below but is not served until you approve it or save a new translation.
 editor-review-before = Japanese the override was written for

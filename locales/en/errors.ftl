@@ -33,3 +33,18 @@ qa-empty = the translation is empty; to go back to the machine translation, reve
 qa-missing-placeholder = { $placeholder } is missing. Keep every placeholder of the original: { $detail }
 qa-placeholder = the placeholders do not match the original ({ $detail }).
 qa-missing-protected = text that must stay exactly as shown is missing: { $detail }
+
+# Why the QA gate refused a machine translation (shown to translators; readers
+# get the Japanese).
+qa-refused-empty = the provider returned nothing
+qa-refused-token = a date, number or address of the Japanese (placeholder { $placeholder }) did not come back exactly once
+qa-refused-markup = the markup did not come back as in the Japanese: { $detail }
+qa-refused-number-changed = number { $expected } became { $found }
+qa-refused-number-missing = number { $expected } is missing
+qa-refused-echo = the provider sent the Japanese back untranslated
+qa-refused-script-kana = Japanese was left in the translation (“{ $sample }”)
+qa-refused-script-missing = the translation is not written in this language's script
+qa-refused-script-chinese = the translation uses characters of the other Chinese script ({ $found })
+qa-refused-lost = the bracketed text { $phrase } is missing
+qa-refused-length = the translation is { $ratio } times as long as the Japanese, outside { $min } to { $max }
+qa-refused-batch = { $sources } different sentences came back as the same text (“{ $output }”)

@@ -55,6 +55,7 @@ editor-origin-machine-model = 機械翻訳（{ $model }）
 editor-origin-bundled = ページに同梱された確認済みの翻訳
 editor-origin-translator = 翻訳者による修正訳
 editor-origin-source = 未翻訳（閲覧者には日本語を表示）
+editor-machine-refused = 採用されませんでした：{ $reason }。閲覧者には日本語が表示されます。
 editor-last-change = 最終更新：{ $author }（{ $when }）
 editor-review-intro = 修正訳を書いた後で、この単位の日本語が変更されました。修正訳は下の入力欄に残っていますが、承認するか新しい訳を保存するまで閲覧者には表示されません。
 editor-review-before = 修正訳を書いたときの日本語

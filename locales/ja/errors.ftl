@@ -33,3 +33,17 @@ qa-empty = 訳文が空です。機械翻訳に戻す場合は「元に戻す」
 qa-missing-placeholder = { $placeholder } がありません。原文のプレースホルダーはすべて残してください：{ $detail }
 qa-placeholder = プレースホルダーが原文と一致しません（{ $detail }）。
 qa-missing-protected = 表示どおりに残す必要のある文字列がありません：{ $detail }
+
+# 品質チェック（QA）が機械翻訳を採用しなかった理由（翻訳者向け。閲覧者には日本語を表示）。
+qa-refused-empty = 翻訳サービスが何も返しませんでした
+qa-refused-token = 原文の日付・番号・住所など（プレースホルダー { $placeholder }）がちょうど1回戻ってきませんでした
+qa-refused-markup = マークアップが原文どおりに戻ってきませんでした：{ $detail }
+qa-refused-number-changed = 数字 { $expected } が { $found } に変わりました
+qa-refused-number-missing = 数字 { $expected } がありません
+qa-refused-echo = 翻訳サービスが日本語をそのまま返しました
+qa-refused-script-kana = 訳文に日本語が残っています（「{ $sample }」）
+qa-refused-script-missing = 訳文がこの言語の文字で書かれていません
+qa-refused-script-chinese = 訳文にもう一方の中国語の字体の文字があります（{ $found }）
+qa-refused-lost = かっこ内の文 { $phrase } がありません
+qa-refused-length = 訳文の長さが日本語の { $ratio } 倍で、{ $min }〜{ $max } 倍の範囲外です
+qa-refused-batch = 異なる { $sources } 文が同じ文（「{ $output }」）になって戻ってきました

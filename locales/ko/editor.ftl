@@ -55,6 +55,7 @@ editor-origin-machine-model = 기계 번역({ $model })
 editor-origin-bundled = 페이지와 함께 제공된 검토된 번역
 editor-origin-translator = 번역자가 수정한 번역
 editor-origin-source = 번역되지 않음: 독자에게 일본어가 표시됨
+editor-machine-refused = 채택되지 않음: { $reason }. 독자에게는 일본어가 표시됩니다.
 editor-last-change = 마지막 변경: { $author }, { $when }
 editor-review-intro = 수정 번역을 작성한 뒤 이 단위의 일본어가 바뀌었습니다. 수정 번역은 아래 입력란에 남아 있지만, 승인하거나 새 번역을 저장할 때까지 독자에게 표시되지 않습니다.
 editor-review-before = 수정 번역을 작성할 때의 일본어

@@ -33,3 +33,17 @@ qa-empty = 번역이 비어 있습니다. 기계 번역으로 돌아가려면 �
 qa-missing-placeholder = { $placeholder }이(가) 없습니다. 원문의 자리표시자를 모두 남겨 두세요: { $detail }
 qa-placeholder = 자리표시자가 원문과 일치하지 않습니다({ $detail }).
 qa-missing-protected = 표시된 그대로 남겨야 하는 텍스트가 없습니다: { $detail }
+
+# 품질 검사(QA)가 기계 번역을 채택하지 않은 이유(번역자용, 독자에게는 일본어가 표시됨).
+qa-refused-empty = 번역 서비스가 아무것도 반환하지 않았습니다
+qa-refused-token = 원문의 날짜·번호·주소(자리표시자 { $placeholder })가 정확히 한 번 돌아오지 않았습니다
+qa-refused-markup = 마크업이 원문대로 돌아오지 않았습니다: { $detail }
+qa-refused-number-changed = 숫자 { $expected }이(가) { $found }(으)로 바뀌었습니다
+qa-refused-number-missing = 숫자 { $expected }이(가) 없습니다
+qa-refused-echo = 번역 서비스가 일본어를 그대로 돌려보냈습니다
+qa-refused-script-kana = 번역문에 일본어가 남아 있습니다(“{ $sample }”)
+qa-refused-script-missing = 번역문이 이 언어의 문자로 쓰여 있지 않습니다
+qa-refused-script-chinese = 번역문에 다른 중국어 자체의 글자가 있습니다({ $found })
+qa-refused-lost = 괄호 안의 문장 { $phrase }이(가) 없습니다
+qa-refused-length = 번역문 길이가 일본어의 { $ratio }배로 { $min }~{ $max }배 범위를 벗어납니다
+qa-refused-batch = 서로 다른 { $sources }개 문장이 같은 문장(“{ $output }”)으로 돌아왔습니다

@@ -55,6 +55,7 @@ editor-origin-machine-model = 机器翻译（{ $model }）
 editor-origin-bundled = 随页面提供的已审校译文
 editor-origin-translator = 译者修改的译文
 editor-origin-source = 未翻译：读者看到的是日语
+editor-machine-refused = 未采用：{ $reason }。读者看到的是日语。
 editor-last-change = 最后修改：{ $author }，{ $when }
 editor-review-intro = 修改译文之后，此单元的日语原文发生了变更。修改后的译文保留在下方文本框中，但在您批准或保存新译文之前不会向读者显示。
 editor-review-before = 编写修改译文时的日语

@@ -33,3 +33,17 @@ qa-empty = 译文为空；如需恢复机器翻译，请使用“还原”。
 qa-missing-placeholder = 缺少 { $placeholder }。请保留原文的所有占位符：{ $detail }
 qa-placeholder = 占位符与原文不一致（{ $detail }）。
 qa-missing-protected = 缺少必须原样保留的文字：{ $detail }
+
+# 质量检查（QA）未采用机器翻译的原因（供译者查看；读者看到的是日语）。
+qa-refused-empty = 翻译服务没有返回任何内容
+qa-refused-token = 原文中的日期、号码或地址（占位符 { $placeholder }）没有恰好返回一次
+qa-refused-markup = 标记没有按原文返回：{ $detail }
+qa-refused-number-changed = 数字 { $expected } 变成了 { $found }
+qa-refused-number-missing = 缺少数字 { $expected }
+qa-refused-echo = 翻译服务原样返回了日语
+qa-refused-script-kana = 译文中残留日语（“{ $sample }”）
+qa-refused-script-missing = 译文没有使用该语言的文字
+qa-refused-script-chinese = 译文使用了另一种中文字体的字（{ $found }）
+qa-refused-lost = 缺少括号内的文字 { $phrase }
+qa-refused-length = 译文长度是日语的 { $ratio } 倍，超出 { $min } 至 { $max } 倍的范围
+qa-refused-batch = { $sources } 个不同的句子返回了相同的文字（“{ $output }”）

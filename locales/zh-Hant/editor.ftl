@@ -55,6 +55,7 @@ editor-origin-machine-model = 機器翻譯（{ $model }）
 editor-origin-bundled = 隨頁面提供的已審校譯文
 editor-origin-translator = 譯者修改的譯文
 editor-origin-source = 未翻譯：讀者看到的是日語
+editor-machine-refused = 未採用：{ $reason }。讀者看到的是日語。
 editor-last-change = 最後修改：{ $author }，{ $when }
 editor-review-intro = 修改譯文之後，此單元的日語原文有所變更。修改後的譯文保留在下方文字方塊中，但在您核准或儲存新譯文之前不會向讀者顯示。
 editor-review-before = 撰寫修改譯文時的日語

@@ -33,3 +33,17 @@ qa-empty = 譯文為空；如需恢復機器翻譯，請使用「還原」。
 qa-missing-placeholder = 缺少 { $placeholder }。請保留原文的所有預留位置：{ $detail }
 qa-placeholder = 預留位置與原文不一致（{ $detail }）。
 qa-missing-protected = 缺少必須原樣保留的文字：{ $detail }
+
+# 品質檢查（QA）未採用機器翻譯的原因（供譯者查看；讀者看到的是日語）。
+qa-refused-empty = 翻譯服務沒有傳回任何內容
+qa-refused-token = 原文中的日期、號碼或地址（預留位置 { $placeholder }）沒有恰好傳回一次
+qa-refused-markup = 標記沒有按原文傳回：{ $detail }
+qa-refused-number-changed = 數字 { $expected } 變成了 { $found }
+qa-refused-number-missing = 缺少數字 { $expected }
+qa-refused-echo = 翻譯服務原樣傳回了日語
+qa-refused-script-kana = 譯文中殘留日語（「{ $sample }」）
+qa-refused-script-missing = 譯文沒有使用該語言的文字
+qa-refused-script-chinese = 譯文使用了另一種中文字體的字（{ $found }）
+qa-refused-lost = 缺少括號內的文字 { $phrase }
+qa-refused-length = 譯文長度是日語的 { $ratio } 倍，超出 { $min } 至 { $max } 倍的範圍
+qa-refused-batch = { $sources } 個不同的句子傳回了相同的文字（「{ $output }」）

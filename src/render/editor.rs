@@ -520,6 +520,15 @@ fn unit_section(ctx: &EditorContext<'_>, view: &EditView<'_>, unit: &UnitView) -
                         None => p lang="ja" { (unit.source) },
                     }
                     p.hint.origin { (origin_label(ctx, unit)) }
+                    @if let Some(refused) = &unit.refused {
+                        p.hint.refused {
+                            (ctx.t_with(
+                                "editor-machine-refused",
+                                "reason",
+                                refused.error.localized(ctx.locales, ctx.lang),
+                            ))
+                        }
+                    }
                     @if let Some(o) = &unit.override_ {
                         p.hint { (last_change(ctx, &o.author, o.updated_at)) }
                     }

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
-use crate::support::{LibreTranslate, TestServer, error_code, translator};
+use crate::support::{LibreTranslate, TestServer, error_code, pseudo, translator};
 
 const COOP: &str = "労働者協同組合";
 const COOP_EN: &str = "workers' cooperative";
@@ -265,13 +265,22 @@ async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units(
     let out = translate(&server, &texts).await;
     assert_eq!(
         out[0],
-        "[MT] workers' cooperativeに係るオンラインセミナーを開催します。"
+        format!(
+            "[MT] workers' cooperative{}",
+            pseudo("に係るオンラインセミナーを開催します。", "en")
+        )
     );
     assert_eq!(
         out[1],
-        "[MT] Ministry of Health, Labour and Welfareの担当者が説明します。"
+        format!(
+            "[MT] Ministry of Health, Labour and Welfare{}",
+            pseudo("の担当者が説明します。", "en")
+        )
     );
-    assert_eq!(out[2], "[MT] 参加費は無料です。");
+    assert_eq!(
+        out[2],
+        format!("[MT] {}", pseudo("参加費は無料です。", "en"))
+    );
     // The provider never saw the terms, only protected placeholders.
     {
         let sent = libre.texts();
@@ -296,11 +305,17 @@ async fn glossary_terms_are_enforced_and_a_change_retranslates_only_their_units(
     let out = translate(&server, &texts).await;
     assert_eq!(
         out[0],
-        "[MT] worker cooperativeに係るオンラインセミナーを開催します。"
+        format!(
+            "[MT] worker cooperative{}",
+            pseudo("に係るオンラインセミナーを開催します。", "en")
+        )
     );
     assert_eq!(
         out[1],
-        "[MT] Ministry of Health, Labour and Welfareの担当者が説明します。"
+        format!(
+            "[MT] Ministry of Health, Labour and Welfare{}",
+            pseudo("の担当者が説明します。", "en")
+        )
     );
     assert_eq!(
         libre.texts().len(),
@@ -334,10 +349,14 @@ impl Respond for FakeDeepl {
             .unwrap()
             .iter()
             .map(|t| {
-                let mut text = format!("[DeepL] {}", t.as_str().unwrap());
+                let mut text = t.as_str().unwrap().to_owned();
                 if with_glossary {
                     text = text.replace(COOP, COOP_EN);
                 }
+                let text = format!(
+                    "[DeepL] {}",
+                    pseudo(&text, body["target_lang"].as_str().unwrap())
+                );
                 json!({"detected_source_language": "JA", "text": text})
             })
             .collect();
@@ -386,12 +405,25 @@ async fn glossary_deepl_gets_its_own_glossary_and_missed_terms_are_substituted()
         ],
     )
     .await;
-    assert_eq!(out[0], "[DeepL] workers' cooperativeのセミナーです。");
     assert_eq!(
-        out[1], "[DeepL] Ministry of Health, Labour and Welfareが主催します。",
+        out[0],
+        format!(
+            "[DeepL] workers' cooperative{}",
+            pseudo("のセミナーです。", "en")
+        )
+    );
+    assert_eq!(
+        out[1],
+        format!(
+            "[DeepL] Ministry of Health, Labour and Welfare{}",
+            pseudo("が主催します。", "en")
+        ),
         "DeepL left the term out: the unit was sent again with it substituted"
     );
-    assert_eq!(out[2], "[DeepL] 参加費は無料です。");
+    assert_eq!(
+        out[2],
+        format!("[DeepL] {}", pseudo("参加費は無料です。", "en"))
+    );
 
     // The glossary, created once with the spec's wire format.
     let requests = deepl.received_requests().await.unwrap();
@@ -634,7 +666,13 @@ async fn glossary_deepl_glossary_deleted_elsewhere_is_made_again() {
     // Another instance (or someone at the DeepL console) deletes it.
     account.0.lock().unwrap().clear();
     let out = translate(&server, &["労働者協同組合の説明会です。"]).await;
-    assert_eq!(out[0], "[DeepL] workers' cooperativeの説明会です。");
+    assert_eq!(
+        out[0],
+        format!(
+            "[DeepL] workers' cooperative{}",
+            pseudo("の説明会です。", "en")
+        )
+    );
     assert_eq!(account.0.lock().unwrap().len(), 1, "made again");
     let last = bodies.lock().unwrap().last().unwrap().clone();
     assert_eq!(last["glossary_id"], account.0.lock().unwrap()[0].0.as_str());

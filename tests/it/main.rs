@@ -21,6 +21,7 @@ mod overrides;
 mod pages;
 mod providers;
 mod proxy;
+mod qa;
 mod store;
 mod support;
 mod translate_api;

@@ -1,6 +1,7 @@
 //! The URL proxy end to end: the real server, a local origin (wiremock on
 //! 127.0.0.1, allowlisted for the test) serving project-written fixtures,
-//! and a LibreTranslate stand-in that answers with its input.
+//! and a LibreTranslate-shaped provider that answers with an honest
+//! pseudo-translation of its input.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,7 @@ use scraper::{Html, Selector};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{LibreTranslate, TestServer, error_code, repo_path};
+use crate::support::{LibreTranslate, TestServer, error_code, pseudo, repo_path};
 
 const PAGE: &str = "/stf/houdou/x.html";
 
@@ -49,7 +50,7 @@ enum Provider {
 async fn setup_with(extra: &[(&str, &str)], kind: Provider) -> Setup {
     let origin = MockServer::start().await;
     let provider = MockServer::start().await;
-    let identity = LibreTranslate::identity();
+    let identity = LibreTranslate::pseudo();
     if kind == Provider::Failing {
         Mock::given(method("POST"))
             .respond_with(ResponseTemplate::new(500))
@@ -217,10 +218,14 @@ async fn proxy_translates_a_shift_jis_page_with_a_lying_meta() {
     assert_eq!(one("nav.honyaku-switcher"), 1);
     assert!(out.contains("About machine translation"));
 
-    // Identity translation keeps the DOM: same elements, same text.
+    // Translation keeps the DOM: same elements, and the same text, translated
+    // (every text of the fixture's body is translatable and holds no token).
     let original = Html::parse_document(&fixture());
     assert_eq!(tag_counts(&doc, true), tag_counts(&original, false));
-    assert_eq!(body_text(&doc, true), body_text(&original, false));
+    assert_eq!(
+        body_text(&doc, true),
+        pseudo(&body_text(&original, false), "en")
+    );
 }
 
 #[tokio::test]
@@ -499,7 +504,9 @@ async fn an_euc_jp_page_without_a_head_tag_still_gets_the_meta_and_alternates() 
     assert_eq!(count("head > meta[charset=utf-8]"), 1, "{out}");
     assert_eq!(count("head > link[rel=alternate]"), 5, "{out}");
     assert_eq!(count("body > aside.honyaku-disclaimer"), 1, "{out}");
-    assert!(out.contains("本文です"));
+    // Decoded right, then translated.
+    assert!(s.identity.texts().iter().any(|t| t == "本文です"));
+    assert!(out.contains(&pseudo("本文です", "zh-Hans")), "{out}");
 }
 
 /// A translator lists a proxied page's units by URL and overrides one; the

@@ -192,17 +192,17 @@ pub async fn error_code(response: reqwest::Response) -> String {
     api_error(response).await.1
 }
 
-/// A LibreTranslate stand-in: answers every text with `reply(text)`, in
-/// order, and records the texts and the calls it got.
+/// A LibreTranslate stand-in: answers every text with `reply(text, target)`,
+/// in order, and records the texts and the calls it got.
 #[derive(Clone)]
 pub struct LibreTranslate {
-    reply: Arc<dyn Fn(&str) -> String + Send + Sync>,
+    reply: Arc<dyn Fn(&str, &str) -> String + Send + Sync>,
     texts: Arc<Mutex<Vec<String>>>,
     calls: Arc<AtomicUsize>,
 }
 
 impl LibreTranslate {
-    pub fn new(reply: impl Fn(&str) -> String + Send + Sync + 'static) -> Self {
+    pub fn new(reply: impl Fn(&str, &str) -> String + Send + Sync + 'static) -> Self {
         Self {
             reply: Arc::new(reply),
             texts: Arc::default(),
@@ -210,14 +210,16 @@ impl LibreTranslate {
         }
     }
 
-    /// Answers each text with `prefix` and the text: placeholders survive.
+    /// Answers each text with `prefix` and its [`pseudo`]-translation:
+    /// placeholders survive, and the QA gate passes it as an honest
+    /// translation.
     pub fn prefixing(prefix: &'static str) -> Self {
-        Self::new(move |text| format!("{prefix}{text}"))
+        Self::new(move |text, target| format!("{prefix}{}", pseudo(text, target)))
     }
 
-    /// Answers each text with itself.
-    pub fn identity() -> Self {
-        Self::new(str::to_owned)
+    /// Answers each text with its [`pseudo`]-translation.
+    pub fn pseudo() -> Self {
+        Self::new(pseudo)
     }
 
     /// Starts a server on 127.0.0.1 answering `POST /translate` like this.
@@ -250,7 +252,9 @@ impl Respond for LibreTranslate {
         self.calls.fetch_add(1, Ordering::SeqCst);
         let texts = libretranslate_texts(request);
         self.texts.lock().unwrap().extend(texts.iter().cloned());
-        let out: Vec<String> = texts.iter().map(|t| (self.reply)(t)).collect();
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        let target = body["target"].as_str().unwrap_or_default();
+        let out: Vec<String> = texts.iter().map(|t| (self.reply)(t, target)).collect();
         ResponseTemplate::new(200).set_body_json(serde_json::json!({ "translatedText": out }))
     }
 }
@@ -259,4 +263,35 @@ impl Respond for LibreTranslate {
 pub fn libretranslate_texts(request: &Request) -> Vec<String> {
     let body: Value = serde_json::from_slice(&request.body).unwrap();
     serde_json::from_value(body["q"].clone()).unwrap()
+}
+
+/// An honest pseudo-translation into `target` (a code as providers get it: en, EN-US, ko,
+/// zh-Hans, zh-TW…), for providers played by tests: every Japanese letter becomes a letter
+/// of the target's script, chosen by the character so that different texts stay different,
+/// and everything else (placeholders, digits, punctuation, Latin text) stays as it is. Such
+/// output passes the QA gate, as an honest translation does; Japanese sent back does not.
+pub fn pseudo(text: &str, target: &str) -> String {
+    const HAN: [char; 16] = [
+        '甲', '乙', '丙', '山', '川', '田', '木', '水', '火', '土', '石', '竹', '米', '羊', '花',
+        '草',
+    ];
+    let target = target.to_ascii_lowercase();
+    text.chars()
+        .map(|c| {
+            let japanese = matches!(c,
+                '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}'
+                | '\u{3400}'..='\u{4DBF}' | '々');
+            if !japanese {
+                return c;
+            }
+            let code = u32::from(c);
+            if target.starts_with("ko") {
+                char::from_u32(0xAC00 + code % 2000).unwrap()
+            } else if target.starts_with("zh") {
+                HAN[(code % 16) as usize]
+            } else {
+                char::from(b'a' + (code % 26) as u8)
+            }
+        })
+        .collect()
 }

@@ -5,10 +5,10 @@ use serde_json::{Value, json};
 
 use wiremock::MockServer;
 
-use crate::support::{LibreTranslate, TestServer, error_code, header};
+use crate::support::{LibreTranslate, TestServer, error_code, header, pseudo};
 
 async fn server_with(
-    reply: fn(&str) -> String,
+    reply: fn(&str, &str) -> String,
     extra: &[(&str, &str)],
 ) -> (TestServer, MockServer, LibreTranslate) {
     let libre = LibreTranslate::new(reply);
@@ -20,8 +20,8 @@ async fn server_with(
     (server, provider, libre)
 }
 
-fn mt(text: &str) -> String {
-    format!("[MT] {text}")
+fn mt(text: &str, target: &str) -> String {
+    format!("[MT] {}", pseudo(text, target))
 }
 
 async fn post_json(server: &TestServer, body: Value) -> reqwest::Response {
@@ -43,7 +43,10 @@ async fn texts_are_translated_with_provenance_disclaimer_and_cost() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["target"], "en");
     assert_eq!(body["source"], "ja");
-    assert_eq!(body["translations"][0]["text"], "[MT] 参加費は無料です。");
+    assert_eq!(
+        body["translations"][0]["text"],
+        format!("[MT] {}", pseudo("参加費は無料です。", "en"))
+    );
     assert!(
         body["translations"][1]["text"]
             .as_str()
@@ -78,7 +81,12 @@ async fn html_comes_back_with_markup_intact_and_untranslatables_untouched() {
     let out = body["translations"][0]["html"].as_str().unwrap();
     assert_eq!(
         out,
-        "<p class=\"lead\">[MT] 詳細は<a href=\"/x?a=1&amp;b=2\">こちら</a>をご覧ください。</p><script>var s = '翻訳しない';</script><pre>コード</pre>"
+        format!(
+            "<p class=\"lead\">[MT] {}<a href=\"/x?a=1&amp;b=2\">{}</a>{}</p><script>var s = '翻訳しない';</script><pre>コード</pre>",
+            pseudo("詳細は", "ko"),
+            pseudo("こちら", "ko"),
+            pseudo("をご覧ください。", "ko")
+        )
     );
     assert_eq!(
         body["translations"][0]["units"].as_array().unwrap().len(),
@@ -106,12 +114,16 @@ async fn raw_mode_is_html_in_html_out() {
     );
     assert_eq!(header(&response, "content-language"), "zh-Hant");
     let html = response.text().await.unwrap();
-    assert!(html.contains("<title>[MT] お知らせ</title>"), "{html}");
-    assert!(html.contains("<h1>[MT] お知らせ</h1>"), "{html}");
+    let notice = pseudo("お知らせ", "zh-Hant");
+    assert!(
+        html.contains(&format!("<title>[MT] {notice}</title>")),
+        "{html}"
+    );
+    assert!(html.contains(&format!("<h1>[MT] {notice}</h1>")), "{html}");
     server.stop().await;
 }
 
-fn hostile(_: &str) -> String {
+fn hostile(_: &str, _: &str) -> String {
     "<script>alert(1)</script>".to_owned()
 }
 
@@ -130,7 +142,7 @@ async fn provider_markup_is_returned_as_text() {
     server.stop().await;
 }
 
-fn drops_tags(_: &str) -> String {
+fn drops_tags(_: &str, _: &str) -> String {
     "no tags left".to_owned()
 }
 
@@ -146,6 +158,11 @@ async fn qa_rejections_are_reported_per_unit() {
     .await
     .unwrap();
     assert_eq!(body["translations"][0]["units"][0]["qa"], "rejected");
+    assert_eq!(body["translations"][0]["units"][0]["qa_reason"], "markup");
+    assert_eq!(
+        body["translations"][0]["units"][0]["qa_detail"],
+        "the markup <b1>…</b1> of the Japanese is missing"
+    );
     assert_eq!(body["translations"][0]["units"][0]["origin"], "source");
     assert_eq!(
         body["translations"][0]["html"],

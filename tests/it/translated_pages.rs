@@ -8,7 +8,7 @@ use scraper::{Html, Selector};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use crate::support::{LibreTranslate, SLUG, TestServer, japanese_only_content};
+use crate::support::{LibreTranslate, SLUG, TestServer, japanese_only_content, pseudo};
 
 async fn start(content: &tempfile::TempDir, provider: &MockServer) -> TestServer {
     TestServer::start_with_env(&[
@@ -141,9 +141,20 @@ async fn units_failing_qa_stay_japanese_under_the_partial_notice() {
     let content = japanese_only_content();
     // Drops the placeholders of every unit that has some: the QA gate must
     // refuse those units, which stay Japanese under the partial notice.
-    let provider = LibreTranslate::new(|t| {
+    let provider = LibreTranslate::new(|t, target| {
+        let t = pseudo(t, target);
         if t.contains("<b") || t.contains("<x") || t.contains("<p") {
-            "lost the tags".to_owned()
+            let mut kept = String::new();
+            let mut in_tag = false;
+            for c in t.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => kept.push(c),
+                    _ => {}
+                }
+            }
+            format!("lost the tags {kept}")
         } else {
             format!("OK {t}")
         }
@@ -177,10 +188,14 @@ async fn units_failing_qa_stay_japanese_under_the_partial_notice() {
 async fn script_from_the_provider_is_shown_as_text() {
     let content = japanese_only_content();
     // Answers with markup that must never run.
-    let provider =
-        LibreTranslate::new(|_| "<script>alert(1)</script><img src=x onerror=alert(2)>".into())
-            .start()
-            .await;
+    let provider = LibreTranslate::new(|t, target| {
+        format!(
+            "<script>alert(1)</script><img src=x onerror=alert(2)>{}",
+            pseudo(t, target)
+        )
+    })
+    .start()
+    .await;
     let server = start(&content, &provider).await;
     let html = server.text(&format!("/en/{SLUG}")).await;
     assert!(!html.contains("<script>alert"), "script injected");

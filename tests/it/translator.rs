@@ -11,10 +11,13 @@ use honyaku::i18n::Lang;
 use honyaku::translate::provider::{Limits, ProviderError, TranslationProvider};
 use honyaku::translate::{Bundled, Chain, Origin, Pipeline};
 
+use crate::support::pseudo;
+
 /// What a scripted provider does with a batch.
 #[derive(Clone, Copy)]
 enum Behaviour {
-    /// Upper-cases the text outside tags, keeping every placeholder.
+    /// Pseudo-translates and upper-cases the text outside tags, keeping
+    /// every placeholder.
     Shout,
     /// The same, after a pause, so concurrent calls overlap.
     SlowShout,
@@ -81,23 +84,25 @@ impl TranslationProvider for Scripted {
         &'a self,
         texts: &'a [String],
         _from: Lang,
-        _to: Lang,
+        to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
             self.calls.fetch_add(1, Ordering::SeqCst);
             self.seen.lock().unwrap().push(texts.to_vec());
             match self.behaviour {
-                Behaviour::Shout => Ok(texts.iter().map(|t| shout(t)).collect()),
+                Behaviour::Shout => {
+                    Ok(texts.iter().map(|t| shout(&pseudo(t, to.code()))).collect())
+                }
                 Behaviour::SlowShout => {
                     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-                    Ok(texts.iter().map(|t| shout(t)).collect())
+                    Ok(texts.iter().map(|t| shout(&pseudo(t, to.code()))).collect())
                 }
                 Behaviour::DropTags => Ok(texts
                     .iter()
                     .map(|t| {
                         let mut out = String::new();
                         let mut in_tag = false;
-                        for c in t.chars() {
+                        for c in pseudo(t, to.code()).chars() {
                             match c {
                                 '<' => in_tag = true,
                                 '>' => in_tag = false,

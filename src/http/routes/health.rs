@@ -70,8 +70,8 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
         &mut out,
         "honyaku_qa_rejections_total",
         "counter",
-        "Machine translations refused by the QA gate.",
-        &[(String::new(), stats.qa_rejections.load(Relaxed))],
+        "Machine translations refused by the QA gate, by reason and target language.",
+        &stats.qa_refusals.samples(),
     );
     write_metric(
         &mut out,

@@ -52,6 +52,13 @@ pub struct UnitReport {
     /// `passed`, `rejected` (the QA gate refused the machine translation) or
     /// `not_translated` (no provider could translate it).
     qa: &'static str,
+    /// For `rejected`: the reason's code (`number`, `echo`, `script`, `lost`,
+    /// `length`, `batch`, `token`, `markup`, `empty`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qa_reason: Option<&'static str>,
+    /// For `rejected`: the reason in words, e.g. "number 7 became 8".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qa_detail: Option<String>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -447,15 +454,22 @@ fn report(translated: &Translated, offset: usize, index: usize) -> UnitReport {
             index,
             origin: t.origin.as_str(),
             qa: "passed",
+            qa_reason: None,
+            qa_detail: None,
         },
-        None => UnitReport {
-            index,
-            origin: "source",
-            qa: if translated.rejected.binary_search(&position).is_ok() {
-                "rejected"
-            } else {
-                "not_translated"
-            },
-        },
+        None => {
+            let refusal = translated.refusals.get(&position);
+            UnitReport {
+                index,
+                origin: "source",
+                qa: if refusal.is_some() {
+                    "rejected"
+                } else {
+                    "not_translated"
+                },
+                qa_reason: refusal.map(|e| e.code()),
+                qa_detail: refusal.map(ToString::to_string),
+            }
+        }
     }
 }

@@ -192,11 +192,14 @@ pub async fn error_code(response: reqwest::Response) -> String {
     api_error(response).await.1
 }
 
+/// How a stand-in provider answers one text: `(text, target) -> translation`.
+type Reply = Arc<dyn Fn(&str, &str) -> String + Send + Sync>;
+
 /// A LibreTranslate stand-in: answers every text with `reply(text, target)`,
 /// in order, and records the texts and the calls it got.
 #[derive(Clone)]
 pub struct LibreTranslate {
-    reply: Arc<dyn Fn(&str, &str) -> String + Send + Sync>,
+    reply: Reply,
     texts: Arc<Mutex<Vec<String>>>,
     calls: Arc<AtomicUsize>,
 }

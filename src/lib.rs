@@ -6,6 +6,7 @@ pub mod app;
 pub mod auth;
 pub mod config;
 pub mod content;
+pub mod document;
 mod embedded;
 pub mod exchange;
 pub mod feedback;

@@ -201,8 +201,9 @@ async fn serve(app: &App, lang: Lang, raw: &str) -> Result<Response, HttpError> 
         return Ok(redirect_to(&page.final_url));
     }
     let (source, _) = page.decode();
-    let (translated, complete) =
-        crate::http::routes::translate_api::translate_html(app, &source, lang).await?;
+    let (translated, complete) = crate::document::translate_html(&app.pipeline, &source, lang)
+        .await
+        .map_err(|e| HttpError::Internal(e.to_string()))?;
     let html = rewrite(app, lang, &page.final_url, &translated)?;
     let html = Bytes::from(html);
     let validators = page.validators();

@@ -98,13 +98,8 @@ pub struct App {
     /// generation, so the next request renders afresh.
     translated: moka::future::Cache<PageKey, Arc<RenderedPage>>,
     pub store: Arc<dyn crate::store::Store>,
-    /// The one outbound client of the URL proxy (allowlist, address guard,
-    /// timeouts and size cap built in).
-    pub fetcher: crate::fetch::Fetcher,
-    /// Proxied pages by (target language, URL): the origin's validators and
-    /// the page we rendered, so a refetch is conditional and a 304 costs
-    /// no translation.
-    pub proxied: moka::future::Cache<(Lang, String), Arc<crate::http::routes::proxy::Proxied>>,
+    /// The URL proxy: its outbound client and the pages it rendered.
+    pub proxy: crate::proxy::Proxy,
     /// The Japanese of every unit of every hosted page, by unit key: the
     /// units translators can override.
     pub unit_sources: HashMap<String, String>,
@@ -219,8 +214,11 @@ impl App {
             })
             .max_capacity(config.cache.page_bytes)
             .build();
-        let fetcher = crate::fetch::Fetcher::new(&config.fetch)?;
-        let proxied = crate::http::routes::proxy::cache(config.cache.page_bytes);
+        let proxy = crate::proxy::Proxy::new(
+            crate::fetch::Fetcher::new(&config.fetch)?,
+            config.cache.page_bytes,
+            base_url.clone(),
+        );
         let login_failures = crate::auth::FailureLimiter::new(
             config.translators.login_failures,
             std::time::Duration::from_secs(config.translators.login_failure_window_secs),
@@ -232,8 +230,7 @@ impl App {
             std::time::Duration::from_secs(3600),
         );
         Ok(Self {
-            fetcher,
-            proxied,
+            proxy,
             config,
             locales,
             content,

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod metrics;
 pub mod pages;
 pub mod protect;
+pub mod proxy;
 pub mod render;
 pub mod review;
 pub mod segment;

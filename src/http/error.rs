@@ -309,6 +309,24 @@ impl From<crate::review::ReviewError> for HttpError {
     }
 }
 
+impl From<crate::proxy::ProxyError> for HttpError {
+    fn from(error: crate::proxy::ProxyError) -> Self {
+        use crate::proxy::ProxyError;
+        match error {
+            ProxyError::NotAllowed(_) => HttpError::ProxyNotAllowed,
+            ProxyError::Timeout => HttpError::UpstreamTimeout,
+            ProxyError::NotFound(_) => HttpError::NotFound,
+            ProxyError::Fetch(_)
+            | ProxyError::OriginStatus(_)
+            | ProxyError::NotHtml
+            | ProxyError::UnexpectedNotModified => HttpError::UpstreamFailed,
+            ProxyError::Document(_) | ProxyError::Rewrite(_) => {
+                HttpError::Internal(error.to_string())
+            }
+        }
+    }
+}
+
 impl HttpError {
     /// The answer for a store failure: conflicts and busy locks are the
     /// client's to retry; anything else is logged once and is a 500.

@@ -244,19 +244,13 @@ pub async fn units(
 /// Fetches a page the proxy may translate, as the proxy would, and cuts it
 /// into units.
 async fn proxied_units(app: &App, raw: &str) -> Result<(String, Vec<SourceUnit>), HttpError> {
-    use crate::fetch::{FetchError, Fetched};
-    use crate::http::routes::proxy::upstream;
-    let url = app.fetcher.parse_and_check(raw).map_err(|e| match e {
-        FetchError::InvalidUrl { .. } | FetchError::NotAllowed { .. } => HttpError::ProxyNotAllowed,
-        other => upstream(other),
+    let (url, html) = app.proxy.fetch_html(raw).await.map_err(|e| match e {
+        // Whatever the origin answered, it is not a page to list.
+        crate::proxy::ProxyError::NotHtml
+        | crate::proxy::ProxyError::OriginStatus(_)
+        | crate::proxy::ProxyError::NotFound(_) => HttpError::UpstreamFailed,
+        other => HttpError::from(other),
     })?;
-    let Fetched::Page(page) = app.fetcher.fetch(&url, None).await.map_err(upstream)? else {
-        return Err(HttpError::UpstreamFailed);
-    };
-    if !page.status.is_success() || !page.is_html {
-        return Err(HttpError::UpstreamFailed);
-    }
-    let (html, _) = page.decode();
     let units = review::html_units(&html).map_err(|e| HttpError::InvalidRequest {
         detail: format!("the page cannot be cut into units: {e}"),
     })?;

@@ -88,7 +88,8 @@ pub struct App {
     pub base_url: String,
     pub pipeline: Pipeline,
     pub metrics: crate::metrics::Metrics,
-    pub api_access: crate::http::api_access::ApiAccess,
+    /// The translation API's site clients: keys, origins, request limits.
+    pub api_clients: crate::auth::ApiClients,
     /// The pages that depend on nothing but the content: home pages in every
     /// language and the Japanese originals, keyed by (language, path after
     /// the language prefix); the home page has the empty path.
@@ -186,7 +187,7 @@ impl App {
             .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| AppError::HttpClient(e.to_string()))?;
-        let api_access = crate::http::api_access::ApiAccess::new(&config.api);
+        let api_clients = crate::auth::ApiClients::new(&config.api);
         let store = crate::store::open(&config.store).await?;
         let unit_sources = crate::review::unit_sources(&content).map_err(AppError::Segment)?;
         // Before the generation is read, so pages rendered from now on see
@@ -237,7 +238,7 @@ impl App {
             base_url,
             pipeline,
             metrics: crate::metrics::Metrics::default(),
-            api_access,
+            api_clients,
             pages,
             translated,
             store,

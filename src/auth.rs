@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
@@ -18,8 +18,10 @@ use axum::http::{Method, header};
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
+use crate::config::{ApiClient, ApiConfig};
 use crate::http::HttpError;
 use crate::i18n::Lang;
+use crate::limit::{SlidingWindow, address_key};
 use crate::store::TranslatorAccount;
 
 /// What every token starts with, so one found in a file or a chat is
@@ -55,13 +57,11 @@ pub fn sha256_hex(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
-/// Compares two secrets in time that does not depend on where they differ.
-pub fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+/// Compares two secrets in time that does not depend on where they differ
+/// (the one comparison of secrets in the service).
+pub fn same_secret(a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> bool {
+    use subtle::ConstantTimeEq;
+    a.as_ref().ct_eq(b.as_ref()).into()
 }
 
 /// Counts failed logins (bad tokens, on the API or the login form) per
@@ -71,54 +71,26 @@ pub fn same_secret(a: &str, b: &str) -> bool {
 /// address (an office, a proxy) cannot be locked out by one of its users.
 #[derive(Debug)]
 pub struct FailureLimiter {
-    max_failures: u32,
-    window: Duration,
-    failures: std::sync::Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    failures: SlidingWindow<IpAddr>,
 }
-
-/// Addresses tracked at most; past it the oldest are forgotten first, so a
-/// flood of addresses cannot grow memory without bound.
-const TRACKED_ADDRESSES: usize = 10_000;
 
 impl FailureLimiter {
     pub fn new(max_failures: u32, window: Duration) -> Self {
         Self {
-            max_failures: max_failures.max(1),
-            window,
-            failures: std::sync::Mutex::new(HashMap::new()),
+            failures: SlidingWindow::new(
+                usize::try_from(max_failures).unwrap_or(usize::MAX),
+                window,
+            ),
         }
     }
 
     /// `Err(seconds)` while `ip` has used up its failures.
     pub fn check(&self, ip: IpAddr) -> Result<(), u64> {
-        let ip = crate::feedback::limit_key(ip);
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(times) = failures.get_mut(&ip) else {
-            return Ok(());
-        };
-        let window = self.window;
-        times.retain(|t| t.elapsed() < window);
-        if times.len() < self.max_failures as usize {
-            return Ok(());
-        }
-        let oldest = times.iter().min().copied().unwrap_or_else(Instant::now);
-        Err(window.saturating_sub(oldest.elapsed()).as_secs().max(1))
+        self.failures.check(&address_key(ip))
     }
 
     pub fn record_failure(&self, ip: IpAddr) {
-        let ip = crate::feedback::limit_key(ip);
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if failures.len() >= TRACKED_ADDRESSES && !failures.contains_key(&ip) {
-            let window = self.window;
-            failures.retain(|_, times| times.iter().any(|t| t.elapsed() < window));
-            if failures.len() >= TRACKED_ADDRESSES {
-                // Full of live entries: a new address goes uncounted rather
-                // than wiping the lockouts already earned (tokens are too
-                // long to guess; the limit is about load, not secrecy).
-                return;
-            }
-        }
-        failures.entry(ip).or_default().push(Instant::now());
+        self.failures.record(address_key(ip));
     }
 
     /// The answer to an unknown token from `ip`: counted, then 401, or 429
@@ -130,6 +102,71 @@ impl FailureLimiter {
         self.record_failure(ip);
         HttpError::NotLoggedIn
     }
+}
+
+/// The site clients of the translation API (`api.clients`): who holds which
+/// key (kept only as SHA-256), from which browser origins, and how many
+/// requests a minute each may make.
+#[derive(Debug)]
+pub struct ApiClients {
+    clients: Vec<ApiClient>,
+    per_minute: HashMap<String, SlidingWindow<()>>,
+}
+
+impl ApiClients {
+    pub fn new(config: &ApiConfig) -> Self {
+        let per_minute = config
+            .clients
+            .iter()
+            .filter(|c| c.requests_per_minute > 0)
+            .map(|c| {
+                let max = usize::try_from(c.requests_per_minute).unwrap_or(usize::MAX);
+                (
+                    c.name.clone(),
+                    SlidingWindow::new(max, Duration::from_secs(60)),
+                )
+            })
+            .collect();
+        Self {
+            clients: config.clients.clone(),
+            per_minute,
+        }
+    }
+
+    /// No client configured: the API is open (a first run on one machine).
+    pub fn is_open(&self) -> bool {
+        self.clients.is_empty()
+    }
+
+    /// The client holding `key`.
+    pub fn by_key(&self, key: &str) -> Option<&ApiClient> {
+        let digest = sha256_hex(key);
+        self.clients
+            .iter()
+            .find(|c| same_secret(c.key_sha256.to_ascii_lowercase(), &digest))
+    }
+
+    /// Whether some client may be called from the browser origin `origin`.
+    pub fn any_allows(&self, origin: &str) -> bool {
+        self.clients.iter().any(|c| allows(c, origin))
+    }
+
+    /// Takes one request from the client's per-minute allowance, or says in
+    /// how many seconds one would be accepted.
+    pub fn take_request(&self, client: &ApiClient) -> Result<(), u64> {
+        match self.per_minute.get(&client.name) {
+            Some(limit) => limit.take(()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Whether `client` was given the browser origin `origin`.
+pub fn allows(client: &ApiClient, origin: &str) -> bool {
+    client
+        .origins
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(origin))
 }
 
 /// The client's address: the socket's peer (loopback when the router is
@@ -318,6 +355,50 @@ mod tests {
         assert!(same_secret("abc", "abc"));
         assert!(!same_secret("abc", "abd"));
         assert!(!same_secret("abc", "abcd"));
+        assert!(!same_secret("", "a"));
+        assert!(same_secret("", ""));
+    }
+
+    fn client(rpm: u32) -> ApiClient {
+        ApiClient {
+            name: "site".into(),
+            key_sha256: sha256_hex("k"),
+            origins: vec!["https://www.example.go.jp".into()],
+            requests_per_minute: rpm,
+            daily_characters: 0,
+        }
+    }
+
+    #[test]
+    fn a_client_gets_its_requests_per_minute_then_waits_for_the_oldest() {
+        let clients = ApiClients::new(&ApiConfig {
+            clients: vec![client(3)],
+        });
+        let c = &clients.clients[0];
+        for _ in 0..3 {
+            clients.take_request(c).unwrap();
+        }
+        let wait = clients.take_request(c).unwrap_err();
+        assert!((59..=60).contains(&wait), "{wait}");
+        let unlimited = ApiClients::new(&ApiConfig {
+            clients: vec![client(0)],
+        });
+        for _ in 0..100 {
+            unlimited.take_request(&unlimited.clients[0]).unwrap();
+        }
+    }
+
+    #[test]
+    fn client_keys_and_origins() {
+        let clients = ApiClients::new(&ApiConfig {
+            clients: vec![client(0)],
+        });
+        assert_eq!(clients.by_key("k").unwrap().name, "site");
+        assert!(clients.by_key("nope").is_none());
+        assert!(clients.any_allows("https://WWW.example.go.jp"));
+        assert!(!clients.any_allows("https://evil.example"));
+        assert!(!clients.is_open());
+        assert!(ApiClients::new(&ApiConfig { clients: vec![] }).is_open());
     }
 
     #[test]

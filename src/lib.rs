@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod glossary;
 pub mod http;
 pub mod i18n;
+pub mod limit;
 pub mod metrics;
 pub mod pages;
 pub mod protect;

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::App;
 use crate::config::ApiClient;
 use crate::document::{self, Document, DocumentError};
-use crate::http::{HttpError, target_lang};
+use crate::http::{HttpError, api_access, target_lang};
 use crate::i18n::Lang;
 
 /// What to translate: `texts` or `html`, into `target`.
@@ -88,9 +88,7 @@ pub async fn preflight(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    let origin = app
-        .api_access
-        .preflight_origin(&headers)
+    let origin = api_access::preflight_origin(&app.api_clients, &headers)
         .ok_or(HttpError::OriginNotAllowed)?;
     let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
     let h = response.headers_mut();
@@ -146,10 +144,10 @@ pub async fn translate(
     body: Bytes,
 ) -> Result<Response, HttpError> {
     // Who, from where, how often: settled before anything is parsed or paid.
-    let client = app.api_access.authenticate(&headers)?;
-    let allow_origin = app.api_access.allow_origin(client, &headers)?;
+    let client = api_access::authenticate(&app.api_clients, &headers)?;
+    let allow_origin = api_access::allow_origin(client, &headers)?;
     if let Some(client) = client {
-        app.api_access.take_request(client)?;
+        api_access::take_request(&app.api_clients, client)?;
     }
     let mut response = translate_for(&app, client, &headers, query, body).await?;
     if let Some(origin) = allow_origin {
@@ -181,7 +179,7 @@ async fn charge(app: &App, client: Option<&ApiClient>, characters: u64) -> Resul
             .sum();
         if used.saturating_add(characters) > client.daily_characters {
             return Err(HttpError::BudgetExhausted {
-                retry_after_secs: crate::http::api_access::seconds_until_utc_midnight(now),
+                retry_after_secs: api_access::seconds_until_utc_midnight(now),
             });
         }
     }

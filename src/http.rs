@@ -2,8 +2,11 @@
 //! and the `serve` function shared by `main` and the tests.
 
 pub mod api_access;
+pub mod client_addr;
+pub mod cookie;
 pub mod error;
 pub mod openapi;
+pub mod principal;
 pub mod routes;
 
 use std::future::Future;
@@ -210,7 +213,7 @@ async fn record_metrics(
 /// language cookie, then Accept-Language, then Japanese.
 pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
     if let Some(lang) =
-        cookie_value(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v))
+        cookie::first(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v))
     {
         return lang;
     }
@@ -236,19 +239,6 @@ pub fn request_lang(app: &App, request: &Request) -> Lang {
         first = segments.next().unwrap_or_default();
     }
     Lang::from_code(first).unwrap_or_else(|| negotiated_lang(app, request.headers()))
-}
-
-/// One cookie's value. Malformed pairs are skipped, never an error: a broken
-/// cookie must not break the page.
-pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim().trim_matches('"').to_owned())
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets requests in

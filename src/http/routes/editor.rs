@@ -19,9 +19,12 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::app::App;
-use crate::auth::{self, Credential, Principal};
+use crate::auth::{self, AuthError};
 use crate::content::Announcement;
 use crate::http::HttpError;
+use crate::http::client_addr::client_ip;
+use crate::http::cookie;
+use crate::http::principal::{self, Credential, Principal};
 use crate::http::routes::translators_api::{
     approve_override, find_unit, revert_override, save_override, target,
 };
@@ -45,7 +48,7 @@ const EDITOR_LANGUAGES: [Lang; 5] = Lang::ALL;
 /// Accept-Language, then English (the language translators into any target
 /// are likeliest to read).
 pub fn editor_lang(app: &App, headers: &HeaderMap) -> Lang {
-    if let Some(lang) = crate::http::cookie_value(headers, &app.config.i18n.cookie_name)
+    if let Some(lang) = cookie::first(headers, &app.config.i18n.cookie_name)
         .and_then(|v| Lang::from_code(&v))
         .filter(|l| EDITOR_LANGUAGES.contains(l))
     {
@@ -111,7 +114,7 @@ fn session_cookie(app: &App, id: Option<&str>) -> String {
     };
     format!(
         "{}={value}; Path={EDITOR_ROOT}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}",
-        auth::SESSION_COOKIE
+        principal::SESSION_COOKIE
     )
 }
 
@@ -125,7 +128,7 @@ fn with_cookie(mut response: Response, cookie: &str) -> Response {
 /// The translator behind this request, if any. Errors other than "not
 /// logged in" (a rate-limited address, a store failure) are answered as such.
 async fn signed_in(parts: &Parts, app: &Arc<App>) -> Result<Option<Principal>, HttpError> {
-    match auth::authenticate(parts, app).await {
+    match principal::authenticate(parts, app).await {
         Ok(principal) => Ok(Some(principal)),
         Err(HttpError::NotLoggedIn) => Ok(None),
         Err(other) => Err(other),
@@ -251,21 +254,23 @@ pub async fn login(
     }
     let (token, next) = form.map(|Form(f)| (f.token, f.next)).unwrap_or_default();
     let next = next.as_deref().and_then(safe_next);
-    let token = token.trim();
-    let account = if token.is_empty() {
-        None
-    } else {
-        app.store
-            .translator_by_token(&auth::sha256_hex(token))
-            .await
-            .map_err(HttpError::from_store)?
-    };
-    let Some(account) = account else {
-        // Only unknown tokens are limited: a valid one always gets in, so
-        // one user of a shared address cannot lock the others out.
-        let ip = auth::client_ip(&parts, &app.config.server.trusted_proxies);
-        tracing::info!(%ip, "refused an editor login with an unknown or revoked token");
-        if let Err(retry_after_secs) = app.login_failures.check(ip) {
+    let ip = client_ip(&parts, &app.config.server.trusted_proxies);
+    let lifetime =
+        std::time::Duration::from_secs(app.config.translators.session_hours.saturating_mul(3600));
+    match auth::log_in(
+        app.store.as_ref(),
+        &app.login_failures,
+        ip,
+        &token,
+        lifetime,
+    )
+    .await
+    {
+        Ok(session) => Ok(with_cookie(
+            see_other(next.unwrap_or(HOME_PATH)),
+            &session_cookie(&app, Some(&session.id)),
+        )),
+        Err(AuthError::TooManyFailures { retry_after_secs }) => {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("minutes", retry_after_secs.div_ceil(60));
             let message = app.locales.t_args(lang, "editor-login-rate-limited", &args);
@@ -277,40 +282,18 @@ pub async fn login(
             if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
-            return Ok(response);
+            Ok(response)
         }
-        app.login_failures.record_failure(ip);
-        let message = app.locales.t(lang, "editor-login-failed");
-        return Ok(html(
-            StatusCode::UNAUTHORIZED,
-            lang,
-            pages::login_page(&ctx, Some(&message), next, None),
-        ));
-    };
-    let random = |e: auth::AuthError| HttpError::Internal(e.to_string());
-    let session_id = auth::random_hex().map_err(random)?;
-    let csrf = auth::random_hex().map_err(random)?;
-    let lifetime_ms = i64::try_from(
-        app.config
-            .translators
-            .session_hours
-            .saturating_mul(3_600_000),
-    )
-    .unwrap_or(i64::MAX);
-    app.store
-        .session_create(
-            &auth::sha256_hex(&session_id),
-            &account.name,
-            &csrf,
-            crate::store::now_ms().saturating_add(lifetime_ms),
-        )
-        .await
-        .map_err(HttpError::from_store)?;
-    tracing::info!(translator = %account.name, "editor session started");
-    Ok(with_cookie(
-        see_other(next.unwrap_or(HOME_PATH)),
-        &session_cookie(&app, Some(&session_id)),
-    ))
+        Err(AuthError::UnknownToken) => {
+            let message = app.locales.t(lang, "editor-login-failed");
+            Ok(html(
+                StatusCode::UNAUTHORIZED,
+                lang,
+                pages::login_page(&ctx, Some(&message), next, None),
+            ))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -330,10 +313,7 @@ pub async fn logout(
         let sent = form.map(|Form(f)| f.csrf).unwrap_or_default();
         check_csrf(&principal, &sent)?;
         if let Credential::Session { id_sha256, .. } = &principal.credential {
-            app.store
-                .session_delete(id_sha256)
-                .await
-                .map_err(HttpError::from_store)?;
+            auth::log_out(app.store.as_ref(), id_sha256).await?;
             tracing::info!(translator = principal.name(), "editor session ended");
         }
     }

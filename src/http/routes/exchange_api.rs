@@ -19,9 +19,9 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::exchange::{self, ExchangeUnit, UnitState};
 use crate::http::HttpError;
+use crate::http::principal::Principal;
 use crate::http::routes::translators_api::{self, target};
 use crate::review;
 

@@ -100,7 +100,11 @@ pub async fn submit(
             return Ok(html_response(StatusCode::BAD_REQUEST, lang, html));
         }
     };
-    let ip = crate::auth::client_ip_of(&extensions, &headers, &app.config.server.trusted_proxies);
+    let ip = crate::http::client_addr::client_ip_of(
+        &extensions,
+        &headers,
+        &app.config.server.trusted_proxies,
+    );
     if let Err(retry_after_secs) = app.report_limiter.try_take(ip) {
         return Ok(rate_limited(&app, lang, retry_after_secs));
     }

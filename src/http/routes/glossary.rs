@@ -13,9 +13,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::glossary::{self, GlossaryEntry};
 use crate::http::HttpError;
+use crate::http::principal::Principal;
 
 /// The glossary of one language.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]

@@ -17,8 +17,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::http::HttpError;
+use crate::http::principal::Principal;
 use crate::i18n::Lang;
 use crate::store::{REPORTS_LISTED_MAX, Report, ReportStatus, Role};
 

@@ -15,9 +15,9 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::content::Announcement;
 use crate::http::HttpError;
+use crate::http::principal::Principal;
 use crate::i18n::Lang;
 use crate::review::{self, HistoryEntry, SourceUnit, UnitState, UnitView};
 use crate::store::OverrideState;

@@ -251,6 +251,17 @@ impl App {
         })
     }
 
+    /// The review operations on this service's pages, store and generation.
+    pub fn review(&self) -> crate::review::Review<'_> {
+        crate::review::Review {
+            content: &self.content,
+            unit_sources: &self.unit_sources,
+            pipeline: &self.pipeline,
+            store: &self.store,
+            generation: &self.generation,
+        }
+    }
+
     /// The store's generation, re-read when the last reading is older than
     /// [`GENERATION_POLL`]. A failed read keeps the last value.
     pub async fn generation(&self) -> i64 {

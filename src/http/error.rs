@@ -302,9 +302,19 @@ impl IntoResponse for HttpError {
 
 impl From<crate::review::ReviewError> for HttpError {
     fn from(error: crate::review::ReviewError) -> Self {
+        use crate::review::ReviewError;
         match error {
-            crate::review::ReviewError::Store(e) => HttpError::from_store(e),
-            other => HttpError::Internal(other.to_string()),
+            ReviewError::Store(e) => HttpError::from_store(e),
+            ReviewError::UnitNotFound => HttpError::NotFound,
+            ReviewError::Forbidden { .. } => HttpError::Forbidden {
+                detail: error.to_string(),
+            },
+            ReviewError::Qa(problem) => HttpError::OverrideQa(problem),
+            ReviewError::VersionConflict { current } => HttpError::VersionConflict { current },
+            ReviewError::NothingToRevert | ReviewError::AlreadyApproved => HttpError::Conflict {
+                detail: error.to_string(),
+            },
+            ReviewError::Segment(_) => HttpError::Internal(error.to_string()),
         }
     }
 }

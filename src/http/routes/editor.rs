@@ -25,9 +25,7 @@ use crate::http::HttpError;
 use crate::http::client_addr::client_ip;
 use crate::http::cookie;
 use crate::http::principal::{self, Credential, Principal};
-use crate::http::routes::translators_api::{
-    approve_override, find_unit, revert_override, save_override, target,
-};
+use crate::http::routes::translators_api::target;
 use crate::i18n::{Lang, negotiate_accept_language_among};
 use crate::render::editor::{
     self as pages, Done, EditView, EditorContext, Refused, SignedIn, edit_href, unit_anchor,
@@ -581,7 +579,7 @@ pub async fn change_unit(
         // with what they typed kept on it to copy, then back to the unit.
         let lang = editor_lang(&app, &parts.headers);
         let typed = form.map(|Form(f)| f.text).unwrap_or_default();
-        let next = match (target(&lang_code), find_unit(&app, &id).await) {
+        let next = match (target(&lang_code), app.review().find_unit(&id).await) {
             (Ok(target), Ok((Some(page), _))) => Some(format!(
                 "{}#{}",
                 edit_href(&page.slug, target, None),
@@ -622,7 +620,8 @@ pub async fn change_unit(
     if !principal.account.may_edit(target) {
         return Ok(forbidden(&app, lang, &principal, target));
     }
-    let (Some(first_page), unit) = find_unit(&app, &id).await? else {
+    let review = app.review();
+    let (Some(first_page), unit) = review.find_unit(&id).await? else {
         // The editor works on hosted pages; other units go through the API.
         return Err(HttpError::NotFound);
     };
@@ -638,27 +637,27 @@ pub async fn change_unit(
     // "Approve" with the text changed in the box approves the new text: the
     // translator's edit is never dropped for the old one.
     let action = match action {
-        UnitAction::Approve => {
-            let current = app
-                .store
-                .override_get(std::slice::from_ref(&unit.key), target)
-                .await
-                .map_err(HttpError::from_store)?
-                .remove(&unit.key);
-            let typed = review::from_editable(form.text.trim());
-            match current {
-                Some(o) if o.text != typed && !form.text.trim().is_empty() => UnitAction::Save,
-                _ => UnitAction::Approve,
-            }
+        UnitAction::Approve if review.approve_saves(&unit, target, &form.text).await? => {
+            UnitAction::Save
         }
         other => other,
     };
+    let account = &principal.account;
     let outcome = match action {
-        UnitAction::Save => save_override(&app, &principal, &unit, target, &form.text, version)
+        UnitAction::Save => review
+            .save_override(account, &unit, target, &form.text, version)
             .await
             .map(|_| ()),
-        UnitAction::Revert => revert_override(&app, &principal, &unit, target, version).await,
-        UnitAction::Approve => approve_override(&app, &principal, &unit, target, version).await,
+        UnitAction::Revert => {
+            review
+                .revert_override(account, &unit, target, version)
+                .await
+        }
+        UnitAction::Approve => {
+            review
+                .approve_override(account, &unit, target, version)
+                .await
+        }
     };
     let error = match outcome {
         Ok(()) => {
@@ -670,7 +669,7 @@ pub async fn change_unit(
             );
             return Ok(see_other(&location));
         }
-        Err(error) => error,
+        Err(error) => HttpError::from(error),
     };
     let (message, current) = match &error {
         HttpError::QaFailed { detail } => {
@@ -741,16 +740,12 @@ pub async fn history(
     };
     let lang = editor_lang(&app, &parts.headers);
     let target = target(&lang_code)?;
-    let (Some(page), unit) = find_unit(&app, &id).await? else {
+    let review = app.review();
+    let (Some(page), unit) = review.find_unit(&id).await? else {
         // The editor works on hosted pages; other units go through the API.
         return Err(HttpError::NotFound);
     };
-    let revisions = app
-        .store
-        .override_history(&id, target)
-        .await
-        .map_err(HttpError::from_store)?;
-    let entries = review::history_entries(revisions);
+    let entries = review.history(&id, target).await?;
     let body = pages::history_page(
         &context(&app, lang, Some(&principal)),
         &page,

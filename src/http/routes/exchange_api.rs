@@ -22,7 +22,7 @@ use crate::app::App;
 use crate::exchange::{self, ExchangeUnit, UnitState};
 use crate::http::HttpError;
 use crate::http::principal::Principal;
-use crate::http::routes::translators_api::{self, target};
+use crate::http::routes::translators_api::target;
 use crate::review;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -183,6 +183,7 @@ pub async fn import(
             .into_iter()
             .map(|v| (v.id.clone(), v))
             .collect();
+    let review = app.review();
     let mut results = Vec::with_capacity(file.units.len());
     for imported in file.units {
         let result =
@@ -222,17 +223,12 @@ pub async fn import(
             // The same text marked final on a flagged override is its review.
             if view.state == UnitState::NeedsReview && imported.state == Some(UnitState::Approved) {
                 results.push(
-                    match translators_api::approve_override(
-                        &app,
-                        &principal,
-                        unit,
-                        lang,
-                        exported_version,
-                    )
-                    .await
+                    match review
+                        .approve_override(&principal.account, unit, lang, exported_version)
+                        .await
                     {
                         Ok(()) => result("approved", None, Some(exported_version + 1)),
-                        Err(e) => outcome_of(&app, reader, &imported.id, e),
+                        Err(e) => outcome_of(&app, reader, &imported.id, e.into()),
                     },
                 );
             } else {
@@ -241,11 +237,12 @@ pub async fn import(
             continue;
         }
         results.push(
-            match translators_api::save_text(&app, &principal, unit, lang, &text, exported_version)
+            match review
+                .save_text(&principal.account, unit, lang, &text, exported_version)
                 .await
             {
                 Ok(saved) => result("updated", None, Some(saved.version)),
-                Err(e) => outcome_of(&app, reader, &imported.id, e),
+                Err(e) => outcome_of(&app, reader, &imported.id, e.into()),
             },
         );
     }

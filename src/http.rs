@@ -2,6 +2,7 @@
 //! and the `serve` function shared by `main` and the tests.
 
 pub mod api_access;
+pub mod cache;
 pub mod client_addr;
 pub mod cookie;
 pub mod error;

@@ -11,6 +11,7 @@ use fluent_bundle::FluentArgs;
 use std::sync::Arc;
 
 use crate::app::App;
+use crate::http::cache::CachePolicy;
 use crate::i18n::Lang;
 use crate::render::{self, PageContext};
 
@@ -445,7 +446,7 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
         }
     }
     let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(headers);
     if let Ok(value) = HeaderValue::from_str(lang.code()) {
         headers.insert(header::CONTENT_LANGUAGE, value);
     }

@@ -22,6 +22,7 @@ use crate::app::App;
 use crate::auth::{self, AuthError};
 use crate::content::Announcement;
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
 use crate::http::client_addr::client_ip;
 use crate::http::cookie;
 use crate::http::principal::{self, Credential, Principal};
@@ -69,7 +70,7 @@ fn html(status: StatusCode, lang: Lang, body: String) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(headers);
     headers.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),
@@ -86,10 +87,8 @@ fn see_other(location: &str) -> Response {
     match HeaderValue::from_str(location) {
         Ok(value) => (
             StatusCode::SEE_OTHER,
-            [
-                (header::LOCATION, value),
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            ],
+            CachePolicy::NoStore,
+            [(header::LOCATION, value)],
         )
             .into_response(),
         Err(_) => HttpError::Internal(format!("bad redirect {location:?}")).into_response(),

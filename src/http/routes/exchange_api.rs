@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::App;
 use crate::exchange::{self, ExchangeUnit, UnitState};
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
 use crate::http::principal::Principal;
 use crate::http::routes::translators_api::target;
 use crate::review;
@@ -35,7 +36,7 @@ fn download(content_type: &'static str, filename: &str, body: String) -> Respons
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(headers);
     // The name is built from a slug and a language code: ASCII, no quotes.
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);

@@ -22,6 +22,7 @@ use crate::app::App;
 use crate::content::Announcement;
 use crate::feedback::{MessageError, clean_message};
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
 use crate::i18n::Lang;
 use crate::pages::plain_text;
 use crate::render::{self, PageContext, ReportFormView};
@@ -223,7 +224,7 @@ fn html_response(status: StatusCode, lang: Lang, html: String) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(h);
     h.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),

@@ -14,6 +14,7 @@ use url::Url;
 
 use crate::app::App;
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
 use crate::i18n::Lang;
 use crate::proxy::{Answer, Translating};
 
@@ -22,6 +23,11 @@ use crate::proxy::{Answer, Translating};
 const JSERVER_PARAMS: [&str; 7] = [
     "SLANG", "TLANG", "XMODE", "XCHARSET", "XJSID", "XPARAM", "XPORG",
 ];
+
+/// A complete proxied page: shared caches may keep it for a minute (the
+/// origin may change it at any time; we revalidate cheaply with its
+/// validators).
+const PROXY_CACHE: CachePolicy = CachePolicy::Public { max_age: 60 };
 
 /// Proxied pages live on our origin but come from elsewhere: their scripts
 /// must not run with our origin's rights, so none run at all; images, styles
@@ -148,14 +154,11 @@ fn html_response(lang: Lang, html: Bytes, complete: bool) -> Response {
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),
     );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(if complete {
-            "public, max-age=60"
-        } else {
-            "no-store"
-        }),
-    );
+    if complete {
+        PROXY_CACHE.apply(h);
+    } else {
+        CachePolicy::NoStore.apply(h);
+    }
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(PROXY_CSP),

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::App;
 use crate::config::ApiClient;
 use crate::document::{self, Document, DocumentError};
+use crate::http::cache::CachePolicy;
 use crate::http::{HttpError, api_access, target_lang};
 use crate::i18n::Lang;
 
@@ -238,7 +239,7 @@ async fn translate_for(
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(target.code()),
         );
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        CachePolicy::NoStore.apply(h);
         if let Ok(value) = HeaderValue::from_str(&billed.to_string()) {
             h.insert("x-characters-billed", value);
         }
@@ -303,9 +304,7 @@ async fn json_mode(
         characters_billed,
     };
     let mut response = Json(response).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(response.headers_mut());
     Ok(response)
 }
 

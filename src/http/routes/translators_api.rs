@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::App;
 use crate::content::Announcement;
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
 use crate::http::principal::Principal;
 use crate::i18n::Lang;
 use crate::review::{self, HistoryEntry, SourceUnit, UnitState, UnitView};
@@ -56,9 +57,7 @@ fn etag(version: i64) -> HeaderValue {
 fn with_etag(version: i64, body: impl IntoResponse) -> Response {
     let mut response = body.into_response();
     response.headers_mut().insert(header::ETAG, etag(version));
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(response.headers_mut());
     response
 }
 

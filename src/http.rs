@@ -1,5 +1,6 @@
-//! The HTTP surface: one route list, the layers every request passes through,
-//! and the `serve` function shared by `main` and the tests.
+//! The HTTP surface: one route list (the API's part of it, in
+//! [`openapi`], also makes the OpenAPI document), the layers every request
+//! passes through, and the `serve` function shared by `main` and the tests.
 
 pub mod api_access;
 pub mod cache;
@@ -50,6 +51,8 @@ pub fn target_lang(code: &str) -> Result<Lang, HttpError> {
 pub fn router(app: Arc<App>) -> Router {
     let timeout = Duration::from_secs(app.config.server.request_timeout_secs);
     let max_body = app.config.server.max_body_bytes;
+    let (api, doc) = openapi::api_routes().split_for_parts();
+    let api = api.layer(axum::Extension(openapi::OpenApiJson::new(&doc)));
     Router::new()
         .route("/", get(routes::pages::root))
         .route("/healthz", get(routes::health::healthz))
@@ -100,54 +103,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{lang}/", get(routes::pages::home))
         .route("/{lang}/{*path}", get(routes::pages::page))
         .route("/metrics", get(routes::health::metrics))
-        .route("/api/openapi.json", get(openapi::openapi_json))
-        .route(
-            "/api/v1/translate",
-            axum::routing::post(routes::translate_api::translate)
-                .options(routes::translate_api::preflight),
-        )
-        .route("/api/v1/pages", get(routes::translators_api::pages))
-        .route("/api/v1/units/{lang}", get(routes::translators_api::units))
-        .route(
-            "/api/v1/units/{lang}/{id}",
-            get(routes::translators_api::unit)
-                .put(routes::translators_api::save)
-                .delete(routes::translators_api::revert),
-        )
-        .route(
-            "/api/v1/units/{lang}/{id}/approve",
-            axum::routing::post(routes::translators_api::approve),
-        )
-        .route(
-            "/api/v1/units/{lang}/{id}/history",
-            get(routes::translators_api::history),
-        )
-        .route(
-            "/api/v1/xliff/{lang}",
-            get(routes::exchange_api::export).put(routes::exchange_api::import),
-        )
-        .route("/api/v1/tmx", get(routes::exchange_api::tmx))
-        // Glossary: the static `export.csv` and `import` segments win over
-        // `{term}` (so those two words cannot be terms, which Japanese
-        // terms never are).
-        .route("/api/v1/glossary/{lang}", get(routes::glossary::list))
-        .route(
-            "/api/v1/glossary/{lang}/export.csv",
-            get(routes::glossary::export_csv),
-        )
-        .route(
-            "/api/v1/glossary/{lang}/import",
-            axum::routing::post(routes::glossary::import_csv),
-        )
-        .route(
-            "/api/v1/glossary/{lang}/{term}",
-            axum::routing::put(routes::glossary::put).delete(routes::glossary::delete),
-        )
-        .route("/api/v1/reports", get(routes::reports_api::list))
-        .route(
-            "/api/v1/reports/{id}/resolve",
-            axum::routing::post(routes::reports_api::resolve),
-        )
+        // Every /api/ route, from the list that also makes the OpenAPI
+        // document.
+        .merge(api)
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
         // statuses that render_errors, outside them, turns into localized

@@ -85,6 +85,15 @@ pub struct RawQuery {
 
 /// CORS preflight: answered for origins some client was given (any origin
 /// while the API is open). It carries no key, so it grants nothing by itself.
+#[utoipa::path(
+    options,
+    path = "/api/v1/translate",
+    tag = "translation",
+    responses(
+        (status = 204, description = "The origin may call the API: Access-Control-Allow-* headers"),
+        (status = 403, description = "No client may be called from this origin", body = crate::http::error::ErrorBody)
+    )
+)]
 pub async fn preflight(
     State(app): State<Arc<App>>,
     headers: HeaderMap,

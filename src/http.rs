@@ -10,13 +10,14 @@ pub mod error;
 pub mod openapi;
 pub mod principal;
 pub mod routes;
+pub mod same_origin;
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use tokio::net::TcpListener;
@@ -115,6 +116,9 @@ pub fn router(app: Arc<App>) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
         ))
+        // server.max_body_bytes is the one body limit: axum's own default
+        // (2 MiB, for Bytes, Form and Json) would answer 413 below it.
+        .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),

@@ -180,8 +180,15 @@ impl HttpError {
                         .t_args(lang, "error-unsupported-language", &args),
                 )
             }
-            HttpError::BadRequest | HttpError::PayloadTooLarge => {
-                (t("error-bad-request-title"), t("error-bad-request-body"))
+            HttpError::BadRequest => (t("error-bad-request-title"), t("error-bad-request-body")),
+            HttpError::PayloadTooLarge => {
+                let mut args = FluentArgs::new();
+                let limit = u64::try_from(app.config.server.max_body_bytes).unwrap_or(u64::MAX);
+                args.set("limit", size(limit));
+                (
+                    t("error-bad-request-title"),
+                    app.locales.t_args(lang, "error-payload-too-large", &args),
+                )
             }
             HttpError::InvalidRequest { detail } => {
                 let mut args = FluentArgs::new();
@@ -256,6 +263,18 @@ impl HttpError {
                 (t("error-internal-title"), t("error-internal-body"))
             }
         }
+    }
+}
+
+/// A size in bytes as people read it: whole MiB or KiB when it is one,
+/// else bytes (the unit symbols read the same in every language we serve).
+fn size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
+        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
+        b => format!("{b} B"),
     }
 }
 
@@ -456,4 +475,18 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
     );
     response.extensions_mut().insert(error);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_in_the_largest_whole_unit() {
+        assert_eq!(size(1_048_576), "1 MiB");
+        assert_eq!(size(4 * 1_048_576), "4 MiB");
+        assert_eq!(size(1536 * 1024), "1536 KiB");
+        assert_eq!(size(65_536), "64 KiB");
+        assert_eq!(size(1000), "1000 B");
+    }
 }

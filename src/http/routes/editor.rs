@@ -27,6 +27,7 @@ use crate::http::client_addr::client_ip;
 use crate::http::cookie;
 use crate::http::principal::{self, Credential, Principal};
 use crate::http::routes::translators_api::target;
+use crate::http::same_origin::from_elsewhere;
 use crate::i18n::{Lang, negotiate_accept_language_among};
 use crate::render::editor::{
     self as pages, Done, EditView, EditorContext, Refused, SignedIn, edit_href, unit_anchor,
@@ -226,17 +227,6 @@ fn login_redirect(parts: &Parts) -> Response {
     }
 }
 
-/// Whether the browser says this request comes from another site. The
-/// session cookie is `SameSite=Strict`, so forms elsewhere cannot use a
-/// session; this keeps them from logging a translator into someone else's
-/// account as well. Clients that send no `Sec-Fetch-Site` are let through.
-fn cross_site(headers: &HeaderMap) -> bool {
-    headers
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|site| !matches!(site, "same-origin" | "none"))
-}
-
 /// `POST /translators/login`: a valid token starts a session; a bad one
 /// counts against the address, which is refused for a while past the limit.
 pub async fn login(
@@ -246,7 +236,7 @@ pub async fn login(
 ) -> Result<Response, HttpError> {
     let lang = editor_lang(&app, &parts.headers);
     let ctx = context(&app, lang, None);
-    if cross_site(&parts.headers) {
+    if from_elsewhere(&app, &parts.headers) {
         return Err(HttpError::CsrfFailed);
     }
     let (token, next) = form.map(|Form(f)| (f.token, f.next)).unwrap_or_default();
@@ -306,6 +296,9 @@ pub async fn logout(
     parts: Parts,
     form: Result<Form<CsrfForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
+    if from_elsewhere(&app, &parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
     if let Some(principal) = signed_in(&parts, &app).await? {
         let sent = form.map(|Form(f)| f.csrf).unwrap_or_default();
         check_csrf(&principal, &sent)?;
@@ -538,6 +531,9 @@ pub async fn resolve_report(
     Path(id): Path<i64>,
     form: Result<Form<ResolveForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
+    if from_elsewhere(&app, &parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
     let Some(principal) = signed_in(&parts, &app).await? else {
         return Ok(see_other(LOGIN_PATH));
     };
@@ -597,10 +593,13 @@ pub async fn change_unit(
                 // Only for the editor's own forms: another site must not be
                 // able to put its words on our login page.
                 Some(typed.as_str())
-                    .filter(|t| !t.trim().is_empty() && !cross_site(&parts.headers)),
+                    .filter(|t| !t.trim().is_empty() && !from_elsewhere(&app, &parts.headers)),
             ),
         ));
     };
+    if from_elsewhere(&app, &parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
     let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
     check_csrf(&principal, &form.csrf)?;
     let lang = editor_lang(&app, &parts.headers);

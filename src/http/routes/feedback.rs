@@ -75,10 +75,7 @@ pub async fn submit(
     let lang = target_lang(&code)?;
     // Browsers say where a form was sent from: another site's page posting
     // here (to spend its visitors' allowance) is refused.
-    if headers
-        .get("sec-fetch-site")
-        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"cross-site"))
-    {
+    if crate::http::same_origin::from_elsewhere(&app, &headers) {
         return Err(HttpError::Forbidden {
             detail: "reports are sent from this site's own form".into(),
         });

@@ -11,7 +11,8 @@ use sha2::{Digest, Sha256};
 use crate::config::Config;
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::{Lang, LocaleError, Locales};
-use crate::render::{self, ArticleView, PageContext, Presentation};
+use crate::pages::{ArticleView, Presentation};
+use crate::render::{self, PageContext};
 use crate::translate::{Chain, Pipeline};
 
 #[derive(Debug, thiserror::Error)]

@@ -11,7 +11,8 @@ use sha2::{Digest, Sha256};
 use crate::config::Config;
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::{Lang, LocaleError, Locales};
-use crate::render::{self, ArticleView, PageContext, Presentation};
+use crate::pages::{ArticleView, Presentation};
+use crate::render::{self, PageContext};
 use crate::translate::{Chain, Pipeline};
 
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +89,8 @@ pub struct App {
     pub base_url: String,
     pub pipeline: Pipeline,
     pub metrics: crate::metrics::Metrics,
-    pub api_access: crate::http::api_access::ApiAccess,
+    /// The translation API's site clients: keys, origins, request limits.
+    pub api_clients: crate::auth::ApiClients,
     /// The pages that depend on nothing but the content: home pages in every
     /// language and the Japanese originals, keyed by (language, path after
     /// the language prefix); the home page has the empty path.
@@ -98,13 +100,8 @@ pub struct App {
     /// generation, so the next request renders afresh.
     translated: moka::future::Cache<PageKey, Arc<RenderedPage>>,
     pub store: Arc<dyn crate::store::Store>,
-    /// The one outbound client of the URL proxy (allowlist, address guard,
-    /// timeouts and size cap built in).
-    pub fetcher: crate::fetch::Fetcher,
-    /// Proxied pages by (target language, URL): the origin's validators and
-    /// the page we rendered, so a refetch is conditional and a 304 costs
-    /// no translation.
-    pub proxied: moka::future::Cache<(Lang, String), Arc<crate::http::routes::proxy::Proxied>>,
+    /// The URL proxy: its outbound client and the pages it rendered.
+    pub proxy: crate::proxy::Proxy,
     /// The Japanese of every unit of every hosted page, by unit key: the
     /// units translators can override.
     pub unit_sources: HashMap<String, String>,
@@ -194,7 +191,7 @@ impl App {
             .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| AppError::HttpClient(e.to_string()))?;
-        let api_access = crate::http::api_access::ApiAccess::new(&config.api);
+        let api_clients = crate::auth::ApiClients::new(&config.api);
         let store = crate::store::open(&config.store).await?;
         let unit_sources = crate::review::unit_sources(&content).map_err(AppError::Segment)?;
         // Before the generation is read, so pages rendered from now on see
@@ -223,8 +220,11 @@ impl App {
             })
             .max_capacity(config.cache.page_bytes)
             .build();
-        let fetcher = crate::fetch::Fetcher::new(&config.fetch)?;
-        let proxied = crate::http::routes::proxy::cache(config.cache.page_bytes);
+        let proxy = crate::proxy::Proxy::new(
+            crate::fetch::Fetcher::new(&config.fetch)?,
+            config.cache.page_bytes,
+            base_url.clone(),
+        );
         let login_failures = crate::auth::FailureLimiter::new(
             config.translators.login_failures,
             std::time::Duration::from_secs(config.translators.login_failure_window_secs),
@@ -236,15 +236,14 @@ impl App {
             std::time::Duration::from_secs(3600),
         );
         Ok(Self {
-            fetcher,
-            proxied,
+            proxy,
             config,
             locales,
             content,
             base_url,
             pipeline,
             metrics: crate::metrics::Metrics::default(),
-            api_access,
+            api_clients,
             pages,
             translated,
             store,
@@ -255,6 +254,17 @@ impl App {
             page_cache_hits: std::sync::atomic::AtomicU64::new(0),
             page_cache_misses: std::sync::atomic::AtomicU64::new(0),
         })
+    }
+
+    /// The review operations on this service's pages, store and generation.
+    pub fn review(&self) -> crate::review::Review<'_> {
+        crate::review::Review {
+            content: &self.content,
+            unit_sources: &self.unit_sources,
+            pipeline: &self.pipeline,
+            store: &self.store,
+            generation: &self.generation,
+        }
     }
 
     /// The store's generation, re-read when the last reading is older than

@@ -7,11 +7,11 @@
 //! as long as the window lasts; nothing about a reader is ever stored (see
 //! [`crate::store::Report`]).
 
-use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::limit::{SlidingWindow, address_key};
 use crate::store::REPORT_MESSAGE_MAX_CHARS;
 
 /// Why a report message is refused; each has a localized message on the form.
@@ -58,22 +58,15 @@ fn is_refused(c: char) -> bool {
 /// submissions cannot slip past together.
 #[derive(Debug)]
 pub struct ReportLimiter {
-    per_address: usize,
-    address_window: Duration,
-    global: usize,
-    global_window: Duration,
-    state: Mutex<LimiterState>,
+    per_address: SlidingWindow<IpAddr>,
+    all: SlidingWindow<()>,
+    /// Held across both checks and both counts.
+    one_at_a_time: Mutex<()>,
 }
 
-#[derive(Debug, Default)]
-struct LimiterState {
-    by_address: HashMap<IpAddr, VecDeque<Instant>>,
-    all: VecDeque<Instant>,
-}
-
-/// Past this many tracked addresses, those whose window has passed are
+/// Addresses tracked at most; past it, those whose window has passed are
 /// forgotten. Only accepted reports are tracked and the global cap bounds
-/// them, so the map never grows much past the cap.
+/// them, so the addresses are rarely more than the cap.
 const PRUNE_AT: usize = 1024;
 
 impl ReportLimiter {
@@ -84,11 +77,9 @@ impl ReportLimiter {
         global_window: Duration,
     ) -> Self {
         Self {
-            per_address: per_address.max(1),
-            address_window,
-            global: global.max(1),
-            global_window,
-            state: Mutex::new(LimiterState::default()),
+            per_address: SlidingWindow::new(per_address, address_window).with_max_keys(PRUNE_AT),
+            all: SlidingWindow::new(global, global_window),
+            one_at_a_time: Mutex::new(()),
         }
     }
 
@@ -99,52 +90,13 @@ impl ReportLimiter {
     }
 
     fn try_take_at(&self, ip: IpAddr, now: Instant) -> Result<(), u64> {
-        let key = limit_key(ip);
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let (address_window, global_window) = (self.address_window, self.global_window);
-        let expired = |window: Duration| move |t: &Instant| now.duration_since(*t) >= window;
-        drop_expired(&mut state.all, expired(global_window));
-        if state.by_address.len() >= PRUNE_AT {
-            state.by_address.retain(|_, times| {
-                drop_expired(times, expired(address_window));
-                !times.is_empty()
-            });
-        }
-        let wait = |oldest: Option<&Instant>, window: Duration| {
-            let since = oldest.map_or(Duration::ZERO, |t| now.duration_since(*t));
-            window.saturating_sub(since).as_secs().max(1)
-        };
-        if let Some(times) = state.by_address.get_mut(&key) {
-            drop_expired(times, expired(address_window));
-            if times.len() >= self.per_address {
-                return Err(wait(times.front(), address_window));
-            }
-        }
-        if state.all.len() >= self.global {
-            return Err(wait(state.all.front(), global_window));
-        }
-        state.all.push_back(now);
-        state.by_address.entry(key).or_default().push_back(now);
+        let key = address_key(ip);
+        let _one = self.one_at_a_time.lock().unwrap_or_else(|e| e.into_inner());
+        self.per_address.check_at(&key, now)?;
+        self.all.check_at(&(), now)?;
+        self.per_address.record_at(key, now);
+        self.all.record_at((), now);
         Ok(())
-    }
-}
-
-fn drop_expired(times: &mut VecDeque<Instant>, expired: impl Fn(&Instant) -> bool) {
-    while times.front().is_some_and(&expired) {
-        times.pop_front();
-    }
-}
-
-/// The address a limit applies to: an IPv4 address, or the /64 of an IPv6
-/// one (a single subscriber usually has a whole /64, so counting its
-/// addresses one by one would limit nothing).
-pub(crate) fn limit_key(ip: IpAddr) -> IpAddr {
-    match ip.to_canonical() {
-        IpAddr::V6(v6) => {
-            let prefix = u128::from(v6) & !((1u128 << 64) - 1);
-            IpAddr::V6(prefix.into())
-        }
-        v4 => v4,
     }
 }
 
@@ -272,11 +224,7 @@ mod tests {
             let at = start + Duration::from_millis(u64::from(i));
             let _ = limiter.try_take_at(IpAddr::from(i.to_be_bytes()), at);
         }
-        let state = limiter.state.lock().unwrap();
-        assert!(
-            state.by_address.len() <= PRUNE_AT + 1_000,
-            "{}",
-            state.by_address.len()
-        );
+        let tracked = limiter.per_address.tracked_keys();
+        assert!(tracked <= PRUNE_AT + 1_000, "{tracked}");
     }
 }

@@ -360,15 +360,22 @@ pub const CSV_HEADER: [&str; 3] = ["term", "translation", "note"];
 /// mark: it is optional in UTF-8 and trips up tools that do not expect it;
 /// the import accepts one.
 pub fn to_csv(entries: &[GlossaryEntry]) -> String {
-    let mut out = String::new();
-    write_row(&mut out, &CSV_HEADER);
-    for e in entries {
-        write_row(
-            &mut out,
-            &[e.term.as_str(), e.translation.as_str(), e.note.as_str()],
-        );
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    let rows = std::iter::once(CSV_HEADER.map(std::borrow::Cow::Borrowed)).chain(
+        entries
+            .iter()
+            .map(|e| [defused(&e.term), defused(&e.translation), defused(&e.note)]),
+    );
+    for row in rows {
+        // Writing into memory cannot fail.
+        let _ = writer.write_record(row.iter().map(|f| f.as_bytes()));
     }
-    out
+    let bytes = writer.into_inner().unwrap_or_default();
+    // Every field written was a &str, so the output is UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Spreadsheets run a cell that starts with one of these as a formula.
@@ -392,23 +399,6 @@ fn restored(field: &str) -> String {
     }
 }
 
-fn write_row(out: &mut String, fields: &[&str]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let field = defused(field);
-        if field.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
-}
-
 /// A CSV that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CsvError {
@@ -416,76 +406,85 @@ pub enum CsvError {
     UnclosedQuote { row: usize },
     #[error("row {row}: text after a closing quote")]
     TextAfterQuote { row: usize },
+    #[error("row {row}: {detail}")]
+    Unreadable { row: usize, detail: String },
 }
 
-/// Rows of fields. Accepts LF or CRLF line ends, quoted fields with commas,
-/// doubled quotes and line breaks inside, a UTF-8 byte-order mark, and no
-/// final line end. Row numbers in errors count records from 1 (the header
-/// is row 1).
+/// Rows of fields. Accepts LF, CR or CRLF line ends, quoted fields with
+/// commas, doubled quotes and line breaks inside, a UTF-8 byte-order mark,
+/// and no final line end; blank lines are skipped. Row numbers in errors
+/// count records from 1 (the header is row 1).
 pub fn parse_csv(input: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut chars = input.chars().peekable();
+    check_quotes(input)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| CsvError::Unreadable {
+            row: rows.len() + 1,
+            detail: e.to_string(),
+        })?;
+        rows.push(record.iter().map(str::to_owned).collect());
+    }
+    Ok(rows)
+}
+
+/// The csv crate reads a quote left open as running to the end of the
+/// file, and text after a closing quote as part of the field: both are
+/// hand edits gone wrong that would silently change what is imported, so
+/// they are refused, naming the record, before the file is read.
+fn check_quotes(input: &str) -> Result<(), CsvError> {
+    let mut row = 1;
     let mut quoted = false;
     let mut after_quote = false;
+    let mut field_start = true;
     let mut row_has_content = false;
+    let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         if quoted {
             if c == '"' {
                 if chars.peek() == Some(&'"') {
                     chars.next();
-                    field.push('"');
                 } else {
                     quoted = false;
                     after_quote = true;
                 }
-            } else {
-                field.push(c);
             }
             continue;
         }
         match c {
-            '"' if field.is_empty() && !after_quote => {
+            '"' if field_start => {
                 quoted = true;
+                field_start = false;
                 row_has_content = true;
             }
             ',' => {
-                row.push(std::mem::take(&mut field));
                 after_quote = false;
+                field_start = true;
                 row_has_content = true;
             }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                if row_has_content || !field.is_empty() {
-                    row.push(std::mem::take(&mut field));
-                    rows.push(std::mem::take(&mut row));
+            '\r' | '\n' => {
+                if row_has_content {
+                    row += 1;
                 }
                 after_quote = false;
+                field_start = true;
                 row_has_content = false;
             }
-            _ if after_quote => {
-                return Err(CsvError::TextAfterQuote {
-                    row: rows.len() + 1,
-                });
-            }
+            _ if after_quote => return Err(CsvError::TextAfterQuote { row }),
             _ => {
-                field.push(c);
+                field_start = false;
                 row_has_content = true;
             }
         }
     }
     if quoted {
-        return Err(CsvError::UnclosedQuote {
-            row: rows.len() + 1,
-        });
+        return Err(CsvError::UnclosedQuote { row });
     }
-    if row_has_content || !field.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    Ok(rows)
+    Ok(())
 }
 
 /// One row of an import that cannot be taken, numbered as a spreadsheet
@@ -508,7 +507,9 @@ pub fn import_csv(
     let rows = parse_csv(input).map_err(|e| {
         vec![RowError {
             row: match e {
-                CsvError::UnclosedQuote { row } | CsvError::TextAfterQuote { row } => row,
+                CsvError::UnclosedQuote { row }
+                | CsvError::TextAfterQuote { row }
+                | CsvError::Unreadable { row, .. } => row,
             },
             message: e.to_string(),
         }]
@@ -757,6 +758,37 @@ mod tests {
         assert_eq!(back[0].term, "=HYPERLINK(\"x\")");
         assert_eq!(back[0].translation, "-based");
         assert_eq!(back[0].note, "'quoted");
+    }
+
+    #[test]
+    fn csv_empty_fields_stay_empty_and_a_quote_error_names_its_record() {
+        let entries = vec![GlossaryEntry {
+            target_lang: Lang::En,
+            term: "省".into(),
+            translation: "ministry".into(),
+            note: String::new(),
+            author: "sato".into(),
+            updated_at: 0,
+        }];
+        assert_eq!(
+            to_csv(&entries),
+            "term,translation,note\r\n省,ministry,\r\n"
+        );
+        // Blank lines are not records; CR alone ends one too.
+        assert_eq!(
+            parse_csv("a,b\r\n\r\nc,d\re,\"f\"\"\"\n").unwrap(),
+            vec![vec!["a", "b"], vec!["c", "d"], vec!["e", "f\""]]
+        );
+        assert_eq!(
+            parse_csv("a,b\n\nc,\"d\"x\n"),
+            Err(CsvError::TextAfterQuote { row: 2 })
+        );
+        assert_eq!(
+            parse_csv("a,b\nc,d\ne,\"f\ng\n"),
+            Err(CsvError::UnclosedQuote { row: 3 })
+        );
+        // A quote inside an unquoted field is text.
+        assert_eq!(parse_csv("a\"b,c").unwrap(), vec![vec!["a\"b", "c"]]);
     }
 
     #[test]

@@ -1,17 +1,23 @@
-//! The HTTP surface: one route list, the layers every request passes through,
-//! and the `serve` function shared by `main` and the tests.
+//! The HTTP surface: one route list (the API's part of it, in
+//! [`openapi`], also makes the OpenAPI document), the layers every request
+//! passes through, and the `serve` function shared by `main` and the tests.
 
 pub mod api_access;
+pub mod cache;
+pub mod client_addr;
+pub mod cookie;
 pub mod error;
 pub mod openapi;
+pub mod principal;
 pub mod routes;
+pub mod same_origin;
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use tokio::net::TcpListener;
@@ -46,6 +52,8 @@ pub fn target_lang(code: &str) -> Result<Lang, HttpError> {
 pub fn router(app: Arc<App>) -> Router {
     let timeout = Duration::from_secs(app.config.server.request_timeout_secs);
     let max_body = app.config.server.max_body_bytes;
+    let (api, doc) = openapi::api_routes().split_for_parts();
+    let api = api.layer(axum::Extension(openapi::OpenApiJson::new(&doc)));
     Router::new()
         .route("/", get(routes::pages::root))
         .route("/healthz", get(routes::health::healthz))
@@ -97,55 +105,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/{lang}/", get(routes::pages::home))
         .route("/{lang}/{*path}", get(routes::pages::page))
         .route("/metrics", get(routes::health::metrics))
-        .route("/api/openapi.json", get(openapi::openapi_json))
-        .route(
-            "/api/v1/translate",
-            axum::routing::post(routes::translate_api::translate)
-                .options(routes::translate_api::preflight),
-        )
-        .route("/api/v1/pages", get(routes::translators_api::pages))
-        .route("/api/v1/units/{lang}", get(routes::translators_api::units))
-        .route(
-            "/api/v1/units/{lang}/{id}",
-            get(routes::translators_api::unit)
-                .put(routes::translators_api::save)
-                .delete(routes::translators_api::revert),
-        )
-        .route(
-            "/api/v1/units/{lang}/{id}/approve",
-            axum::routing::post(routes::translators_api::approve),
-        )
-        .route(
-            "/api/v1/units/{lang}/{id}/history",
-            get(routes::translators_api::history),
-        )
-        .route(
-            "/api/v1/xliff/{lang}",
-            get(routes::exchange_api::export).put(routes::exchange_api::import),
-        )
-        .route("/api/v1/tmx", get(routes::exchange_api::tmx))
-        .route("/api/v1/tmx/{lang}", get(routes::exchange_api::tmx_lang))
-        // Glossary: the static `export.csv` and `import` segments win over
-        // `{term}` (so those two words cannot be terms, which Japanese
-        // terms never are).
-        .route("/api/v1/glossary/{lang}", get(routes::glossary::list))
-        .route(
-            "/api/v1/glossary/{lang}/export.csv",
-            get(routes::glossary::export_csv),
-        )
-        .route(
-            "/api/v1/glossary/{lang}/import",
-            axum::routing::post(routes::glossary::import_csv),
-        )
-        .route(
-            "/api/v1/glossary/{lang}/{term}",
-            axum::routing::put(routes::glossary::put).delete(routes::glossary::delete),
-        )
-        .route("/api/v1/reports", get(routes::reports_api::list))
-        .route(
-            "/api/v1/reports/{id}/resolve",
-            axum::routing::post(routes::reports_api::resolve),
-        )
+        // Every /api/ route, from the list that also makes the OpenAPI
+        // document.
+        .merge(api)
         .fallback(routes::pages::not_found)
         // Innermost first: panics, timeouts and oversized bodies become bare
         // statuses that render_errors, outside them, turns into localized
@@ -155,6 +117,9 @@ pub fn router(app: Arc<App>) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
         ))
+        // server.max_body_bytes is the one body limit: axum's own default
+        // (2 MiB, for Bytes, Form and Json) would answer 413 below it.
+        .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
@@ -212,7 +177,7 @@ async fn record_metrics(
 /// language cookie, then Accept-Language, then Japanese.
 pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
     if let Some(lang) =
-        cookie_value(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v))
+        cookie::first(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v))
     {
         return lang;
     }
@@ -238,19 +203,6 @@ pub fn request_lang(app: &App, request: &Request) -> Lang {
         first = segments.next().unwrap_or_default();
     }
     Lang::from_code(first).unwrap_or_else(|| negotiated_lang(app, request.headers()))
-}
-
-/// One cookie's value. Malformed pairs are skipped, never an error: a broken
-/// cookie must not break the page.
-pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim().trim_matches('"').to_owned())
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets requests in

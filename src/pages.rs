@@ -4,9 +4,34 @@
 
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::Lang;
-use crate::render::{ArticleView, Presentation};
 use crate::segment::{self, Fill, Piece, Unit, UnitKind};
 use crate::translate::{Bundled, Origin, Pipeline, Translation};
+
+/// How an announcement page relates to the Japanese original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presentation {
+    /// The Japanese original itself.
+    Original,
+    /// A translation; `partial` when some units are still Japanese.
+    Translated { partial: bool },
+    /// Nothing could be translated yet: the original under the reader's chrome.
+    Untranslated,
+}
+
+/// The parts of an announcement as they will be shown. Texts are plain
+/// (escaped by `render`); the two HTML fragments come from our content, translated
+/// through the segmenter, which escapes every translated text.
+#[derive(Debug, Clone)]
+pub struct ArticleView {
+    pub title: String,
+    pub summary: String,
+    pub bureau: String,
+    pub body_html: String,
+    pub contact_html: String,
+    pub presentation: Presentation,
+    /// Where the passages came from (translated pages only).
+    pub provenance: Provenance,
+}
 
 /// The plain text of a unit, placeholders dropped, for showing the original.
 pub fn plain_text(unit_text: &str) -> String {

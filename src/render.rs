@@ -9,6 +9,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::content::{Announcement, Content, YearMonth};
 use crate::i18n::{Lang, Locales};
+use crate::pages::{ArticleView, Presentation};
 
 pub mod editor;
 
@@ -248,32 +249,6 @@ fn breadcrumb(ctx: &PageContext<'_>, trail: &[String], current: &str) -> Markup 
             }
         }
     }
-}
-
-/// How an announcement page relates to the Japanese original.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presentation {
-    /// The Japanese original itself.
-    Original,
-    /// A translation; `partial` when some units are still Japanese.
-    Translated { partial: bool },
-    /// Nothing could be translated yet: the original under the reader's chrome.
-    Untranslated,
-}
-
-/// The parts of an announcement as they will be shown. Texts are plain
-/// (escaped here); the two HTML fragments come from our content, translated
-/// through the segmenter, which escapes every translated text.
-#[derive(Debug, Clone)]
-pub struct ArticleView {
-    pub title: String,
-    pub summary: String,
-    pub bureau: String,
-    pub body_html: String,
-    pub contact_html: String,
-    pub presentation: Presentation,
-    /// Where the passages came from (translated pages only).
-    pub provenance: crate::pages::Provenance,
 }
 
 /// The page of one announcement in `ctx.lang`, with the disclaimer on a

@@ -25,7 +25,9 @@ use crate::content::{Announcement, Content};
 use crate::i18n::Lang;
 use crate::protect;
 use crate::segment::{self, Piece};
-use crate::store::{Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError};
+use crate::store::{
+    Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError, TranslatorAccount,
+};
 use crate::translate::{Pipeline, QaError, Translation};
 
 /// The part of a hosted page a unit comes from.
@@ -60,6 +62,21 @@ pub enum ReviewError {
     Segment(#[from] segment::SegmentError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// No hosted page has this unit and the memory does not know it.
+    #[error("no such unit")]
+    UnitNotFound,
+    #[error("{translator} may not change {lang} translations")]
+    Forbidden { translator: String, lang: Lang },
+    /// The translator's text failed the QA checks.
+    #[error("QA failed: {0}")]
+    Qa(QaProblem),
+    /// The version the change was made from is no longer current.
+    #[error("version conflict: now at {current}")]
+    VersionConflict { current: i64 },
+    #[error("there is no override to revert")]
+    NothingToRevert,
+    #[error("this override is already approved")]
+    AlreadyApproved,
 }
 
 /// The units of `page` in the order the page shows them: title, summary,
@@ -596,6 +613,239 @@ pub fn history_entries(revisions: Vec<OverrideRevision>) -> Vec<HistoryEntry> {
         before = after;
     }
     entries
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checked changes: shared by the JSON API, XLIFF import and the web editor.
+
+/// What the review operations read and change: the hosted pages and their
+/// units, the pipeline (for what readers get without an override), the
+/// store, and the process's generation watch, which every change moves so
+/// the next page served shows it.
+#[derive(Clone, Copy)]
+pub struct Review<'a> {
+    pub content: &'a Content,
+    /// The Japanese of every unit of every hosted page, by unit key.
+    pub unit_sources: &'a HashMap<String, String>,
+    pub pipeline: &'a Pipeline,
+    pub store: &'a Arc<dyn Store>,
+    pub generation: &'a crate::store::GenerationWatch,
+}
+
+impl Review<'_> {
+    /// The first hosted page holding unit `id`, and the unit; a unit of no
+    /// hosted page that the translation memory knows (a proxied page, the
+    /// translation API) comes without a page.
+    pub async fn find_unit(
+        &self,
+        id: &str,
+    ) -> Result<(Option<Arc<Announcement>>, SourceUnit), ReviewError> {
+        if self.unit_sources.contains_key(id) {
+            for page in self.content.announcements() {
+                if let Some(unit) = page_units(page)?.into_iter().find(|u| u.key == id) {
+                    return Ok((Some(page.clone()), unit));
+                }
+            }
+        }
+        let source = self
+            .store
+            .tm_source(id)
+            .await?
+            .ok_or(ReviewError::UnitNotFound)?;
+        // The id is the hash of the source: a row under another key is not this unit.
+        if segment::unit_key(&source) != id {
+            return Err(ReviewError::UnitNotFound);
+        }
+        Ok((
+            None,
+            SourceUnit {
+                position: 0,
+                part: Part::Memory,
+                key: id.to_owned(),
+                text: source,
+            },
+        ))
+    }
+
+    /// The unit as translators see it now.
+    pub async fn unit_view(
+        &self,
+        page: Option<&Announcement>,
+        unit: &SourceUnit,
+        lang: Lang,
+    ) -> Result<UnitView, ReviewError> {
+        let views = match page {
+            Some(page) => unit_views(self.pipeline, self.store, page, lang, None).await,
+            None => {
+                views_of(
+                    self.pipeline,
+                    self.store,
+                    "",
+                    vec![unit.clone()],
+                    lang,
+                    None,
+                )
+                .await
+            }
+        };
+        views?
+            .into_iter()
+            .find(|v| v.id == unit.key)
+            .ok_or(ReviewError::UnitNotFound)
+    }
+
+    /// Checks and saves a translator's text (editable form) for `unit`.
+    /// `version` is the one the translator started from (0: no override).
+    pub async fn save_override(
+        &self,
+        translator: &TranslatorAccount,
+        unit: &SourceUnit,
+        lang: Lang,
+        typed: &str,
+        version: i64,
+    ) -> Result<Override, ReviewError> {
+        self.save_text(
+            translator,
+            unit,
+            lang,
+            &from_editable(typed.trim()),
+            version,
+        )
+        .await
+    }
+
+    /// Like [`save_override`](Self::save_override), with the text already in
+    /// placeholder form (XLIFF).
+    pub async fn save_text(
+        &self,
+        translator: &TranslatorAccount,
+        unit: &SourceUnit,
+        lang: Lang,
+        text: &str,
+        version: i64,
+    ) -> Result<Override, ReviewError> {
+        may_edit(translator, lang)?;
+        let text = text.trim();
+        check_override(&unit.text, text, lang).map_err(ReviewError::Qa)?;
+        let saved = self
+            .store
+            .override_put(
+                &unit.key,
+                lang,
+                text,
+                &unit.text,
+                &translator.name,
+                (version > 0).then_some(version),
+            )
+            .await?;
+        self.generation.refresh().await;
+        tracing::info!(translator = %translator.name, target = %lang, unit = %unit.key, version = saved.version, "override saved");
+        Ok(saved)
+    }
+
+    /// Reverts to the machine (or bundled) translation.
+    pub async fn revert_override(
+        &self,
+        translator: &TranslatorAccount,
+        unit: &SourceUnit,
+        lang: Lang,
+        version: i64,
+    ) -> Result<(), ReviewError> {
+        may_edit(translator, lang)?;
+        if version == 0 {
+            // Nothing to revert as far as the client knows: a conflict if
+            // someone has saved one since, so it can refresh; otherwise
+            // there is nothing to do.
+            return Err(match self.current(unit, lang).await? {
+                Some(o) => ReviewError::VersionConflict { current: o.version },
+                None => ReviewError::NothingToRevert,
+            });
+        }
+        self.store
+            .override_revert(&unit.key, lang, &translator.name, Some(version))
+            .await?;
+        self.generation.refresh().await;
+        tracing::info!(translator = %translator.name, target = %lang, unit = %unit.key, "override reverted");
+        Ok(())
+    }
+
+    /// Approves an override flagged `needs-review` as it stands, after the
+    /// QA checks against the new source.
+    pub async fn approve_override(
+        &self,
+        translator: &TranslatorAccount,
+        unit: &SourceUnit,
+        lang: Lang,
+        version: i64,
+    ) -> Result<(), ReviewError> {
+        may_edit(translator, lang)?;
+        let current = match self.current(unit, lang).await? {
+            Some(o) if o.version == version => o,
+            other => {
+                return Err(ReviewError::VersionConflict {
+                    current: other.map_or(0, |o| o.version),
+                });
+            }
+        };
+        if current.state == OverrideState::Approved {
+            return Err(ReviewError::AlreadyApproved);
+        }
+        check_override(&unit.text, &current.text, lang).map_err(ReviewError::Qa)?;
+        self.store
+            .override_set_state(
+                &unit.key,
+                lang,
+                OverrideState::Approved,
+                &translator.name,
+                Some(version),
+            )
+            .await?;
+        self.generation.refresh().await;
+        Ok(())
+    }
+
+    /// Whether approving `unit` with `typed` in the editor's box means
+    /// saving it: the text was changed, and the translator's edit must never
+    /// be dropped for the old one.
+    pub async fn approve_saves(
+        &self,
+        unit: &SourceUnit,
+        lang: Lang,
+        typed: &str,
+    ) -> Result<bool, ReviewError> {
+        let typed_text = from_editable(typed.trim());
+        Ok(match self.current(unit, lang).await? {
+            Some(o) => o.text != typed_text && !typed.trim().is_empty(),
+            None => false,
+        })
+    }
+
+    /// Every change of unit `key`'s override in `lang`, oldest first.
+    pub async fn history(&self, key: &str, lang: Lang) -> Result<Vec<HistoryEntry>, ReviewError> {
+        Ok(history_entries(
+            self.store.override_history(key, lang).await?,
+        ))
+    }
+
+    async fn current(&self, unit: &SourceUnit, lang: Lang) -> Result<Option<Override>, StoreError> {
+        Ok(self
+            .store
+            .override_get(std::slice::from_ref(&unit.key), lang)
+            .await?
+            .remove(&unit.key))
+    }
+}
+
+/// Refused unless `translator` may change `lang`.
+fn may_edit(translator: &TranslatorAccount, lang: Lang) -> Result<(), ReviewError> {
+    if translator.may_edit(lang) {
+        Ok(())
+    } else {
+        Err(ReviewError::Forbidden {
+            translator: translator.name.clone(),
+            lang,
+        })
+    }
 }
 
 #[cfg(test)]

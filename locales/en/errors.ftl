@@ -5,6 +5,7 @@ error-not-found-body = The page you are looking for could not be found. Please c
 error-unsupported-language = "{ $code }" is not a supported language. Supported languages: { $supported }
 error-bad-request-title = The request could not be processed
 error-bad-request-body = The request contains an error.
+error-payload-too-large = The request is larger than { $limit }, the most this service accepts.
 error-method-not-allowed-title = This operation is not allowed
 error-method-not-allowed-body = This address does not accept requests made with this method.
 error-internal-title = A server error has occurred

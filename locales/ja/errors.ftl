@@ -5,6 +5,7 @@ error-not-found-body = お探しのページは見つかりませんでした。
 error-unsupported-language = 「{ $code }」は対応していない言語です。対応している言語：{ $supported }
 error-bad-request-title = リクエストを処理できません
 error-bad-request-body = リクエストの内容に誤りがあります。
+error-payload-too-large = リクエストが受け付けられる上限の { $limit } を超えています。
 error-method-not-allowed-title = この操作はできません
 error-method-not-allowed-body = このアドレスでは、この方法のリクエストを受け付けていません。
 error-internal-title = サーバーでエラーが発生しました

@@ -5,6 +5,7 @@ error-not-found-body = 요청하신 페이지를 찾을 수 없습니다. 주소
 error-unsupported-language = '{ $code }'은(는) 지원하지 않는 언어입니다. 지원 언어: { $supported }
 error-bad-request-title = 요청을 처리할 수 없습니다
 error-bad-request-body = 요청 내용에 오류가 있습니다.
+error-payload-too-large = 요청이 이 서비스가 받을 수 있는 최대 크기({ $limit })를 넘습니다.
 error-method-not-allowed-title = 이 작업은 수행할 수 없습니다
 error-method-not-allowed-body = 이 주소에서는 해당 방식의 요청을 허용하지 않습니다.
 error-internal-title = 서버에 오류가 발생했습니다

@@ -5,6 +5,7 @@ error-not-found-body = 未找到您要访问的页面。请确认网址是否正
 error-unsupported-language = 不支持语言“{ $code }”。支持的语言：{ $supported }
 error-bad-request-title = 无法处理该请求
 error-bad-request-body = 请求内容有误。
+error-payload-too-large = 请求超过了本服务可接受的上限 { $limit }。
 error-method-not-allowed-title = 无法执行此操作
 error-method-not-allowed-body = 此网址不接受以该方式发送的请求。
 error-internal-title = 服务器发生错误

@@ -5,6 +5,7 @@ error-not-found-body = 找不到您要瀏覽的網頁。請確認網址是否正
 error-unsupported-language = 不支援語言「{ $code }」。支援的語言：{ $supported }
 error-bad-request-title = 無法處理此請求
 error-bad-request-body = 請求內容有誤。
+error-payload-too-large = 請求超過了本服務可接受的上限 { $limit }。
 error-method-not-allowed-title = 無法執行此操作
 error-method-not-allowed-body = 此網址不接受以此方式傳送的請求。
 error-internal-title = 伺服器發生錯誤

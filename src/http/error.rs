@@ -11,6 +11,7 @@ use fluent_bundle::FluentArgs;
 use std::sync::Arc;
 
 use crate::app::App;
+use crate::http::cache::CachePolicy;
 use crate::i18n::Lang;
 use crate::render::{self, PageContext, Place};
 
@@ -179,8 +180,15 @@ impl HttpError {
                         .t_args(lang, "error-unsupported-language", &args),
                 )
             }
-            HttpError::BadRequest | HttpError::PayloadTooLarge => {
-                (t("error-bad-request-title"), t("error-bad-request-body"))
+            HttpError::BadRequest => (t("error-bad-request-title"), t("error-bad-request-body")),
+            HttpError::PayloadTooLarge => {
+                let mut args = FluentArgs::new();
+                let limit = u64::try_from(app.config.server.max_body_bytes).unwrap_or(u64::MAX);
+                args.set("limit", size(limit));
+                (
+                    t("error-bad-request-title"),
+                    app.locales.t_args(lang, "error-payload-too-large", &args),
+                )
             }
             HttpError::InvalidRequest { detail } => {
                 let mut args = FluentArgs::new();
@@ -258,6 +266,18 @@ impl HttpError {
     }
 }
 
+/// A size in bytes as people read it: whole MiB or KiB when it is one,
+/// else bytes (the unit symbols read the same in every language we serve).
+fn size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
+        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
+        b => format!("{b} B"),
+    }
+}
+
 fn supported_list() -> String {
     Lang::ALL
         .iter()
@@ -302,9 +322,37 @@ impl IntoResponse for HttpError {
 
 impl From<crate::review::ReviewError> for HttpError {
     fn from(error: crate::review::ReviewError) -> Self {
+        use crate::review::ReviewError;
         match error {
-            crate::review::ReviewError::Store(e) => HttpError::from_store(e),
-            other => HttpError::Internal(other.to_string()),
+            ReviewError::Store(e) => HttpError::from_store(e),
+            ReviewError::UnitNotFound => HttpError::NotFound,
+            ReviewError::Forbidden { .. } => HttpError::Forbidden {
+                detail: error.to_string(),
+            },
+            ReviewError::Qa(problem) => HttpError::OverrideQa(problem),
+            ReviewError::VersionConflict { current } => HttpError::VersionConflict { current },
+            ReviewError::NothingToRevert | ReviewError::AlreadyApproved => HttpError::Conflict {
+                detail: error.to_string(),
+            },
+            ReviewError::Segment(_) => HttpError::Internal(error.to_string()),
+        }
+    }
+}
+
+impl From<crate::proxy::ProxyError> for HttpError {
+    fn from(error: crate::proxy::ProxyError) -> Self {
+        use crate::proxy::ProxyError;
+        match error {
+            ProxyError::NotAllowed(_) => HttpError::ProxyNotAllowed,
+            ProxyError::Timeout => HttpError::UpstreamTimeout,
+            ProxyError::NotFound(_) => HttpError::NotFound,
+            ProxyError::Fetch(_)
+            | ProxyError::OriginStatus(_)
+            | ProxyError::NotHtml
+            | ProxyError::UnexpectedNotModified => HttpError::UpstreamFailed,
+            ProxyError::Document(_) | ProxyError::Rewrite(_) => {
+                HttpError::Internal(error.to_string())
+            }
         }
     }
 }
@@ -427,7 +475,7 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
         }
     }
     let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(headers);
     if let Ok(value) = HeaderValue::from_str(lang.code()) {
         headers.insert(header::CONTENT_LANGUAGE, value);
     }
@@ -437,4 +485,18 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
     );
     response.extensions_mut().insert(error);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_in_the_largest_whole_unit() {
+        assert_eq!(size(1_048_576), "1 MiB");
+        assert_eq!(size(4 * 1_048_576), "4 MiB");
+        assert_eq!(size(1536 * 1024), "1536 KiB");
+        assert_eq!(size(65_536), "64 KiB");
+        assert_eq!(size(1000), "1000 B");
+    }
 }

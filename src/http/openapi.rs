@@ -1,10 +1,21 @@
-//! The API's OpenAPI 3.1 description, generated from the handlers and types
-//! themselves so it cannot drift from them; served at `/api/openapi.json`.
+//! The API's one route list: every `/api/` route is registered here with
+//! `utoipa-axum`, which builds the router and the OpenAPI 3.1 description
+//! (`/api/openapi.json`) from the same handlers and their `#[utoipa::path]`
+//! attributes, so the document cannot drift from what is served.
 
-use axum::Json;
-use axum::response::IntoResponse;
+use std::sync::Arc;
+
+use axum::Extension;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::App;
+use crate::http::routes::{exchange_api, glossary, reports_api, translate_api, translators_api};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -12,58 +23,39 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, Secur
         title = "honyaku",
         description = "Japanese government announcements, machine-translated with a disclaimer, a translation memory and human overrides."
     ),
-    paths(
-        crate::http::routes::translate_api::translate,
-        crate::http::routes::translators_api::pages,
-        crate::http::routes::translators_api::units,
-        crate::http::routes::translators_api::unit,
-        crate::http::routes::translators_api::save,
-        crate::http::routes::translators_api::revert,
-        crate::http::routes::translators_api::approve,
-        crate::http::routes::translators_api::history,
-        crate::http::routes::exchange_api::export,
-        crate::http::routes::exchange_api::import,
-        crate::http::routes::exchange_api::tmx,
-        crate::http::routes::exchange_api::tmx_lang,
-        crate::http::routes::glossary::list,
-        crate::http::routes::glossary::put,
-        crate::http::routes::glossary::delete,
-        crate::http::routes::glossary::export_csv,
-        crate::http::routes::glossary::import_csv,
-        crate::http::routes::reports_api::list,
-        crate::http::routes::reports_api::resolve
-    ),
-    components(schemas(
-        crate::http::routes::translate_api::TranslateRequest,
-        crate::http::routes::translate_api::TranslateResponse,
-        crate::http::routes::translate_api::Translation,
-        crate::http::routes::translate_api::UnitReport,
-        crate::http::routes::translate_api::Disclaimer,
-        crate::http::routes::glossary::GlossaryList,
-        crate::http::routes::glossary::PutTerm,
-        crate::http::routes::glossary::ImportReport,
-        crate::glossary::GlossaryEntry,
-        crate::http::routes::reports_api::ReportItem,
-        crate::http::routes::reports_api::ReportList,
-        crate::http::error::ErrorBody,
-        crate::http::error::ErrorDetail,
-        crate::http::routes::translators_api::PagesResponse,
-        crate::http::routes::translators_api::PageSummary,
-        crate::http::routes::translators_api::UnitsResponse,
-        crate::http::routes::translators_api::SaveRequest,
-        crate::http::routes::translators_api::HistoryResponse,
-        crate::review::UnitView,
-        crate::review::MachineView,
-        crate::review::OverrideView,
-        crate::review::HistoryEntry,
-        crate::review::UnitState,
-        crate::review::Part,
-        crate::http::routes::exchange_api::XliffImportReport,
-        crate::http::routes::exchange_api::XliffUnitResult
-    )),
+    components(schemas(crate::http::error::ErrorBody, crate::http::error::ErrorDetail)),
     modifiers(&Security)
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// Every `/api/` route, one `routes!` per path (its methods together), and
+/// the document describing them.
+pub fn api_routes() -> OpenApiRouter<Arc<App>> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(openapi_json))
+        .routes(routes!(translate_api::translate, translate_api::preflight))
+        .routes(routes!(translators_api::pages))
+        .routes(routes!(translators_api::units))
+        .routes(routes!(
+            translators_api::unit,
+            translators_api::save,
+            translators_api::revert
+        ))
+        .routes(routes!(translators_api::approve))
+        .routes(routes!(translators_api::history))
+        .routes(routes!(exchange_api::export, exchange_api::import))
+        .routes(routes!(exchange_api::tmx))
+        .routes(routes!(exchange_api::tmx_lang))
+        // Glossary: the static `export.csv` and `import` segments win over
+        // `{term}` (so those two words cannot be terms, which Japanese
+        // terms never are).
+        .routes(routes!(glossary::list))
+        .routes(routes!(glossary::export_csv))
+        .routes(routes!(glossary::import_csv))
+        .routes(routes!(glossary::put, glossary::delete))
+        .routes(routes!(reports_api::list))
+        .routes(routes!(reports_api::resolve))
+}
 
 struct Security;
 
@@ -91,6 +83,24 @@ impl utoipa::Modify for Security {
     }
 }
 
-pub async fn openapi_json() -> impl IntoResponse {
-    Json(ApiDoc::openapi())
+/// The document as served, serialized once when the router is built.
+#[derive(Debug, Clone)]
+pub struct OpenApiJson(Bytes);
+
+impl OpenApiJson {
+    pub fn new(doc: &utoipa::openapi::OpenApi) -> Self {
+        Self(Bytes::from(serde_json::to_vec(doc).unwrap_or_default()))
+    }
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "meta",
+    responses((status = 200, description = "The OpenAPI 3.1 description of the API", content_type = "application/json")))]
+pub async fn openapi_json(Extension(doc): Extension<OpenApiJson>) -> Response {
+    let mut response = doc.0.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }

@@ -246,3 +246,49 @@ async fn an_oversized_body_to_a_post_route_is_413() {
     }
     server.stop().await;
 }
+
+/// `server.max_body_bytes` is the one body limit: a body under it is read
+/// whole whatever axum's own default, and one over it is refused with the
+/// limit said in the client's language.
+#[tokio::test]
+async fn the_configured_body_limit_is_the_only_one_and_the_413_says_it() {
+    let four_mib = (4 * 1024 * 1024).to_string();
+    let server =
+        TestServer::start_with_env(&[("HONYAKU__SERVER__MAX_BODY_BYTES", &four_mib)]).await;
+    // 3 MiB of JSON, past axum's 2 MiB default: parsed to the end, so the
+    // answer is about the target language, not the size.
+    let text = "あ".repeat(1024 * 1024);
+    let body = serde_json::json!({"target": "fr", "texts": [text]}).to_string();
+    assert!(body.len() > 3 * 1024 * 1024);
+    let response = server
+        .client
+        .post(server.url("/api/v1/translate"))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let error: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "unsupported_language");
+
+    // Over the limit: 413, and the message names it, in Japanese here.
+    let response = server
+        .client
+        .post(server.url("/api/v1/translate"))
+        .header("content-type", "application/json")
+        .header("accept-language", "ja")
+        .body(vec![b' '; 5 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    let error: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "payload_too_large");
+    let message = error["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("4 MiB") && message.contains("上限"),
+        "{message}"
+    );
+    server.stop().await;
+}

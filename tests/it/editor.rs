@@ -823,3 +823,48 @@ async fn a_unit_form_as_rendered_can_be_posted() {
     let response = post(&server, &action, &session.cookie, &pairs).await;
     assert_eq!(response.status(), 303, "the rendered form posts as is");
 }
+
+/// Login CSRF: a browser without `Sec-Fetch-Site` still says where a form
+/// comes from in `Origin` (or `Referer`), and another site's form cannot
+/// log it into anyone's account, not even with a valid token.
+#[tokio::test]
+async fn another_sites_login_form_is_refused_by_its_origin() {
+    let server = TestServer::start().await;
+    let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;
+    let attempt = |name: &'static str, value: String| {
+        let server = &server;
+        let token = token.clone();
+        async move {
+            server
+                .client
+                .post(server.url("/translators/login"))
+                .header("accept-language", "en")
+                .header(name, value)
+                .form(&[("token", token.as_str())])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    for (name, value) in [
+        ("origin", "https://evil.example".to_owned()),
+        ("origin", "null".to_owned()),
+        ("referer", "https://evil.example/login.html".to_owned()),
+        ("sec-fetch-site", "cross-site".to_owned()),
+        ("sec-fetch-site", "same-site".to_owned()),
+    ] {
+        let response = attempt(name, value.clone()).await;
+        assert_eq!(response.status(), 403, "{name}: {value}");
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{name}: {value} got a session"
+        );
+    }
+    // Our own form, by Origin or by Referer, logs in.
+    let response = attempt("origin", server.base.clone()).await;
+    assert_eq!(response.status(), 303);
+    assert!(header(&response, "set-cookie").starts_with("honyaku_session="));
+    let response = attempt("referer", server.url("/translators/login")).await;
+    assert_eq!(response.status(), 303);
+    server.stop().await;
+}

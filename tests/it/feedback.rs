@@ -382,6 +382,20 @@ async fn bad_reports_are_refused_and_nothing_is_stored() {
     )
     .await;
     assert_eq!(response.status(), 403);
+    // So is one from a browser that says so only in Origin or Referer.
+    for (name, value) in [
+        ("origin", "https://evil.example"),
+        ("referer", "https://evil.example/spam.html"),
+    ] {
+        let response = post_report(
+            &server,
+            "en",
+            &[("page", SLUG), ("unit", &unit), ("message", "spam")],
+            &[(name, value)],
+        )
+        .await;
+        assert_eq!(response.status(), 403, "{name}");
+    }
     // A bot that fills the hidden field is thanked, and nothing is kept.
     let response = post_report(
         &server,

@@ -134,6 +134,7 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("count", 1200);
     args.set("max", 1000);
     args.set("minutes", 7);
+    args.set("limit", "4 MiB");
     // The translators' editor.
     args.set("name", "sato");
     args.set("languages", "English, Korean");

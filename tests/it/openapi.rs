@@ -121,3 +121,68 @@ async fn the_document_matches_what_the_api_does() {
     }
     server.stop().await;
 }
+
+/// Every `$ref` in `value` names a schema of the document's components.
+fn refs_resolve(doc: &Value, value: &Value, path: &str) {
+    match value {
+        Value::Object(map) => {
+            if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+                let name = reference
+                    .strip_prefix("#/components/schemas/")
+                    .unwrap_or_else(|| panic!("{path}: unexpected reference {reference}"));
+                assert!(
+                    schema(doc, name).is_object(),
+                    "{path}: {reference} is not in the document"
+                );
+            }
+            for (key, item) in map {
+                refs_resolve(doc, item, &format!("{path}.{key}"));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                refs_resolve(doc, item, &format!("{path}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The router and the document come from one list: every documented
+/// operation is answered by its handler (without credentials: 401, 403 or
+/// 415, never the fallback's 404 or a 405), and every schema it refers to
+/// is in the document.
+#[tokio::test]
+async fn every_documented_operation_is_routed_and_every_reference_resolves() {
+    let server = TestServer::start().await;
+    let doc: Value = server.get("/api/openapi.json").await.json().await.unwrap();
+    refs_resolve(&doc, &doc, "doc");
+    let paths = doc["paths"].as_object().unwrap();
+    let mut operations = 0;
+    for (path, item) in paths {
+        assert!(path.starts_with("/api/"), "{path}");
+        let concrete = path
+            .replace("{lang}", "en")
+            .replace("{id}", "1")
+            .replace("{term}", "x");
+        for (method, _) in item.as_object().unwrap() {
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let response = server
+                .client
+                .request(method.clone(), server.url(&concrete))
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            assert!(
+                ![404, 405].contains(&status),
+                "{method} {concrete}: {status}, not routed"
+            );
+            operations += 1;
+        }
+    }
+    // The translation API (and its preflight), the translators' API, the
+    // exchange files, the glossary, the reports queue and this document.
+    assert_eq!(operations, 21, "{:?}", paths.keys().collect::<Vec<_>>());
+    server.stop().await;
+}

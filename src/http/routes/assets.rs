@@ -4,26 +4,23 @@
 use axum::http::header;
 use axum::response::IntoResponse;
 
+use crate::http::cache::CachePolicy;
 use crate::render::editor::EDITOR_SCRIPT;
 use crate::render::{SCRIPT, STYLESHEET};
 
 pub async fn stylesheet() -> impl IntoResponse {
     (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            // The URL carries the stylesheet's hash, so it never changes.
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        // The URL carries the stylesheet's hash, so it never changes.
+        CachePolicy::Immutable,
         STYLESHEET,
     )
 }
 
 pub async fn script() -> impl IntoResponse {
     (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        CachePolicy::Immutable,
         SCRIPT,
     )
 }
@@ -31,10 +28,8 @@ pub async fn script() -> impl IntoResponse {
 /// The translators' editor's script (see `render::editor`).
 pub async fn editor_script() -> impl IntoResponse {
     (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        CachePolicy::Immutable,
         EDITOR_SCRIPT,
     )
 }

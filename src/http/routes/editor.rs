@@ -19,12 +19,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::app::App;
-use crate::auth::{self, Credential, Principal};
+use crate::auth::{self, AuthError};
 use crate::content::Announcement;
 use crate::http::HttpError;
-use crate::http::routes::translators_api::{
-    approve_override, find_unit, revert_override, save_override, target,
-};
+use crate::http::cache::CachePolicy;
+use crate::http::client_addr::client_ip;
+use crate::http::cookie;
+use crate::http::principal::{self, Credential, Principal};
+use crate::http::routes::translators_api::target;
+use crate::http::same_origin::from_elsewhere;
 use crate::i18n::{Lang, negotiate_accept_language_among};
 use crate::render::editor::{
     self as pages, Done, EditView, EditorContext, Refused, SignedIn, edit_href, unit_anchor,
@@ -45,7 +48,7 @@ const EDITOR_LANGUAGES: [Lang; 5] = Lang::ALL;
 /// Accept-Language, then English (the language translators into any target
 /// are likeliest to read).
 pub fn editor_lang(app: &App, headers: &HeaderMap) -> Lang {
-    if let Some(lang) = crate::http::cookie_value(headers, &app.config.i18n.cookie_name)
+    if let Some(lang) = cookie::first(headers, &app.config.i18n.cookie_name)
         .and_then(|v| Lang::from_code(&v))
         .filter(|l| EDITOR_LANGUAGES.contains(l))
     {
@@ -68,7 +71,7 @@ fn html(status: StatusCode, lang: Lang, body: String) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(headers);
     headers.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),
@@ -85,10 +88,8 @@ fn see_other(location: &str) -> Response {
     match HeaderValue::from_str(location) {
         Ok(value) => (
             StatusCode::SEE_OTHER,
-            [
-                (header::LOCATION, value),
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            ],
+            CachePolicy::NoStore,
+            [(header::LOCATION, value)],
         )
             .into_response(),
         Err(_) => HttpError::Internal(format!("bad redirect {location:?}")).into_response(),
@@ -111,7 +112,7 @@ fn session_cookie(app: &App, id: Option<&str>) -> String {
     };
     format!(
         "{}={value}; Path={EDITOR_ROOT}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}",
-        auth::SESSION_COOKIE
+        principal::SESSION_COOKIE
     )
 }
 
@@ -125,7 +126,7 @@ fn with_cookie(mut response: Response, cookie: &str) -> Response {
 /// The translator behind this request, if any. Errors other than "not
 /// logged in" (a rate-limited address, a store failure) are answered as such.
 async fn signed_in(parts: &Parts, app: &Arc<App>) -> Result<Option<Principal>, HttpError> {
-    match auth::authenticate(parts, app).await {
+    match principal::authenticate(parts, app).await {
         Ok(principal) => Ok(Some(principal)),
         Err(HttpError::NotLoggedIn) => Ok(None),
         Err(other) => Err(other),
@@ -234,17 +235,6 @@ fn login_redirect(parts: &Parts) -> Response {
     }
 }
 
-/// Whether the browser says this request comes from another site. The
-/// session cookie is `SameSite=Strict`, so forms elsewhere cannot use a
-/// session; this keeps them from logging a translator into someone else's
-/// account as well. Clients that send no `Sec-Fetch-Site` are let through.
-fn cross_site(headers: &HeaderMap) -> bool {
-    headers
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|site| !matches!(site, "same-origin" | "none"))
-}
-
 /// `POST /translators/login`: a valid token starts a session; a bad one
 /// counts against the address, which is refused for a while past the limit.
 pub async fn login(
@@ -254,26 +244,28 @@ pub async fn login(
 ) -> Result<Response, HttpError> {
     let lang = editor_lang(&app, &parts.headers);
     let ctx = context(&app, lang, None, LOGIN_PATH.to_owned());
-    if cross_site(&parts.headers) {
+    if from_elsewhere(&app, &parts.headers) {
         return Err(HttpError::CsrfFailed);
     }
     let (token, next) = form.map(|Form(f)| (f.token, f.next)).unwrap_or_default();
     let next = next.as_deref().and_then(safe_next);
-    let token = token.trim();
-    let account = if token.is_empty() {
-        None
-    } else {
-        app.store
-            .translator_by_token(&auth::sha256_hex(token))
-            .await
-            .map_err(HttpError::from_store)?
-    };
-    let Some(account) = account else {
-        // Only unknown tokens are limited: a valid one always gets in, so
-        // one user of a shared address cannot lock the others out.
-        let ip = auth::client_ip(&parts, &app.config.server.trusted_proxies);
-        tracing::info!(%ip, "refused an editor login with an unknown or revoked token");
-        if let Err(retry_after_secs) = app.login_failures.check(ip) {
+    let ip = client_ip(&parts, &app.config.server.trusted_proxies);
+    let lifetime =
+        std::time::Duration::from_secs(app.config.translators.session_hours.saturating_mul(3600));
+    match auth::log_in(
+        app.store.as_ref(),
+        &app.login_failures,
+        ip,
+        &token,
+        lifetime,
+    )
+    .await
+    {
+        Ok(session) => Ok(with_cookie(
+            see_other(next.unwrap_or(HOME_PATH)),
+            &session_cookie(&app, Some(&session.id)),
+        )),
+        Err(AuthError::TooManyFailures { retry_after_secs }) => {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("minutes", retry_after_secs.div_ceil(60));
             let message = app.locales.t_args(lang, "editor-login-rate-limited", &args);
@@ -285,40 +277,18 @@ pub async fn login(
             if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
-            return Ok(response);
+            Ok(response)
         }
-        app.login_failures.record_failure(ip);
-        let message = app.locales.t(lang, "editor-login-failed");
-        return Ok(html(
-            StatusCode::UNAUTHORIZED,
-            lang,
-            pages::login_page(&ctx, Some(&message), next, None),
-        ));
-    };
-    let random = |e: auth::AuthError| HttpError::Internal(e.to_string());
-    let session_id = auth::random_hex().map_err(random)?;
-    let csrf = auth::random_hex().map_err(random)?;
-    let lifetime_ms = i64::try_from(
-        app.config
-            .translators
-            .session_hours
-            .saturating_mul(3_600_000),
-    )
-    .unwrap_or(i64::MAX);
-    app.store
-        .session_create(
-            &auth::sha256_hex(&session_id),
-            &account.name,
-            &csrf,
-            crate::store::now_ms().saturating_add(lifetime_ms),
-        )
-        .await
-        .map_err(HttpError::from_store)?;
-    tracing::info!(translator = %account.name, "editor session started");
-    Ok(with_cookie(
-        see_other(next.unwrap_or(HOME_PATH)),
-        &session_cookie(&app, Some(&session_id)),
-    ))
+        Err(AuthError::UnknownToken) => {
+            let message = app.locales.t(lang, "editor-login-failed");
+            Ok(html(
+                StatusCode::UNAUTHORIZED,
+                lang,
+                pages::login_page(&ctx, Some(&message), next, None),
+            ))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -334,14 +304,14 @@ pub async fn logout(
     parts: Parts,
     form: Result<Form<CsrfForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
+    if from_elsewhere(&app, &parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
     if let Some(principal) = signed_in(&parts, &app).await? {
         let sent = form.map(|Form(f)| f.csrf).unwrap_or_default();
         check_csrf(&principal, &sent)?;
         if let Credential::Session { id_sha256, .. } = &principal.credential {
-            app.store
-                .session_delete(id_sha256)
-                .await
-                .map_err(HttpError::from_store)?;
+            auth::log_out(app.store.as_ref(), id_sha256).await?;
             tracing::info!(translator = principal.name(), "editor session ended");
         }
     }
@@ -573,6 +543,9 @@ pub async fn resolve_report(
     Path(id): Path<i64>,
     form: Result<Form<ResolveForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
+    if from_elsewhere(&app, &parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
     let Some(principal) = signed_in(&parts, &app).await? else {
         return Ok(see_other(LOGIN_PATH));
     };
@@ -613,7 +586,7 @@ pub async fn change_unit(
         // with what they typed kept on it to copy, then back to the unit.
         let lang = editor_lang(&app, &parts.headers);
         let typed = form.map(|Form(f)| f.text).unwrap_or_default();
-        let next = match (target(&lang_code), find_unit(&app, &id).await) {
+        let next = match (target(&lang_code), app.review().find_unit(&id).await) {
             (Ok(target), Ok((Some(page), _))) => Some(format!(
                 "{}#{}",
                 edit_href(&page.slug, target, None),
@@ -632,10 +605,13 @@ pub async fn change_unit(
                 // Only for the editor's own forms: another site must not be
                 // able to put its words on our login page.
                 Some(typed.as_str())
-                    .filter(|t| !t.trim().is_empty() && !cross_site(&parts.headers)),
+                    .filter(|t| !t.trim().is_empty() && !from_elsewhere(&app, &parts.headers)),
             ),
         ));
     };
+    if from_elsewhere(&app, &parts.headers) {
+        return Err(HttpError::CsrfFailed);
+    }
     let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
     check_csrf(&principal, &form.csrf)?;
     let lang = editor_lang(&app, &parts.headers);
@@ -654,7 +630,8 @@ pub async fn change_unit(
     if !principal.account.may_edit(target) {
         return Ok(forbidden(&app, lang, &principal, target));
     }
-    let (Some(first_page), unit) = find_unit(&app, &id).await? else {
+    let review = app.review();
+    let (Some(first_page), unit) = review.find_unit(&id).await? else {
         // The editor works on hosted pages; other units go through the API.
         return Err(HttpError::NotFound);
     };
@@ -670,27 +647,27 @@ pub async fn change_unit(
     // "Approve" with the text changed in the box approves the new text: the
     // translator's edit is never dropped for the old one.
     let action = match action {
-        UnitAction::Approve => {
-            let current = app
-                .store
-                .override_get(std::slice::from_ref(&unit.key), target)
-                .await
-                .map_err(HttpError::from_store)?
-                .remove(&unit.key);
-            let typed = review::from_editable(form.text.trim());
-            match current {
-                Some(o) if o.text != typed && !form.text.trim().is_empty() => UnitAction::Save,
-                _ => UnitAction::Approve,
-            }
+        UnitAction::Approve if review.approve_saves(&unit, target, &form.text).await? => {
+            UnitAction::Save
         }
         other => other,
     };
+    let account = &principal.account;
     let outcome = match action {
-        UnitAction::Save => save_override(&app, &principal, &unit, target, &form.text, version)
+        UnitAction::Save => review
+            .save_override(account, &unit, target, &form.text, version)
             .await
             .map(|_| ()),
-        UnitAction::Revert => revert_override(&app, &principal, &unit, target, version).await,
-        UnitAction::Approve => approve_override(&app, &principal, &unit, target, version).await,
+        UnitAction::Revert => {
+            review
+                .revert_override(account, &unit, target, version)
+                .await
+        }
+        UnitAction::Approve => {
+            review
+                .approve_override(account, &unit, target, version)
+                .await
+        }
     };
     let error = match outcome {
         Ok(()) => {
@@ -702,7 +679,7 @@ pub async fn change_unit(
             );
             return Ok(see_other(&location));
         }
-        Err(error) => error,
+        Err(error) => HttpError::from(error),
     };
     let (message, current) = match &error {
         HttpError::QaFailed { detail } => {
@@ -773,16 +750,12 @@ pub async fn history(
     };
     let lang = editor_lang(&app, &parts.headers);
     let target = target(&lang_code)?;
-    let (Some(page), unit) = find_unit(&app, &id).await? else {
+    let review = app.review();
+    let (Some(page), unit) = review.find_unit(&id).await? else {
         // The editor works on hosted pages; other units go through the API.
         return Err(HttpError::NotFound);
     };
-    let revisions = app
-        .store
-        .override_history(&id, target)
-        .await
-        .map_err(HttpError::from_store)?;
-    let entries = review::history_entries(revisions);
+    let entries = review.history(&id, target).await?;
     let body = pages::history_page(
         &context(
             &app,

@@ -19,10 +19,11 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::exchange::{self, ExchangeUnit};
 use crate::http::HttpError;
-use crate::http::routes::translators_api::{self, target};
+use crate::http::cache::CachePolicy;
+use crate::http::principal::Principal;
+use crate::http::routes::translators_api::target;
 use crate::review;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -35,7 +36,7 @@ fn download(content_type: &'static str, filename: &str, body: String) -> Respons
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(headers);
     // The name is built from a slug and a language code: ASCII, no quotes.
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
@@ -199,6 +200,7 @@ pub async fn import(
             .into_iter()
             .map(|v| (v.id.clone(), v))
             .collect();
+    let review = app.review();
     let mut results = Vec::with_capacity(file.units.len());
     for imported in file.units {
         let result =
@@ -235,21 +237,24 @@ pub async fn import(
             exchange::Verdict::Skipped => result("skipped", None, Some(view.version)),
             exchange::Verdict::Unchanged => result("unchanged", None, Some(view.version)),
             exchange::Verdict::Approve { version } => {
-                match translators_api::approve_override(&app, &principal, unit, lang, version).await
+                match review
+                    .approve_override(&principal.account, unit, lang, version)
+                    .await
                 {
                     Ok(()) => result("approved", None, Some(version + 1)),
-                    Err(e) => outcome_of(&app, reader, &imported.id, e),
+                    Err(e) => outcome_of(&app, reader, &imported.id, e.into()),
                 }
             }
             exchange::Verdict::Save {
                 text,
                 version,
                 note,
-            } => match translators_api::save_text(&app, &principal, unit, lang, &text, version)
+            } => match review
+                .save_text(&principal.account, unit, lang, &text, version)
                 .await
             {
                 Ok(saved) => result("updated", note, Some(saved.version)),
-                Err(e) => outcome_of(&app, reader, &imported.id, e),
+                Err(e) => outcome_of(&app, reader, &imported.id, e.into()),
             },
         });
     }

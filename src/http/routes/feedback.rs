@@ -22,6 +22,7 @@ use crate::app::App;
 use crate::content::Announcement;
 use crate::feedback::{MessageError, clean_message};
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
 use crate::i18n::Lang;
 use crate::pages::plain_text;
 use crate::render::{self, PageContext, Place, ReportFormView};
@@ -74,10 +75,7 @@ pub async fn submit(
     let lang = target_lang(&code)?;
     // Browsers say where a form was sent from: another site's page posting
     // here (to spend its visitors' allowance) is refused.
-    if headers
-        .get("sec-fetch-site")
-        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"cross-site"))
-    {
+    if crate::http::same_origin::from_elsewhere(&app, &headers) {
         return Err(HttpError::Forbidden {
             detail: "reports are sent from this site's own form".into(),
         });
@@ -101,7 +99,11 @@ pub async fn submit(
             return Ok(html_response(StatusCode::BAD_REQUEST, lang, html));
         }
     };
-    let ip = crate::auth::client_ip_of(&extensions, &headers, &app.config.server.trusted_proxies);
+    let ip = crate::http::client_addr::client_ip_of(
+        &extensions,
+        &headers,
+        &app.config.server.trusted_proxies,
+    );
     if let Err(retry_after_secs) = app.report_limiter.try_take(ip) {
         return Ok(rate_limited(&app, lang, retry_after_secs));
     }
@@ -226,7 +228,7 @@ fn html_response(status: StatusCode, lang: Lang, html: String) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(h);
     h.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),

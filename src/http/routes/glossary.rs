@@ -13,9 +13,10 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::glossary::{self, GlossaryEntry};
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
+use crate::http::principal::Principal;
 
 /// The glossary of one language.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -186,10 +187,10 @@ pub async fn export_csv(
         .map_err(HttpError::from_store)?;
     let disposition = format!("attachment; filename=\"glossary-{}.csv\"", lang.code());
     Ok((
+        CachePolicy::NoStore,
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         glossary::to_csv(&entries),
     )

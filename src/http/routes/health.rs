@@ -8,10 +8,11 @@ use axum::http::header;
 use axum::response::IntoResponse;
 
 use crate::app::App;
+use crate::http::cache::CachePolicy;
 
 /// The process is up and answering.
 pub async fn healthz() -> impl IntoResponse {
-    ([(header::CACHE_CONTROL, "no-store")], "ok\n")
+    (CachePolicy::NoStore, "ok\n")
 }
 
 /// The service can serve pages: content and locales are loaded and every
@@ -28,7 +29,7 @@ pub async fn readyz(State(app): State<Arc<App>>) -> impl IntoResponse {
     }
     (
         status,
-        [(header::CACHE_CONTROL, "no-store")],
+        CachePolicy::NoStore,
         Json(serde_json::json!({
             "status": if store.is_ok() { "ready" } else { "store unavailable" },
             "store": app.store.backend(),
@@ -156,13 +157,11 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
         &[(String::new(), app.locales.fallbacks())],
     );
     (
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/plain; version=0.0.4; charset=utf-8",
-            ),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        CachePolicy::NoStore,
         out,
     )
 }

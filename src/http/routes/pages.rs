@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::app::{App, RenderedPage};
+use crate::http::cache::CachePolicy;
 use crate::http::{HttpError, negotiated_lang};
 use crate::i18n::Lang;
 use crate::render::Place;
@@ -25,10 +26,7 @@ pub async fn root(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
         header::VARY,
         HeaderValue::from_static("Accept-Language, Cookie"),
     );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-cache"),
-    );
+    CachePolicy::PrivateNoCache.apply(h);
     response
 }
 
@@ -117,14 +115,13 @@ fn respond(app: &App, page: &RenderedPage, headers: &HeaderMap) -> Response {
     } else {
         (page.identity.clone(), page.identity_etag.as_str())
     };
-    let cache_control = if page.complete {
-        format!(
-            "public, max-age={}",
-            app.config.http_cache.page_max_age_secs
-        )
+    let cache = if page.complete {
+        CachePolicy::Public {
+            max_age: u64::from(app.config.http_cache.page_max_age_secs),
+        }
     } else {
         // A fallback after a failed translation: ask again next time.
-        "no-store".to_owned()
+        CachePolicy::NoStore
     };
     let mut response = if if_none_match(headers, etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -145,9 +142,7 @@ fn respond(app: &App, page: &RenderedPage, headers: &HeaderMap) -> Response {
     if let Ok(value) = HeaderValue::from_str(etag) {
         h.insert(header::ETAG, value);
     }
-    if let Ok(value) = HeaderValue::from_str(&cache_control) {
-        h.insert(header::CACHE_CONTROL, value);
-    }
+    cache.apply(h);
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     h.insert(
         header::CONTENT_LANGUAGE,
@@ -234,9 +229,7 @@ pub async fn set_language(
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(response.headers_mut());
     Ok(response)
 }
 

@@ -12,13 +12,14 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
+
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
+use crate::http::principal::Principal;
 use crate::i18n::Lang;
 use crate::store::{REPORTS_LISTED_MAX, Report, ReportStatus, Role};
 
@@ -192,9 +193,6 @@ pub async fn resolve(
 /// Answers for one translator: never kept by a shared cache.
 fn private_json<T: Serialize>(body: T) -> Response {
     let mut response = Json(body).into_response();
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
+    CachePolicy::PrivateNoStore.apply(response.headers_mut());
     response
 }

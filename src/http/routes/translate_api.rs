@@ -18,11 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::App;
 use crate::config::ApiClient;
-use crate::http::{HttpError, target_lang};
+use crate::document::{self, Document, DocumentError};
+use crate::http::cache::CachePolicy;
+use crate::http::{HttpError, api_access, target_lang};
 use crate::i18n::Lang;
-use crate::pages::plain_text;
-use crate::segment::{self, Fill, Segmented, UnitKind};
-use crate::translate::Translated;
 
 /// What to translate: `texts` or `html`, into `target`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -91,21 +90,22 @@ pub struct RawQuery {
     source: Option<String>,
 }
 
-/// One input to translate: plain text (one unit) or HTML (segmented).
-enum Document<'a> {
-    Text(&'a str),
-    Html(Segmented<'a>),
-}
-
 /// CORS preflight: answered for origins some client was given (any origin
 /// while the API is open). It carries no key, so it grants nothing by itself.
+#[utoipa::path(
+    options,
+    path = "/api/v1/translate",
+    tag = "translation",
+    responses(
+        (status = 204, description = "The origin may call the API: Access-Control-Allow-* headers"),
+        (status = 403, description = "No client may be called from this origin", body = crate::http::error::ErrorBody)
+    )
+)]
 pub async fn preflight(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    let origin = app
-        .api_access
-        .preflight_origin(&headers)
+    let origin = api_access::preflight_origin(&app.api_clients, &headers)
         .ok_or(HttpError::OriginNotAllowed)?;
     let mut response = axum::http::StatusCode::NO_CONTENT.into_response();
     let h = response.headers_mut();
@@ -161,10 +161,10 @@ pub async fn translate(
     body: Bytes,
 ) -> Result<Response, HttpError> {
     // Who, from where, how often: settled before anything is parsed or paid.
-    let client = app.api_access.authenticate(&headers)?;
-    let allow_origin = app.api_access.allow_origin(client, &headers)?;
+    let client = api_access::authenticate(&app.api_clients, &headers)?;
+    let allow_origin = api_access::allow_origin(client, &headers)?;
     if let Some(client) = client {
-        app.api_access.take_request(client)?;
+        api_access::take_request(&app.api_clients, client)?;
     }
     let mut response = translate_for(&app, client, &headers, query, body).await?;
     if let Some(origin) = allow_origin {
@@ -196,7 +196,7 @@ async fn charge(app: &App, client: Option<&ApiClient>, characters: u64) -> Resul
             .sum();
         if used.saturating_add(characters) > client.daily_characters {
             return Err(HttpError::BudgetExhausted {
-                retry_after_secs: crate::http::api_access::seconds_until_utc_midnight(now),
+                retry_after_secs: api_access::seconds_until_utc_midnight(now),
             });
         }
     }
@@ -241,14 +241,9 @@ async fn translate_for(
         let html = std::str::from_utf8(&body).map_err(|_| HttpError::InvalidRequest {
             detail: "the body is not UTF-8".into(),
         })?;
-        let document = Document::Html(Segmented::new(html).map_err(internal)?);
-        charge(
-            app,
-            client,
-            source_characters(std::slice::from_ref(&document)),
-        )
-        .await?;
-        let (mut outputs, billed) = run(app, vec![document], target).await?;
+        let documents = [Document::html(html).map_err(internal)?];
+        charge(app, client, source_characters(&documents)).await?;
+        let (mut outputs, billed) = run(app, &documents, target).await?;
         let output = outputs.pop().and_then(|t| t.html).unwrap_or_default();
         let mut response = output.into_response();
         let h = response.headers_mut();
@@ -260,7 +255,7 @@ async fn translate_for(
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(target.code()),
         );
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        CachePolicy::NoStore.apply(h);
         if let Ok(value) = HeaderValue::from_str(&billed.to_string()) {
             h.insert("x-characters-billed", value);
         }
@@ -289,7 +284,7 @@ async fn json_mode(
                 "text" => texts.iter().map(|t| Document::Text(t)).collect(),
                 "html" => texts
                     .iter()
-                    .map(|t| Segmented::new(t).map(Document::Html).map_err(internal))
+                    .map(|t| Document::html(t).map_err(internal))
                     .collect::<Result<_, _>>()?,
                 other => {
                     return Err(HttpError::InvalidRequest {
@@ -298,7 +293,7 @@ async fn json_mode(
                 }
             }
         }
-        (None, Some(html)) => vec![Document::Html(Segmented::new(html).map_err(internal)?)],
+        (None, Some(html)) => vec![Document::html(html).map_err(internal)?],
         _ => {
             return Err(HttpError::InvalidRequest {
                 detail: "give either \"texts\" or \"html\"".into(),
@@ -306,7 +301,7 @@ async fn json_mode(
         }
     };
     charge(app, client, source_characters(&documents)).await?;
-    let (translations, characters_billed) = run(app, documents, target).await?;
+    let (translations, characters_billed) = run(app, &documents, target).await?;
     let t = |id: &str| app.locales.t(target, id);
     let response = TranslateResponse {
         source: Lang::SOURCE.code(),
@@ -325,9 +320,7 @@ async fn json_mode(
         characters_billed,
     };
     let mut response = Json(response).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(response.headers_mut());
     Ok(response)
 }
 
@@ -344,132 +337,41 @@ fn check_source(source: Option<&str>) -> Result<(), HttpError> {
     }
 }
 
-/// Characters of text to translate in a request: what a client's budget
-/// counts, whether or not the memory already holds the translations.
+/// Characters of text to translate in a request.
 fn source_characters(documents: &[Document<'_>]) -> u64 {
-    documents
-        .iter()
-        .map(|d| match d {
-            Document::Text(text) => text.chars().count() as u64,
-            Document::Html(segmented) => segmented
-                .units()
-                .iter()
-                .map(|u| plain_text(&u.text).chars().count() as u64)
-                .sum(),
-        })
-        .sum()
+    documents.iter().map(Document::source_characters).sum()
 }
 
-fn internal(error: segment::SegmentError) -> HttpError {
+fn internal(error: DocumentError) -> HttpError {
     HttpError::Internal(error.to_string())
 }
 
-/// Translates one whole HTML document (or fragment) into `target` on the
-/// same pipeline as the API, for the URL proxy: the translated HTML, and
-/// whether every unit was translated (an incomplete page must not be cached).
-pub(crate) async fn translate_html(
-    app: &App,
-    html: &str,
-    target: Lang,
-) -> Result<(String, bool), HttpError> {
-    let document = Document::Html(Segmented::new(html).map_err(internal)?);
-    let (mut outputs, _) = run(app, vec![document], target).await?;
-    let output = outputs.pop().unwrap_or(Translation {
-        text: None,
-        html: None,
-        units: Vec::new(),
-    });
-    let complete = output.units.iter().all(|u| u.origin != "source");
-    Ok((output.html.unwrap_or_default(), complete))
-}
-
-/// Translates every unit of every document in one call to the translator
-/// (so they share batches), then rebuilds each document.
+/// The documents translated, as the API reports them.
 async fn run(
     app: &App,
-    documents: Vec<Document<'_>>,
+    documents: &[Document<'_>],
     target: Lang,
 ) -> Result<(Vec<Translation>, u64), HttpError> {
-    let mut sources: Vec<String> = Vec::new();
-    let mut offsets = Vec::with_capacity(documents.len());
-    for document in &documents {
-        offsets.push(sources.len());
-        match document {
-            Document::Text(text) => sources.push(segment::escape_text(text)),
-            Document::Html(segmented) => {
-                sources.extend(segmented.units().iter().map(|u| u.text.clone()));
-            }
-        }
-    }
-    let translated = app.pipeline.translate_detailed(&sources, target).await;
-    let mut out = Vec::with_capacity(documents.len());
-    for (document, offset) in documents.iter().zip(offsets) {
-        match document {
-            Document::Text(text) => {
-                let report = report(&translated, offset, 0);
-                let text = match translated.units.get(offset).and_then(Option::as_ref) {
-                    Some(t) => plain_text(&t.text),
-                    None => (*text).to_owned(),
-                };
-                out.push(Translation {
-                    text: Some(text),
-                    html: None,
-                    units: vec![report],
-                });
-            }
-            Document::Html(segmented) => {
-                let units: Vec<UnitReport> = (0..segmented.units().len())
-                    .map(|i| report(&translated, offset, i))
-                    .collect();
-                let reassembled = segmented
-                    .reassemble(|unit| {
-                        match translated
-                            .units
-                            .get(offset + unit.index)
-                            .and_then(Option::as_ref)
-                        {
-                            Some(t) => Fill::text(t.text.clone()),
-                            None if unit.kind == UnitKind::Text => {
-                                Fill::keep().with_wrapper_attr("lang", Lang::SOURCE.code())
-                            }
-                            None => Fill::keep(),
-                        }
-                    })
-                    .map_err(internal)?;
-                out.push(Translation {
-                    text: None,
-                    html: Some(reassembled.html),
-                    units,
-                });
-            }
-        }
-    }
-    Ok((out, translated.billed))
-}
-
-fn report(translated: &Translated, offset: usize, index: usize) -> UnitReport {
-    let position = offset + index;
-    match translated.units.get(position).and_then(Option::as_ref) {
-        Some(t) => UnitReport {
-            index,
-            origin: t.origin.as_str(),
-            qa: "passed",
-            qa_reason: None,
-            qa_detail: None,
-        },
-        None => {
-            let refusal = translated.refusals.get(&position);
-            UnitReport {
-                index,
-                origin: "source",
-                qa: if refusal.is_some() {
-                    "rejected"
-                } else {
-                    "not_translated"
-                },
-                qa_reason: refusal.map(|e| e.code()),
-                qa_detail: refusal.map(ToString::to_string),
-            }
-        }
-    }
+    let (translated, billed) = document::translate(&app.pipeline, documents, target)
+        .await
+        .map_err(internal)?;
+    let translations = translated
+        .into_iter()
+        .map(|t| Translation {
+            text: t.text,
+            html: t.html,
+            units: t
+                .units
+                .into_iter()
+                .map(|u| UnitReport {
+                    index: u.index,
+                    origin: u.origin,
+                    qa: u.qa.as_str(),
+                    qa_reason: u.refusal.as_ref().map(|e| e.code()),
+                    qa_detail: u.refusal.as_ref().map(ToString::to_string),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok((translations, billed))
 }

@@ -15,12 +15,12 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::app::App;
-use crate::auth::Principal;
 use crate::content::Announcement;
 use crate::http::HttpError;
+use crate::http::cache::CachePolicy;
+use crate::http::principal::Principal;
 use crate::i18n::Lang;
 use crate::review::{self, HistoryEntry, SourceUnit, UnitState, UnitView};
-use crate::store::OverrideState;
 
 pub use crate::http::target_lang as target;
 
@@ -57,78 +57,13 @@ fn etag(version: i64) -> HeaderValue {
 fn with_etag(version: i64, body: impl IntoResponse) -> Response {
     let mut response = body.into_response();
     response.headers_mut().insert(header::ETAG, etag(version));
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    CachePolicy::NoStore.apply(response.headers_mut());
     response
 }
 
 /// The hosted page with this slug, 404 otherwise.
 fn page(app: &App, slug: &str) -> Result<Arc<Announcement>, HttpError> {
     app.content.find(slug).cloned().ok_or(HttpError::NotFound)
-}
-
-/// The first hosted page holding unit `id`, and the unit; a unit of no
-/// hosted page that the translation memory knows (a proxied page, the
-/// translation API) comes without a page.
-pub async fn find_unit(
-    app: &App,
-    id: &str,
-) -> Result<(Option<Arc<Announcement>>, SourceUnit), HttpError> {
-    if app.unit_sources.contains_key(id) {
-        for page in app.content.announcements() {
-            let units = review::page_units(page).map_err(|e| HttpError::Internal(e.to_string()))?;
-            if let Some(unit) = units.into_iter().find(|u| u.key == id) {
-                return Ok((Some(page.clone()), unit));
-            }
-        }
-    }
-    let source = app
-        .store
-        .tm_source(id)
-        .await
-        .map_err(HttpError::from_store)?
-        .ok_or(HttpError::NotFound)?;
-    // The id is the hash of the source: a row under another key is not this unit.
-    if crate::segment::unit_key(&source) != id {
-        return Err(HttpError::NotFound);
-    }
-    Ok((
-        None,
-        SourceUnit {
-            position: 0,
-            part: review::Part::Memory,
-            key: id.to_owned(),
-            text: source,
-        },
-    ))
-}
-
-/// The unit as translators see it now.
-pub async fn unit_view(
-    app: &App,
-    page: Option<&Announcement>,
-    unit: &SourceUnit,
-    lang: Lang,
-) -> Result<UnitView, HttpError> {
-    let views = match page {
-        Some(page) => review::unit_views(&app.pipeline, &app.store, page, lang, None).await,
-        None => {
-            review::views_of(
-                &app.pipeline,
-                &app.store,
-                "",
-                vec![unit.clone()],
-                lang,
-                None,
-            )
-            .await
-        }
-    };
-    views?
-        .into_iter()
-        .find(|v| v.id == unit.key)
-        .ok_or(HttpError::NotFound)
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -244,19 +179,13 @@ pub async fn units(
 /// Fetches a page the proxy may translate, as the proxy would, and cuts it
 /// into units.
 async fn proxied_units(app: &App, raw: &str) -> Result<(String, Vec<SourceUnit>), HttpError> {
-    use crate::fetch::{FetchError, Fetched};
-    use crate::http::routes::proxy::upstream;
-    let url = app.fetcher.parse_and_check(raw).map_err(|e| match e {
-        FetchError::InvalidUrl { .. } | FetchError::NotAllowed { .. } => HttpError::ProxyNotAllowed,
-        other => upstream(other),
+    let (url, html) = app.proxy.fetch_html(raw).await.map_err(|e| match e {
+        // Whatever the origin answered, it is not a page to list.
+        crate::proxy::ProxyError::NotHtml
+        | crate::proxy::ProxyError::OriginStatus(_)
+        | crate::proxy::ProxyError::NotFound(_) => HttpError::UpstreamFailed,
+        other => HttpError::from(other),
     })?;
-    let Fetched::Page(page) = app.fetcher.fetch(&url, None).await.map_err(upstream)? else {
-        return Err(HttpError::UpstreamFailed);
-    };
-    if !page.status.is_success() || !page.is_html {
-        return Err(HttpError::UpstreamFailed);
-    }
-    let (html, _) = page.decode();
     let units = review::html_units(&html).map_err(|e| HttpError::InvalidRequest {
         detail: format!("the page cannot be cut into units: {e}"),
     })?;
@@ -274,8 +203,9 @@ pub async fn unit(
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
-    let (page, unit) = find_unit(&app, &id).await?;
-    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
+    let review = app.review();
+    let (page, unit) = review.find_unit(&id).await?;
+    let view = review.unit_view(page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
 }
 
@@ -305,65 +235,18 @@ pub async fn save(
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
-    let (page, unit) = find_unit(&app, &id).await?;
+    let review = app.review();
+    let (page, unit) = review.find_unit(&id).await?;
     let version = if_match(&headers)?;
     let request: SaveRequest =
         serde_json::from_slice(&body).map_err(|e| HttpError::InvalidRequest {
             detail: format!("the body must be JSON {{\"text\": \"…\"}}: {e}"),
         })?;
-    save_override(&app, &principal, &unit, lang, &request.text, version).await?;
-    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
+    review
+        .save_override(&principal.account, &unit, lang, &request.text, version)
+        .await?;
+    let view = review.unit_view(page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
-}
-
-/// Checks and saves a translator's text (editable form) for `unit`: shared
-/// by the API, XLIFF import and the editor.
-pub async fn save_override(
-    app: &App,
-    principal: &Principal,
-    unit: &SourceUnit,
-    lang: Lang,
-    typed: &str,
-    version: i64,
-) -> Result<crate::store::Override, HttpError> {
-    save_text(
-        app,
-        principal,
-        unit,
-        lang,
-        &review::from_editable(typed.trim()),
-        version,
-    )
-    .await
-}
-
-/// Like [`save_override`], with the text already in placeholder form (XLIFF).
-pub async fn save_text(
-    app: &App,
-    principal: &Principal,
-    unit: &SourceUnit,
-    lang: Lang,
-    text: &str,
-    version: i64,
-) -> Result<crate::store::Override, HttpError> {
-    principal.require_lang(lang)?;
-    let text = text.trim();
-    review::check_override(&unit.text, text, lang).map_err(HttpError::OverrideQa)?;
-    let saved = app
-        .store
-        .override_put(
-            &unit.key,
-            lang,
-            text,
-            &unit.text,
-            principal.name(),
-            (version > 0).then_some(version),
-        )
-        .await
-        .map_err(HttpError::from_store)?;
-    app.store_changed().await;
-    tracing::info!(translator = principal.name(), target = %lang, unit = %unit.key, version = saved.version, "override saved");
-    Ok(saved)
 }
 
 /// Reverts to the machine (or bundled) translation.
@@ -379,44 +262,14 @@ pub async fn revert(
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
-    let (page, unit) = find_unit(&app, &id).await?;
+    let review = app.review();
+    let (page, unit) = review.find_unit(&id).await?;
     let version = if_match(&headers)?;
-    revert_override(&app, &principal, &unit, lang, version).await?;
-    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
+    review
+        .revert_override(&principal.account, &unit, lang, version)
+        .await?;
+    let view = review.unit_view(page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
-}
-
-pub async fn revert_override(
-    app: &App,
-    principal: &Principal,
-    unit: &SourceUnit,
-    lang: Lang,
-    version: i64,
-) -> Result<(), HttpError> {
-    principal.require_lang(lang)?;
-    if version == 0 {
-        // Nothing to revert as far as the client knows: 412 if someone has
-        // saved one since, so it can refresh; otherwise nothing to do.
-        let current = app
-            .store
-            .override_get(std::slice::from_ref(&unit.key), lang)
-            .await
-            .map_err(HttpError::from_store)?
-            .remove(&unit.key);
-        return Err(match current {
-            Some(o) => HttpError::VersionConflict { current: o.version },
-            None => HttpError::Conflict {
-                detail: "there is no override to revert".into(),
-            },
-        });
-    }
-    app.store
-        .override_revert(&unit.key, lang, principal.name(), Some(version))
-        .await
-        .map_err(HttpError::from_store)?;
-    app.store_changed().await;
-    tracing::info!(translator = principal.name(), target = %lang, unit = %unit.key, "override reverted");
-    Ok(())
 }
 
 /// Approves an override flagged `needs-review` as it stands (after the
@@ -433,53 +286,14 @@ pub async fn approve(
 ) -> Result<Response, HttpError> {
     let lang = target(&lang)?;
     principal.require_lang(lang)?;
-    let (page, unit) = find_unit(&app, &id).await?;
+    let review = app.review();
+    let (page, unit) = review.find_unit(&id).await?;
     let version = if_match(&headers)?;
-    approve_override(&app, &principal, &unit, lang, version).await?;
-    let view = unit_view(&app, page.as_deref(), &unit, lang).await?;
+    review
+        .approve_override(&principal.account, &unit, lang, version)
+        .await?;
+    let view = review.unit_view(page.as_deref(), &unit, lang).await?;
     Ok(with_etag(view.version, Json(view)))
-}
-
-pub async fn approve_override(
-    app: &App,
-    principal: &Principal,
-    unit: &SourceUnit,
-    lang: Lang,
-    version: i64,
-) -> Result<(), HttpError> {
-    principal.require_lang(lang)?;
-    let current = app
-        .store
-        .override_get(std::slice::from_ref(&unit.key), lang)
-        .await
-        .map_err(HttpError::from_store)?
-        .remove(&unit.key);
-    let current = match current {
-        Some(o) if o.version == version => o,
-        other => {
-            return Err(HttpError::VersionConflict {
-                current: other.map_or(0, |o| o.version),
-            });
-        }
-    };
-    if current.state == OverrideState::Approved {
-        return Err(HttpError::Conflict {
-            detail: "this override is already approved".into(),
-        });
-    }
-    review::check_override(&unit.text, &current.text, lang).map_err(HttpError::OverrideQa)?;
-    app.store
-        .override_set_state(
-            &unit.key,
-            lang,
-            OverrideState::Approved,
-            principal.name(),
-            Some(version),
-        )
-        .await
-        .map_err(HttpError::from_store)?;
-    app.store_changed().await;
-    Ok(())
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -501,15 +315,12 @@ pub async fn history(
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Json<HistoryResponse>, HttpError> {
     let lang = target(&lang)?;
-    find_unit(&app, &id).await?;
-    let revisions = app
-        .store
-        .override_history(&id, lang)
-        .await
-        .map_err(HttpError::from_store)?;
+    let review = app.review();
+    review.find_unit(&id).await?;
+    let history = review.history(&id, lang).await?;
     Ok(Json(HistoryResponse {
         id,
         lang: lang.code().to_owned(),
-        history: review::history_entries(revisions),
+        history,
     }))
 }

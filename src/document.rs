@@ -1,0 +1,199 @@
+//! Documents that are not ours, translated on the pipeline of the hosted
+//! pages: an API client's plain texts and HTML, and the pages the URL proxy
+//! fetches. Both need the same thing (every unit of every document in one
+//! call to the pipeline, so they share batches and the memory; each document
+//! rebuilt with the Japanese kept, marked `lang="ja"`, where no translation
+//! came back; what each unit came from), so both call this module.
+//!
+//! The hosted announcements are not documents in this sense: they have
+//! bundled translations, anchors and a report link per passage, and are
+//! assembled by [`crate::pages`].
+
+use crate::i18n::Lang;
+use crate::pages::plain_text;
+use crate::segment::{self, Fill, Segmented, UnitKind};
+use crate::translate::{Pipeline, QaError, Translated};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("cannot cut the document into units: {0}")]
+    Segment(#[from] segment::SegmentError),
+}
+
+/// One input to translate: plain text (one unit) or HTML (segmented).
+pub enum Document<'a> {
+    Text(&'a str),
+    Html(Segmented<'a>),
+}
+
+impl<'a> Document<'a> {
+    /// An HTML fragment or whole document, cut into units once.
+    pub fn html(html: &'a str) -> Result<Self, DocumentError> {
+        Ok(Document::Html(Segmented::new(html)?))
+    }
+
+    /// Characters of text to translate: what a client's budget counts,
+    /// whether or not the memory already holds the translations.
+    pub fn source_characters(&self) -> u64 {
+        match self {
+            Document::Text(text) => text.chars().count() as u64,
+            Document::Html(segmented) => segmented
+                .units()
+                .iter()
+                .map(|u| plain_text(&u.text).chars().count() as u64)
+                .sum(),
+        }
+    }
+}
+
+/// What became of one unit's machine translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qa {
+    /// Translated, and the QA gate let it through.
+    Passed,
+    /// The QA gate refused the machine translation; the Japanese stays.
+    Rejected,
+    /// No provider could translate it; the Japanese stays.
+    NotTranslated,
+}
+
+impl Qa {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qa::Passed => "passed",
+            Qa::Rejected => "rejected",
+            Qa::NotTranslated => "not_translated",
+        }
+    }
+}
+
+/// One unit of a translated document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitOutcome {
+    /// The unit's position in its document.
+    pub index: usize,
+    /// `machine`, `translator`, `bundled`, or `source` (left in Japanese).
+    pub origin: &'static str,
+    pub qa: Qa,
+    /// For [`Qa::Rejected`]: why the QA gate refused it.
+    pub refusal: Option<QaError>,
+}
+
+/// One translated document: `text` for a [`Document::Text`], `html` for a
+/// [`Document::Html`].
+#[derive(Debug, Clone, Default)]
+pub struct TranslatedDocument {
+    pub text: Option<String>,
+    pub html: Option<String>,
+    pub units: Vec<UnitOutcome>,
+}
+
+impl TranslatedDocument {
+    /// Whether every unit was translated (an incomplete page must not be
+    /// cached).
+    pub fn complete(&self) -> bool {
+        self.units.iter().all(|u| u.origin != "source")
+    }
+}
+
+/// Translates every unit of every document in one call to the pipeline
+/// (so they share batches), then rebuilds each document. Also returns the
+/// characters providers billed.
+pub async fn translate(
+    pipeline: &Pipeline,
+    documents: &[Document<'_>],
+    target: Lang,
+) -> Result<(Vec<TranslatedDocument>, u64), DocumentError> {
+    let mut sources: Vec<String> = Vec::new();
+    let mut offsets = Vec::with_capacity(documents.len());
+    for document in documents {
+        offsets.push(sources.len());
+        match document {
+            Document::Text(text) => sources.push(segment::escape_text(text)),
+            Document::Html(segmented) => {
+                sources.extend(segmented.units().iter().map(|u| u.text.clone()));
+            }
+        }
+    }
+    let translated = pipeline.translate_detailed(&sources, target).await;
+    let mut out = Vec::with_capacity(documents.len());
+    for (document, offset) in documents.iter().zip(offsets) {
+        match document {
+            Document::Text(text) => {
+                let outcome = outcome(&translated, offset, 0);
+                let text = match translated.units.get(offset).and_then(Option::as_ref) {
+                    Some(t) => plain_text(&t.text),
+                    None => (*text).to_owned(),
+                };
+                out.push(TranslatedDocument {
+                    text: Some(text),
+                    html: None,
+                    units: vec![outcome],
+                });
+            }
+            Document::Html(segmented) => {
+                let units: Vec<UnitOutcome> = (0..segmented.units().len())
+                    .map(|i| outcome(&translated, offset, i))
+                    .collect();
+                let reassembled = segmented.reassemble(|unit| {
+                    match translated
+                        .units
+                        .get(offset + unit.index)
+                        .and_then(Option::as_ref)
+                    {
+                        Some(t) => Fill::text(t.text.clone()),
+                        None if unit.kind == UnitKind::Text => {
+                            Fill::keep().with_wrapper_attr("lang", Lang::SOURCE.code())
+                        }
+                        None => Fill::keep(),
+                    }
+                })?;
+                out.push(TranslatedDocument {
+                    text: None,
+                    html: Some(reassembled.html),
+                    units,
+                });
+            }
+        }
+    }
+    Ok((out, translated.billed))
+}
+
+/// Translates one whole HTML document (or fragment) into `target`: the
+/// translated HTML, and whether every unit was translated.
+pub async fn translate_html(
+    pipeline: &Pipeline,
+    html: &str,
+    target: Lang,
+) -> Result<(String, bool), DocumentError> {
+    let documents = [Document::html(html)?];
+    let (mut outputs, _) = translate(pipeline, &documents, target).await?;
+    let output = outputs.pop().unwrap_or_default();
+    let complete = output.complete();
+    Ok((output.html.unwrap_or_default(), complete))
+}
+
+fn outcome(translated: &Translated, offset: usize, index: usize) -> UnitOutcome {
+    let position = offset + index;
+    match translated.units.get(position).and_then(Option::as_ref) {
+        Some(t) => UnitOutcome {
+            index,
+            origin: t.origin.as_str(),
+            qa: Qa::Passed,
+            refusal: None,
+        },
+        None => {
+            let refusal = translated.refusals.get(&position).cloned();
+            UnitOutcome {
+                index,
+                origin: "source",
+                qa: if refusal.is_some() || translated.rejected.binary_search(&position).is_ok() {
+                    Qa::Rejected
+                } else {
+                    Qa::NotTranslated
+                },
+                refusal,
+            }
+        }
+    }
+}

@@ -104,18 +104,27 @@ fn bench(c: &mut Criterion) {
     )
     .unwrap_or_else(|e| panic!("config: {e}"));
     let client = reqwest::Client::new();
+    let languages =
+        honyaku::i18n::Languages::from_config(&config).unwrap_or_else(|e| panic!("languages: {e}"));
+    let targets = honyaku::translate::providers::ProviderTargets::resolve(&languages)
+        .unwrap_or_else(|e| panic!("languages: {e}"));
     let content = Content::embedded().unwrap_or_else(|e| panic!("content: {e}"));
     let page = content.announcements()[0].clone();
 
     let fresh = || {
         let timed = Arc::new(Timed {
-            inner: Deepl::new(&config.providers.deepl, client.clone()),
+            inner: Deepl::new(
+                &config.providers.deepl,
+                targets.deepl.clone(),
+                client.clone(),
+            ),
             spent: Mutex::new(Duration::ZERO),
             calls: AtomicUsize::new(0),
         });
         let chain = Chain::new(
             vec![timed.clone() as Arc<dyn TranslationProvider>],
             &config.providers,
+            &languages,
         );
         (Pipeline::new(chain, Bundled::new(), 1 << 24), timed)
     };
@@ -175,7 +184,12 @@ fn bench(c: &mut Criterion) {
             .collect();
         let minimum = split_batches(
             &texts,
-            Deepl::new(&config.providers.deepl, client.clone()).limits(),
+            Deepl::new(
+                &config.providers.deepl,
+                targets.deepl.clone(),
+                client.clone(),
+            )
+            .limits(),
         )
         .len();
         let total_ms = total.as_secs_f64() * 1000.0 / f64::from(runs);

@@ -10,13 +10,15 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::content::{Announcement, Content, ContentError};
-use crate::i18n::{Lang, LocaleError, Locales};
+use crate::i18n::{Lang, Languages, LanguagesError, LocaleError, Locales};
 use crate::pages::{ArticleView, Presentation};
 use crate::render::{self, PageContext};
 use crate::translate::{Chain, Pipeline};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error(transparent)]
+    Languages(#[from] LanguagesError),
     #[error(transparent)]
     Locales(#[from] LocaleError),
     #[error(transparent)]
@@ -83,6 +85,8 @@ enum Incomplete {
 
 pub struct App {
     pub config: Config,
+    /// The languages this server serves, from `[languages]`.
+    pub languages: Arc<Languages>,
     pub locales: Locales,
     pub content: Content,
     /// Absolute base URL for canonical and hreflang links.
@@ -132,10 +136,34 @@ impl std::fmt::Debug for App {
     }
 }
 
+/// Builds and checks the languages of `config` with every provider's code
+/// for each: what `App::new` does first, and all `check-config` needs to
+/// find a mistake in `[languages]`.
+pub fn check_languages(
+    config: &Config,
+) -> Result<(Languages, crate::translate::providers::ProviderTargets), AppError> {
+    let languages = Languages::from_config(config)?;
+    let targets = crate::translate::providers::ProviderTargets::resolve(&languages)?;
+    Ok((languages, targets))
+}
+
+/// What the start-up log says about one target language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageStatus {
+    pub lang: Lang,
+    pub prefix: String,
+    /// The providers that will translate into it, in order.
+    pub providers: Vec<&'static str>,
+    /// Whether it has a locale of its own (else its chrome is English).
+    pub has_locale: bool,
+}
+
 impl App {
     /// Loads locales and content and renders every page. `base_url` is where
     /// readers reach the service (see [`Config::public_base`]).
     pub async fn new(config: Config, base_url: String) -> Result<Self, AppError> {
+        let (languages, targets) = check_languages(&config)?;
+        let languages = Arc::new(languages);
         let locales = Locales::embedded()?;
         let content = if config.content.dir.is_empty() {
             Content::embedded()?
@@ -143,9 +171,10 @@ impl App {
             Content::from_dir(Path::new(&config.content.dir))?
         };
         let mut pages = HashMap::new();
-        for lang in Lang::ALL {
+        for lang in languages.langs() {
             let index_ctx = PageContext {
                 locales: &locales,
+                languages: &languages,
                 lang,
                 base_url: &base_url,
                 path: Some(""),
@@ -160,6 +189,7 @@ impl App {
         for page in content.announcements() {
             let ctx = PageContext {
                 locales: &locales,
+                languages: &languages,
                 lang: Lang::SOURCE,
                 base_url: &base_url,
                 path: Some(&page.slug),
@@ -180,7 +210,7 @@ impl App {
                 Arc::new(RenderedPage::new(Lang::SOURCE, html)?),
             );
         }
-        let bundled = crate::pages::bundled_translations(&content)?;
+        let bundled = crate::pages::bundled_translations(&content, &languages)?;
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(
                 config.providers.timeout_secs,
@@ -207,8 +237,19 @@ impl App {
             }
         }
         let generation = Arc::new(crate::store::GenerationWatch::start(store.clone()).await?);
-        let providers = crate::translate::providers::build(&config.providers, &client);
-        let chain = Chain::new(providers, &config.providers)
+        let providers = crate::translate::providers::build(&config.providers, &targets, &client);
+        // What the self-hosted services serve is read from them, all at
+        // once and bounded by the provider timeout, before the first page.
+        let discoveries = providers.iter().map(|provider| async move {
+            let limit = std::time::Duration::from_secs(config.providers.timeout_secs);
+            match tokio::time::timeout(limit, provider.discover()).await {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => tracing::warn!(provider = provider.name(), %error, "cannot read which languages the provider serves; it is tried for every language it is configured for"),
+                Err(_) => tracing::warn!(provider = provider.name(), "reading which languages the provider serves timed out; it is tried for every language it is configured for"),
+            }
+        });
+        futures::future::join_all(discoveries).await;
+        let chain = Chain::new(providers, &config.providers, &languages)
             .with_ledger(store.clone(), config.budgets.clone());
         let pipeline =
             Pipeline::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
@@ -224,6 +265,7 @@ impl App {
             crate::fetch::Fetcher::new(&config.fetch)?,
             config.cache.page_bytes,
             base_url.clone(),
+            languages.clone(),
         );
         let login_failures = crate::auth::FailureLimiter::new(
             config.translators.login_failures,
@@ -238,6 +280,7 @@ impl App {
         Ok(Self {
             proxy,
             config,
+            languages,
             locales,
             content,
             base_url,
@@ -254,6 +297,37 @@ impl App {
             page_cache_hits: std::sync::atomic::AtomicU64::new(0),
             page_cache_misses: std::sync::atomic::AtomicU64::new(0),
         })
+    }
+
+    /// Per target language, the providers that will serve it and whether
+    /// it has a locale: what the start-up log reports.
+    pub fn language_statuses(&self) -> Vec<LanguageStatus> {
+        self.languages
+            .targets()
+            .map(|language| LanguageStatus {
+                lang: language.lang,
+                prefix: language.prefix.clone(),
+                providers: self.pipeline.chain().providers_for(language.lang),
+                has_locale: self.locales.has_locale(language.lang),
+            })
+            .collect()
+    }
+
+    /// Logs, per target language, who translates into it, and warns about
+    /// a language no configured provider serves or that has no locale.
+    pub fn log_languages(&self) {
+        let any_provider = !self.pipeline.chain().is_empty();
+        for status in self.language_statuses() {
+            let lang = status.lang;
+            if !status.has_locale {
+                tracing::warn!(target_lang = %lang, "no locale for this language: its pages' chrome (menus, notices, the disclaimer) is in English, marked lang=\"en\"");
+            }
+            if status.providers.is_empty() && any_provider {
+                tracing::warn!(target_lang = %lang, prefix = %status.prefix, "no configured provider translates into this language: its pages show the Japanese where translators and bundled translations have nothing");
+            } else {
+                tracing::info!(target_lang = %lang, prefix = %status.prefix, providers = ?status.providers, "machine translation chain");
+            }
+        }
     }
 
     /// The review operations on this service's pages, store and generation.
@@ -355,6 +429,7 @@ impl App {
             .map_err(|e| Incomplete::Failed(Arc::new(AppError::Segment(e))))?;
         let ctx = PageContext {
             locales: &self.locales,
+            languages: &self.languages,
             lang,
             base_url: &self.base_url,
             path: Some(&page.slug),
@@ -370,9 +445,10 @@ impl App {
 
     /// The URL path of the first announcement in `lang`, for start-up output.
     pub fn first_announcement_path(&self, lang: Lang) -> String {
+        let prefix = self.languages.prefix(lang);
         match self.content.announcements().first() {
-            Some(page) => format!("/{}/{}", lang.code(), page.slug),
-            None => format!("/{}/", lang.code()),
+            Some(page) => format!("/{prefix}/{}", page.slug),
+            None => format!("/{prefix}/"),
         }
     }
 }

@@ -7,6 +7,10 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+mod languages;
+
+pub use languages::{LanguageConfig, LanguagesConfig, ProviderCodes, TextDirection};
+
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
 use serde::{Deserialize, Serialize, Serializer};
@@ -24,6 +28,7 @@ pub struct Config {
     pub log: LogConfig,
     pub content: ContentConfig,
     pub i18n: I18nConfig,
+    pub languages: LanguagesConfig,
     pub http_cache: HttpCacheConfig,
     pub store: StoreConfig,
     pub providers: ProvidersConfig,
@@ -169,12 +174,13 @@ impl FetchConfig {
         if self.max_body_bytes == 0 {
             return invalid("fetch.max_body_bytes", "must be greater than 0".into());
         }
+        // That it is no language's prefix is checked with the languages
+        // (`crate::i18n::Languages`).
         if self.jserver_prefix.is_empty()
             || !self
                 .jserver_prefix
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            || crate::i18n::Lang::from_code(&self.jserver_prefix).is_some()
         {
             return invalid(
                 "fetch.jserver_prefix",
@@ -295,8 +301,6 @@ pub const PROVIDER_NAMES: [&str; 5] = ["deepl", "google", "azure", "libretransla
 #[serde(deny_unknown_fields)]
 pub struct ProvidersConfig {
     pub order: Vec<String>,
-    #[serde(default)]
-    pub chain: std::collections::BTreeMap<String, Vec<String>>,
     pub timeout_secs: u64,
     pub connect_timeout_secs: u64,
     pub max_retries: u32,
@@ -376,22 +380,8 @@ impl ProvidersConfig {
                 );
             }
         }
-        for (lang, names) in &self.chain {
-            if crate::i18n::Lang::from_tag(lang).is_none_or(crate::i18n::Lang::is_source) {
-                return invalid(
-                    "providers.chain",
-                    format!("{lang:?} is not a target language; use en, zh-Hans, zh-Hant or ko"),
-                );
-            }
-            for name in names {
-                if !PROVIDER_NAMES.contains(&name.as_str()) {
-                    return invalid(
-                        "providers.chain",
-                        format!("{lang}: {name:?} is not a provider; use {known}"),
-                    );
-                }
-            }
-        }
+        // Per-language chains are `languages.known.<tag>.chain`, checked
+        // with the languages.
         if self.timeout_secs == 0 || self.connect_timeout_secs == 0 {
             return invalid(
                 "providers.timeout_secs",
@@ -1166,6 +1156,7 @@ mod tests {
             err.contains("providers.order") && err.contains("bing"),
             "{err}"
         );
+        // The per-language chains moved to the languages.
         std::fs::write(&path, "[providers.chain]\nfr = [\"deepl\"]\n").unwrap();
         let err = Config::load_with_env(Some(&path), Vec::new(), &Overrides::default())
             .unwrap_err()

@@ -197,3 +197,68 @@ fn outcome(translated: &Translated, offset: usize, index: usize) -> UnitOutcome 
         }
     }
 }
+
+/// File types honyaku never translates: documents, spreadsheets, slides,
+/// archives and images (the ministry's leaflets are PDFs or images).
+const DOCUMENT_EXTENSIONS: [&str; 20] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "odp", "rtf", "csv",
+    "zip", "jpg", "jpeg", "png", "gif", "svg", "webp",
+];
+
+/// Whether a link leads to something honyaku does not translate: a file of
+/// one of the [`DOCUMENT_EXTENSIONS`] (by its path, ignoring query and
+/// fragment), or whatever its `type` says is not HTML. A link the content
+/// marks `hreflang="ja"` is one too, for the pages that mark such links.
+pub fn is_untranslated_document(href: &str, media_type: Option<&str>) -> bool {
+    if let Some(media_type) = media_type.map(str::trim).filter(|t| !t.is_empty()) {
+        let essence = media_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if essence != "text/html" && essence != "application/xhtml+xml" {
+            return true;
+        }
+    }
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    let file = path.rsplit('/').next().unwrap_or_default();
+    file.rsplit_once('.').is_some_and(|(stem, extension)| {
+        !stem.is_empty()
+            && DOCUMENT_EXTENSIONS
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(extension))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_known_by_their_file_or_their_type() {
+        for (href, media_type, yes) in [
+            ("https://www.mhlw.go.jp/content/001.pdf", None, true),
+            ("/content/leaflet.PDF?v=2#page=1", None, true),
+            ("https://example.jp/a.xlsx", None, true),
+            ("https://example.jp/a.docx", None, true),
+            ("https://example.jp/flyer.jpg", None, true),
+            ("https://example.jp/forum/onlineseminar_202501", None, false),
+            ("https://example.jp/index.html", None, false),
+            ("https://example.jp/pdf/", None, false),
+            ("https://example.jp/.pdf", None, false),
+            ("https://example.jp/x", Some("application/pdf"), true),
+            (
+                "https://example.jp/x",
+                Some("text/html; charset=utf-8"),
+                false,
+            ),
+        ] {
+            assert_eq!(is_untranslated_document(href, media_type), yes, "{href}");
+        }
+    }
+}

@@ -28,7 +28,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
-use crate::i18n::{Lang, negotiate_accept_language};
+use crate::i18n::Lang;
 
 pub use error::HttpError;
 
@@ -36,12 +36,14 @@ pub use error::HttpError;
 /// strict policy keeps a mistake in it from becoming a script injection.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-/// A target language named by an API request (`en`, `zh-Hans`; aliases
-/// such as `zh-TW` too): 400 `unsupported_language` for Japanese or an
-/// unknown code, which is echoed at most 32 characters long.
-pub fn target_lang(code: &str) -> Result<Lang, HttpError> {
-    Lang::from_code(code)
-        .or_else(|| Lang::from_tag(code))
+/// A target language of this server named by an API request (`en`,
+/// `zh-Hans`; its URL prefix and aliases such as `zh-TW` too): 400
+/// `unsupported_language` for Japanese or an unknown code, which is echoed
+/// at most 32 characters long.
+pub fn target_lang(app: &App, code: &str) -> Result<Lang, HttpError> {
+    app.languages
+        .by_prefix(code)
+        .or_else(|| app.languages.resolve_target(code))
         .filter(|l| !l.is_source())
         .ok_or_else(|| HttpError::UnsupportedTarget {
             code: code.chars().take(32).collect(),
@@ -53,7 +55,10 @@ pub fn router(app: Arc<App>) -> Router {
     let timeout = Duration::from_secs(app.config.server.request_timeout_secs);
     let max_body = app.config.server.max_body_bytes;
     let (api, doc) = openapi::api_routes().split_for_parts();
-    let api = api.layer(axum::Extension(openapi::OpenApiJson::new(&doc)));
+    let api = api.layer(axum::Extension(openapi::OpenApiJson::for_languages(
+        &doc,
+        &app.languages,
+    )));
     Router::new()
         .route("/", get(routes::pages::root))
         .route("/healthz", get(routes::health::healthz))
@@ -177,14 +182,14 @@ async fn record_metrics(
 /// language cookie, then Accept-Language, then Japanese.
 pub fn negotiated_lang(app: &App, headers: &axum::http::HeaderMap) -> Lang {
     if let Some(lang) =
-        cookie::first(headers, &app.config.i18n.cookie_name).and_then(|v| Lang::from_code(&v))
+        cookie::first(headers, &app.config.i18n.cookie_name).and_then(|v| app.languages.by_code(&v))
     {
         return lang;
     }
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .map(negotiate_accept_language)
+        .map(|h| app.languages.negotiate(h))
         .unwrap_or(Lang::SOURCE)
 }
 
@@ -202,7 +207,9 @@ pub fn request_lang(app: &App, request: &Request) -> Lang {
     if first == "proxy" || first == "feedback" {
         first = segments.next().unwrap_or_default();
     }
-    Lang::from_code(first).unwrap_or_else(|| negotiated_lang(app, request.headers()))
+    app.languages
+        .by_prefix(first)
+        .unwrap_or_else(|| negotiated_lang(app, request.headers()))
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets requests in

@@ -56,7 +56,8 @@ enum TranslatorsCommand {
         /// Letters, digits, '.', '_' or '-'; shown in every history entry.
         name: String,
         /// Target languages the translator may change, comma-separated
-        /// (en, zh-Hans, zh-Hant, ko). Not needed with --admin.
+        /// (the targets of `languages.targets`, e.g. en,ko). Not needed with
+        /// --admin.
         #[arg(long, value_delimiter = ',', value_name = "CODES")]
         lang: Vec<String>,
         /// May change every language.
@@ -82,6 +83,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The languages are checked with the configuration: a mistake there
+    // stops every command the same way.
+    if let Err(e) = honyaku::app::check_languages(&config) {
+        eprintln!("honyaku: invalid configuration:\n{e}");
+        return ExitCode::from(2);
+    }
     match command {
         Command::CheckConfig => match config.to_redacted_toml() {
             Ok(text) => {
@@ -135,7 +142,8 @@ async fn warm(config: Config) -> Result<(), String> {
     let app = App::new(config, base_url)
         .await
         .map_err(|e| e.to_string())?;
-    let targets: Vec<Lang> = Lang::ALL.into_iter().filter(|l| !l.is_source()).collect();
+    // Every target language this server serves, Easy Japanese included.
+    let targets: Vec<Lang> = app.languages.target_langs();
     let jobs: Vec<_> = app
         .content
         .announcements()
@@ -260,17 +268,19 @@ async fn translators(config: Config, command: TranslatorsCommand) -> Result<(), 
         .map_err(|e| e.to_string())?;
     match command {
         TranslatorsCommand::Add { name, lang, admin } => {
+            let (served, _) = honyaku::app::check_languages(&config).map_err(|e| e.to_string())?;
             let mut languages = Vec::new();
             for code in lang.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                let parsed = Lang::from_tag(code)
+                let parsed = served
+                    .by_prefix(code)
+                    .or_else(|| served.resolve_target(code))
                     .filter(|l| !l.is_source())
                     .ok_or_else(|| {
                         format!(
                             "--lang {code:?} is not a target language; use some of: {}",
-                            Lang::ALL
-                                .iter()
-                                .filter(|l| !l.is_source())
-                                .map(|l| l.code())
+                            served
+                                .targets()
+                                .map(|l| l.lang.code())
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         )
@@ -392,11 +402,9 @@ fn run_server(config: Config) -> ExitCode {
         if active.is_empty() {
             tracing::info!("machine translation: no provider configured; serving bundled translations, and the Japanese original where there is none");
         } else {
-            for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
-                tracing::info!(target_lang = %lang, providers = ?app.pipeline.chain().providers_for(lang), "machine translation chain");
-            }
             tracing::info!(providers = ?active, "machine translation: active providers");
         }
+        app.log_languages();
         tracing::info!(
             content_version = %app.content.version,
             "announcement: {}{}",

@@ -3,7 +3,7 @@
 //! with its provenance and its original.
 
 use crate::content::{Announcement, Content, ContentError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Languages};
 use crate::segment::{self, Fill, Piece, Unit, UnitKind};
 use crate::translate::{Bundled, Origin, Pipeline, Translation};
 
@@ -57,14 +57,17 @@ fn meta_units(page: &Announcement, lang: Lang) -> Option<[String; 3]> {
     ])
 }
 
-/// Aligns every bundled translation with the Japanese unit by unit. A
-/// bundled file must keep the Japanese element tree, so unit i of one is
-/// unit i of the other; anything else is a content error at start-up, not a
-/// garbled page.
-pub fn bundled_translations(content: &Content) -> Result<Bundled, ContentError> {
+/// Aligns every bundled translation into a served language with the
+/// Japanese unit by unit. A bundled file must keep the Japanese element
+/// tree, so unit i of one is unit i of the other; anything else is a content
+/// error at start-up, not a garbled page.
+pub fn bundled_translations(
+    content: &Content,
+    languages: &Languages,
+) -> Result<Bundled, ContentError> {
     let mut bundled = Bundled::new();
     for page in content.announcements() {
-        for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
+        for lang in languages.target_langs() {
             if let (Some(source), Some(target)) =
                 (meta_units(page, Lang::SOURCE), meta_units(page, lang))
             {

@@ -44,7 +44,7 @@ use crate::i18n::Lang;
 
 pub use dates::{JaDate, Weekday, weekday};
 pub use numbers::{Quantity, Scale};
-pub use render::render;
+pub use render::{Style, month_names, render};
 use scan::protect_run;
 pub use times::ClockTime;
 
@@ -233,9 +233,9 @@ pub fn protect(unit: &str) -> Protected {
 pub fn restore(translated: &str, tokens: &[Token], lang: Lang) -> Result<String, RestoreError> {
     let mut out = String::with_capacity(translated.len() + 16 * tokens.len());
     let mut seen = vec![false; tokens.len()];
-    // MT keeps adjacent placeholders adjacent (a date followed by its time); in English and
+    // MT keeps adjacent placeholders adjacent (a date followed by its time); in English or
     // Korean the rendered tokens then need a space between them, in Chinese and Japanese not.
-    let spaced = matches!(lang, Lang::En | Lang::Ko);
+    let spaced = Style::of(lang).spaced();
     let mut last_token_end = None;
     let mut rest = translated;
     while let Some(at) = rest.find("<p") {

@@ -7,11 +7,15 @@
 use fluent_bundle::FluentArgs;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use crate::config::TextDirection;
 use crate::content::{Announcement, Content, YearMonth};
-use crate::i18n::{Lang, Locales};
+use crate::i18n::{Lang, Languages, Locales};
 use crate::pages::{ArticleView, Presentation};
 
 pub mod editor;
+mod fragment;
+
+use fragment::{PassageLabels, finish_fragment};
 
 /// Version of the stylesheet, so its URL can be cached forever.
 pub fn stylesheet_path() -> &'static str {
@@ -47,6 +51,8 @@ pub fn script_path() -> &'static str {
 /// Everything a page needs to know about where it is.
 pub struct PageContext<'a> {
     pub locales: &'a Locales,
+    /// The languages this server serves (switcher, hreflang, prefixes).
+    pub languages: &'a Languages,
     pub lang: Lang,
     /// Absolute base URL without a trailing slash, for canonical and hreflang.
     pub base_url: &'a str,
@@ -108,12 +114,12 @@ impl Place {
             .then(|| Place::Page(next.to_owned()))
     }
 
-    /// This place in `lang`.
-    pub fn url(&self, lang: Lang) -> String {
+    /// This place in the language whose URL prefix is `prefix`.
+    pub fn url(&self, prefix: &str) -> String {
         match self {
-            Place::Page(path) => format!("/{}/{path}", lang.code()),
+            Place::Page(path) => format!("/{prefix}/{path}"),
             Place::Report { slug, unit } => {
-                format!("/feedback/{}?page={slug}&unit={unit}", lang.code())
+                format!("/feedback/{prefix}?page={slug}&unit={unit}")
             }
             Place::Editor(path) => path.clone(),
         }
@@ -130,20 +136,43 @@ impl PageContext<'_> {
     }
 
     fn url_for(&self, lang: Lang, path: &str) -> String {
-        format!("{}/{}/{}", self.base_url, lang.code(), path)
+        format!("{}/{}/{}", self.base_url, self.prefix(lang), path)
+    }
+
+    fn prefix(&self, lang: Lang) -> &str {
+        self.languages.prefix(lang)
+    }
+
+    /// The language the page's chrome is in: its own, or English for a
+    /// language configured without a locale.
+    fn chrome(&self) -> Lang {
+        self.locales.chrome(self.lang)
+    }
+
+    /// `lang="en"` for chrome elements when the chrome is not in the page's
+    /// language, so screen readers and translation tools read them right.
+    fn chrome_lang(&self) -> Option<&'static str> {
+        let chrome = self.chrome();
+        (chrome != self.lang).then(|| chrome.code())
+    }
+
+    /// The switcher's title for `lang` (its name in the reader's language),
+    /// when the chrome's locale names it.
+    fn language_title(&self, lang: Lang) -> Option<String> {
+        let id = format!("switcher-title-{}", lang.code());
+        self.locales
+            .has_message(self.chrome(), &id)
+            .then(|| self.t(&id))
     }
 }
 
-/// The path of the language switch for `lang`: it sets the cookie and sends
-/// the reader to the same place in that language.
-pub fn switch_href(lang: Lang, place: &Place) -> String {
+/// The path of the language switch to the language whose URL prefix is
+/// `prefix`: it sets the cookie and sends the reader to the same place in
+/// that language.
+pub fn switch_href(prefix: &str, place: &Place) -> String {
     let next: String = url::form_urlencoded::byte_serialize(place.next().as_bytes()).collect();
     // Paths need no escaping of their slashes; keep them readable.
-    format!(
-        "/set-language/{}?next={}",
-        lang.code(),
-        next.replace("%2F", "/")
-    )
+    format!("/set-language/{prefix}?next={}", next.replace("%2F", "/"))
 }
 
 fn year_month_args(ym: YearMonth) -> FluentArgs<'static> {
@@ -154,18 +183,37 @@ fn year_month_args(ym: YearMonth) -> FluentArgs<'static> {
     args
 }
 
+/// What a page's `main` holds: content in the page's language (which
+/// marks its own chrome parts), or chrome alone (forms, errors).
+enum Main {
+    Page(Markup),
+    Chrome(Markup),
+}
+
 fn layout(
     ctx: &PageContext<'_>,
     title: &str,
     description: Option<&str>,
     crumbs: Markup,
-    main: Markup,
+    main: Main,
     scripted: bool,
 ) -> Markup {
     let site_name = ctx.t("site-name");
+    let language = ctx.languages.get(ctx.lang);
+    let html_lang = ctx.languages.html_lang(ctx.lang);
+    let rtl = language.is_some_and(|l| l.dir == TextDirection::Rtl);
+    // A language kept out of search engines is kept out of hreflang too;
+    // Easy Japanese is `ja` to search engines, so it is never in hreflang.
+    let indexed = language.is_none_or(|l| l.in_hreflang());
+    let noindex = language.is_some_and(|l| !l.index);
+    let chrome_lang = ctx.chrome_lang();
+    let (main, main_lang) = match main {
+        Main::Page(main) => (main, None),
+        Main::Chrome(main) => (main, chrome_lang),
+    };
     html! {
         (DOCTYPE)
-        html lang=(ctx.lang.code()) {
+        html lang=(html_lang) dir=[rtl.then_some("rtl")] {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -173,12 +221,17 @@ fn layout(
                 @if let Some(description) = description {
                     meta name="description" content=(description);
                 }
+                @if noindex {
+                    meta name="robots" content="noindex";
+                }
                 @if let Some(path) = ctx.path {
                     link rel="canonical" href=(ctx.url_for(ctx.lang, path));
-                    @for lang in Lang::ALL {
-                        link rel="alternate" hreflang=(lang.code()) href=(ctx.url_for(lang, path));
+                    @if indexed {
+                        @for other in ctx.languages.all().iter().filter(|l| l.in_hreflang()) {
+                            link rel="alternate" hreflang=(other.lang.code()) href=(ctx.url_for(other.lang, path));
+                        }
+                        link rel="alternate" hreflang="x-default" href=(ctx.url_for(Lang::SOURCE, path));
                     }
-                    link rel="alternate" hreflang="x-default" href=(ctx.url_for(Lang::SOURCE, path));
                 }
                 link rel="icon" href="/favicon.ico" sizes="32x32";
                 link rel="stylesheet" href=(stylesheet_path());
@@ -192,17 +245,17 @@ fn layout(
                 data-origin-machine=[scripted.then(|| ctx.t("origin-machine"))]
                 data-origin-bundled=[scripted.then(|| ctx.t("origin-bundled"))]
                 data-origin-translator=[scripted.then(|| ctx.t("origin-translator"))] {
-                a.skip-link href="#main" { (ctx.t("skip-to-content")) }
+                a.skip-link href="#main" lang=[chrome_lang] { (ctx.t("skip-to-content")) }
                 header.site-header {
-                    div.brand {
-                        a href=(format!("/{}/", ctx.lang.code())) { (site_name) }
+                    div.brand lang=[chrome_lang] {
+                        a href=(format!("/{}/", ctx.prefix(ctx.lang))) { (site_name) }
                         span.section { (ctx.t("site-section")) }
                     }
                     (switcher(ctx))
                 }
                 (crumbs)
-                main #main tabindex="-1" { (main) }
-                footer.site-footer {
+                main #main tabindex="-1" lang=[main_lang] { (main) }
+                footer.site-footer lang=[chrome_lang] {
                     p { (ctx.t("footer-service")) }
                     p { (ctx.t("footer-original-note")) }
                 }
@@ -218,18 +271,14 @@ fn switcher(ctx: &PageContext<'_>) -> Markup {
     };
     html! {
         nav.switcher aria-labelledby="switcher-label" {
-            h2 #switcher-label { (ctx.t("switcher-label")) }
+            h2 #switcher-label lang=[ctx.chrome_lang()] { (ctx.t("switcher-label")) }
             ul {
-                @for lang in Lang::ALL {
+                @for language in ctx.languages.all() {
+                    @let lang = language.lang;
                     li {
-                        @if lang == ctx.lang {
-                            a href=(switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
-                                title=(ctx.t(&format!("switcher-title-{}", lang.code())))
-                                aria-current="true" { (lang.endonym()) }
-                        } @else {
-                            a href=(switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
-                                title=(ctx.t(&format!("switcher-title-{}", lang.code()))) { (lang.endonym()) }
-                        }
+                        a href=(switch_href(&language.prefix, &place)) hreflang=(language.html_lang) lang=(language.html_lang)
+                            title=[ctx.language_title(lang)]
+                            aria-current=[(lang == ctx.lang).then_some("true")] { (language.endonym) }
                     }
                 }
             }
@@ -239,9 +288,9 @@ fn switcher(ctx: &PageContext<'_>) -> Markup {
 
 fn breadcrumb(ctx: &PageContext<'_>, trail: &[String], current: &str) -> Markup {
     html! {
-        nav.breadcrumb aria-label=(ctx.t("breadcrumb-label")) {
+        nav.breadcrumb aria-label=(ctx.t("breadcrumb-label")) lang=[ctx.chrome_lang()] {
             ol {
-                li { a href=(format!("/{}/", ctx.lang.code())) { (ctx.t("breadcrumb-home")) } }
+                li { a href=(format!("/{}/", ctx.prefix(ctx.lang))) { (ctx.t("breadcrumb-home")) } }
                 @for item in trail {
                     li { (item) }
                 }
@@ -259,7 +308,7 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
     let date_args = year_month_args(page.published);
     let mut bureau_args = FluentArgs::new();
     bureau_args.set("bureau", view.bureau.clone());
-    let original_href = format!("/{}/{}", Lang::SOURCE.code(), page.slug);
+    let original_href = format!("/{}/{}", ctx.prefix(Lang::SOURCE), page.slug);
     // With nothing translated the content stays Japanese inside a page whose
     // chrome is in the reader's language; mark it so screen readers switch.
     let untranslated = view.presentation == Presentation::Untranslated;
@@ -277,24 +326,30 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
     // way to report a problem with it; the contact block is names and
     // numbers, and gets none.
     let passages = translated.then(|| PassageLabels {
-        lang,
+        prefix: ctx.prefix(lang).to_owned(),
         slug: page.slug.clone(),
         control: ctx.t("passage-tools-label"),
     });
-    let body_html = finish_fragment(&view.body_html, passages.as_ref());
-    let contact_html = finish_fragment(&view.contact_html, None);
+    // On a page in another language, links to documents honyaku does not
+    // translate say that they are in Japanese.
+    let japanese_only = (lang != Lang::SOURCE).then(|| fragment::JapaneseOnly {
+        label: ctx.t("link-japanese-only"),
+        lang: ctx.chrome_lang(),
+    });
+    let body_html = finish_fragment(&view.body_html, passages.as_ref(), japanese_only.as_ref());
+    let contact_html = finish_fragment(&view.contact_html, None, japanese_only.as_ref());
     let main = html! {
         @if translated {
             (disclaimer(ctx, &view.provenance, &original_href, partial))
         } @else if untranslated {
-            aside.notice role="note" aria-labelledby="notice-heading" {
+            aside.notice role="note" aria-labelledby="notice-heading" lang=[ctx.chrome_lang()] {
                 h2 #notice-heading { (ctx.t("notice-translation-pending-heading")) }
                 p { (ctx.t("notice-translation-pending")) }
             }
         }
                 article.announcement lang=[content_lang] {
             h1 { (view.title) }
-            p.meta {
+            p.meta lang=[ctx.chrome_lang()] {
                 span { (ctx.t_args("page-published", &date_args)) }
                 " "
                 span { (ctx.t_args("page-bureau", &bureau_args)) }
@@ -302,7 +357,7 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
             (PreEscaped(&body_html))
         }
         aside.contact lang=[content_lang] aria-labelledby="contact-heading" {
-            h2 #contact-heading lang=(lang.code()) { (ctx.t("contact-heading")) }
+            h2 #contact-heading lang=(ctx.chrome().code()) { (ctx.t("contact-heading")) }
             (PreEscaped(&contact_html))
         }
     };
@@ -312,7 +367,7 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         &view.title,
         Some(&view.summary),
         crumbs,
-        main,
+        Main::Page(main),
         translated,
     )
     .into_string()
@@ -353,7 +408,7 @@ fn disclaimer(
     args.set("reviewed", provenance.reviewed);
     args.set("passages", provenance.passages);
     html! {
-        aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
+        aside.disclaimer role="note" aria-labelledby="disclaimer-heading" lang=[ctx.chrome_lang()] {
             @if human {
                 h2 #disclaimer-heading { (ctx.t("disclaimer-heading-human")) }
                 p { (ctx.t("disclaimer-intro-human")) }
@@ -382,295 +437,19 @@ fn disclaimer(
     }
 }
 
-/// The report form of one unit, for the passage controls added by
-/// [`finish_fragment`].
-pub fn report_href(lang: Lang, slug: &str, unit_key: &str) -> String {
+/// The report form of one unit, in the language whose URL prefix is
+/// `prefix`, for the passage controls added by [`finish_fragment`].
+pub fn report_href(prefix: &str, slug: &str, unit_key: &str) -> String {
     // Slugs and unit keys need no escaping in a query string.
     format!(
-        "/feedback/{}?page={slug}&unit={}",
-        lang.code(),
+        "/feedback/{prefix}?page={slug}&unit={}",
         crate::pages::unit_ref(unit_key)
     )
 }
 
 /// The translated passage a report is about, on the page it came from.
-pub fn passage_href(lang: Lang, slug: &str, unit_key: &str) -> String {
-    format!(
-        "/{}/{slug}#{}",
-        lang.code(),
-        crate::pages::unit_anchor(unit_key)
-    )
-}
-
-/// Elements a link must not be put inside (HTML forbids interactive content
-/// in them).
-const INTERACTIVE: &str = "a, button, label, select, textarea, summary";
-
-/// Blocks whose text is running text: a passage there gets the passage
-/// control.
-const RUNNING_TEXT: &str = "p, li, blockquote, figcaption";
-
-/// Elements whose text is a heading, a label, a name or a table cell: they
-/// get no passage control, wherever they are.
-const NOT_RUNNING_TEXT: &str = "h1, h2, h3, h4, h5, h6, th, td, caption, dt, dd, legend";
-
-/// A passage shorter than this many characters, with no sentence end, is a
-/// label or a name ("報道関係者各位") rather than running text.
-const RUNNING_TEXT_MIN_CHARS: usize = 16;
-
-/// Whether the Japanese of a passage reads as running text: a sentence, or
-/// long enough to be one.
-fn is_running_text(japanese: &str) -> bool {
-    japanese.contains(['。', '．', '！', '？', '!', '?'])
-        || japanese.chars().filter(|c| !c.is_whitespace()).count() >= RUNNING_TEXT_MIN_CHARS
-}
-
-/// What the passage controls of a translated page say.
-#[derive(Debug, Clone)]
-pub struct PassageLabels {
-    pub lang: Lang,
-    pub slug: String,
-    /// The control's accessible name (its visible face is an ellipsis).
-    pub control: String,
-}
-
-/// Finishes an announcement fragment for display, once per rendering of a
-/// page that is then cached, so what it adds is plain HTML that works
-/// without JavaScript:
-///
-/// - every table gets the class `stacked` and each body cell the text of
-///   its column's header as `data-label`, so on a phone each row becomes a
-///   labelled block (see the stylesheet); `colspan` and `rowspan` are
-///   followed;
-/// - with `passages`, every translated passage of running text (a sentence
-///   in a paragraph or list item, not a heading, a table cell, a label or a
-///   name, and not a link) is followed by one small control: a link to the
-///   passage's report form, which shows its Japanese original too, and
-///   which `original.js` turns into a button opening both in place.
-///
-/// Should rewriting fail, the fragment is kept as it was: readers lose the
-/// additions, not the page.
-fn finish_fragment(html: &str, passages: Option<&PassageLabels>) -> String {
-    use lol_html::html_content::{ContentType, Element, TextChunk};
-    use lol_html::{RewriteStrSettings, element, end_tag, rewrite_str, text};
-    use std::cell::{Cell, RefCell};
-    use std::rc::Rc;
-
-    /// A counter of open elements of one class, kept by their end tags.
-    fn count_open(el: &mut Element, counter: &Rc<Cell<usize>>) -> lol_html::HandlerResult {
-        if el.can_have_content() {
-            counter.set(counter.get() + 1);
-            let counter = counter.clone();
-            el.on_end_tag(end_tag!(move |_end| {
-                counter.set(counter.get().saturating_sub(1));
-                Ok(())
-            }))?;
-        }
-        Ok(())
-    }
-
-    let tables: Rc<RefCell<Vec<TableLabels>>> = Rc::default();
-    let in_thead = Rc::new(Cell::new(0usize));
-    let interactive = Rc::new(Cell::new(0usize));
-    let running = Rc::new(Cell::new(0usize));
-    let not_running = Rc::new(Cell::new(0usize));
-    // The passage being read: its report reference, and whether a link
-    // was found inside it.
-    let candidate: Rc<RefCell<Option<(String, bool)>>> = Rc::default();
-
-    let mut handlers = vec![
-        element!("table", {
-            let tables = tables.clone();
-            move |el: &mut Element| {
-                let class = match el.get_attribute("class") {
-                    Some(class) if !class.trim().is_empty() => format!("{} stacked", class.trim()),
-                    _ => "stacked".to_owned(),
-                };
-                el.set_attribute("class", &class)?;
-                tables.borrow_mut().push(TableLabels::default());
-                let tables = tables.clone();
-                el.on_end_tag(end_tag!(move |_end| {
-                    tables.borrow_mut().pop();
-                    Ok(())
-                }))?;
-                Ok(())
-            }
-        }),
-        element!("thead", {
-            let in_thead = in_thead.clone();
-            move |el: &mut Element| count_open(el, &in_thead)
-        }),
-        element!("tr", {
-            let tables = tables.clone();
-            move |_el: &mut Element| {
-                if let Some(table) = tables.borrow_mut().last_mut() {
-                    table.start_row();
-                }
-                Ok(())
-            }
-        }),
-        element!("th, td", {
-            let tables = tables.clone();
-            let in_thead = in_thead.clone();
-            move |el: &mut Element| {
-                let span = |name: &str| {
-                    el.get_attribute(name)
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .filter(|n| (1..=1000).contains(n))
-                        .unwrap_or(1)
-                };
-                let (colspan, rowspan) = (span("colspan"), span("rowspan"));
-                let mut tables = tables.borrow_mut();
-                let Some(table) = tables.last_mut() else {
-                    return Ok(());
-                };
-                if in_thead.get() > 0 {
-                    table.headers.push(String::new());
-                    for _ in 1..colspan {
-                        table.headers.push(String::new());
-                    }
-                    return Ok(());
-                }
-                if let Some(label) = table.place_cell(colspan, rowspan) {
-                    // lol_html escapes the quote only; the label is text.
-                    let label = label
-                        .replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace('>', "&gt;");
-                    el.set_attribute("data-label", &label)?;
-                }
-                Ok(())
-            }
-        }),
-        text!("thead th", {
-            let tables = tables.clone();
-            move |chunk: &mut TextChunk| {
-                if let Some(header) = tables
-                    .borrow_mut()
-                    .last_mut()
-                    .and_then(|t| t.headers.last_mut())
-                {
-                    header.push_str(&crate::segment::unescape_text(chunk.as_str()));
-                }
-                Ok(())
-            }
-        }),
-    ];
-    if let Some(labels) = passages {
-        handlers.push(element!(INTERACTIVE, {
-            let interactive = interactive.clone();
-            let candidate = candidate.clone();
-            move |el: &mut Element| {
-                if let Some((_, has_link)) = candidate.borrow_mut().as_mut() {
-                    *has_link = true;
-                }
-                count_open(el, &interactive)
-            }
-        }));
-        handlers.push(element!(RUNNING_TEXT, {
-            let running = running.clone();
-            move |el: &mut Element| count_open(el, &running)
-        }));
-        handlers.push(element!(NOT_RUNNING_TEXT, {
-            let not_running = not_running.clone();
-            move |el: &mut Element| count_open(el, &not_running)
-        }));
-        handlers.push(element!("span[data-ja][id]", {
-            let candidate = candidate.clone();
-            let labels = labels.clone();
-            move |el: &mut Element| {
-                if interactive.get() > 0 || running.get() == 0 || not_running.get() > 0 {
-                    return Ok(());
-                }
-                if !el.get_attribute("data-ja").is_some_and(|ja| is_running_text(&ja)) {
-                    return Ok(());
-                }
-                // `u-REF`, or `u-REF-2` for a sentence seen before.
-                let Some(reference) = el.get_attribute("id").and_then(|id| {
-                    id.strip_prefix(crate::pages::UNIT_ANCHOR_PREFIX)
-                        .and_then(|rest| rest.split('-').next())
-                        .filter(|reference| crate::pages::is_unit_ref(reference))
-                        .map(str::to_owned)
-                }) else {
-                    return Ok(());
-                };
-                *candidate.borrow_mut() = Some((reference, false));
-                let candidate = candidate.clone();
-                let labels = labels.clone();
-                el.on_end_tag(end_tag!(move |end| {
-                    if let Some((reference, false)) = candidate.borrow_mut().take() {
-                        let control = html! {
-                            " "
-                            a.passage-tools href=(report_href(labels.lang, &labels.slug, &reference))
-                                aria-label=(labels.control) {
-                                span aria-hidden="true" { "⋯" }
-                            }
-                        };
-                        end.after(&control.into_string(), ContentType::Html);
-                    }
-                    Ok(())
-                }))?;
-                Ok(())
-            }
-        }));
-    }
-    let result = rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: handlers,
-            ..RewriteStrSettings::new()
-        },
-    );
-    match result {
-        Ok(rewritten) => rewritten,
-        Err(error) => {
-            tracing::error!(%error, "cannot finish a fragment; serving it as it was");
-            html.to_owned()
-        }
-    }
-}
-
-/// The column headers of one table and where the cells of the current row
-/// fall, for [`finish_fragment`]'s labels.
-#[derive(Debug, Default)]
-struct TableLabels {
-    /// The header text of each column (from the `thead` cells).
-    headers: Vec<String>,
-    /// For each column, how many more rows a cell above still spans.
-    spanned: Vec<usize>,
-    /// Columns taken in this row by cells of rows above.
-    taken: Vec<bool>,
-    /// The next free column of this row.
-    column: usize,
-}
-
-impl TableLabels {
-    fn start_row(&mut self) {
-        self.taken = self.spanned.iter().map(|&rows| rows > 0).collect();
-        for rows in &mut self.spanned {
-            *rows = rows.saturating_sub(1);
-        }
-        self.column = 0;
-    }
-
-    /// Places a body cell and returns its column's header, if it has one.
-    fn place_cell(&mut self, colspan: usize, rowspan: usize) -> Option<String> {
-        while self.taken.get(self.column).copied().unwrap_or(false) {
-            self.column += 1;
-        }
-        let first = self.column;
-        let end = first + colspan;
-        if self.spanned.len() < end {
-            self.spanned.resize(end, 0);
-        }
-        for rows in self.spanned.get_mut(first..end).into_iter().flatten() {
-            *rows = rowspan - 1;
-        }
-        self.column = end;
-        let label = self.headers.get(first)?;
-        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!label.is_empty()).then_some(label)
-    }
+pub fn passage_href(prefix: &str, slug: &str, unit_key: &str) -> String {
+    format!("/{prefix}/{slug}#{}", crate::pages::unit_anchor(unit_key))
 }
 
 /// What the report form shows about the passage and what the reader typed.
@@ -699,6 +478,7 @@ pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> Str
     let mut max_args = FluentArgs::new();
     max_args.set("max", max);
     let error_id = view.error.map(|_| "report-error");
+    let page_lang = ctx.chrome_lang().map(|_| ctx.languages.html_lang(lang));
     let main = html! {
         h1 { (title) }
         p { (ctx.t("report-intro")) }
@@ -710,10 +490,10 @@ pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> Str
             dd lang=(Lang::SOURCE.code()) { (view.original) }
             @if let Some(translation) = view.translation {
                 dt { (ctx.t("report-translation-label")) }
-                dd { (translation) }
+                dd lang=[page_lang] { (translation) }
             }
         }
-        form.report-form method="post" action=(format!("/feedback/{}", lang.code())) {
+        form.report-form method="post" action=(format!("/feedback/{}", ctx.prefix(lang))) {
             input type="hidden" name="page" value=(view.slug);
             input type="hidden" name="unit" value=(view.unit_key);
             label for="report-message" { (ctx.t_args("report-message-label", &max_args)) }
@@ -727,10 +507,10 @@ pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> Str
             p.privacy { (ctx.t("report-privacy")) }
             button type="submit" { (ctx.t("report-submit")) }
         }
-        p { a href=(passage_href(lang, view.slug, view.unit_key)) { (ctx.t("report-back")) } }
+        p { a href=(passage_href(ctx.prefix(lang), view.slug, view.unit_key)) { (ctx.t("report-back")) } }
     };
     let crumbs = breadcrumb(ctx, &[], &title);
-    layout(ctx, &title, None, crumbs, main, false).into_string()
+    layout(ctx, &title, None, crumbs, Main::Chrome(main), false).into_string()
 }
 
 /// The answer to a report: thanks, what the reader wrote (escaped like
@@ -747,30 +527,31 @@ pub fn report_thanks_page(
         p { (ctx.t("report-thanks-body")) }
         h2 { (ctx.t("report-thanks-your-message")) }
         blockquote.report-message { (message) }
-        p { a href=(passage_href(ctx.lang, slug, unit_key)) { (ctx.t("report-back")) } }
+        p { a href=(passage_href(ctx.prefix(ctx.lang), slug, unit_key)) { (ctx.t("report-back")) } }
     };
     let crumbs = breadcrumb(ctx, &[], &title);
-    layout(ctx, &title, None, crumbs, main, false).into_string()
+    layout(ctx, &title, None, crumbs, Main::Chrome(main), false).into_string()
 }
 
 /// The home page of a language: the list of announcements.
 pub fn index_page(ctx: &PageContext<'_>, content: &Content) -> String {
     let lang = ctx.lang;
     let title = ctx.t("index-title");
+    let chrome_lang = ctx.chrome_lang();
     let main = html! {
-        h1 { (title) }
-        p { (ctx.t("index-intro")) }
+        h1 lang=[chrome_lang] { (title) }
+        p lang=[chrome_lang] { (ctx.t("index-intro")) }
         ul.announcements {
             @for page in content.announcements() {
                 @let translated = page.title.get(lang).is_some();
                 @let shown = if translated { lang } else { Lang::SOURCE };
                 li {
-                    a href=(format!("/{}/{}", lang.code(), page.slug))
+                    a href=(format!("/{}/{}", ctx.prefix(lang), page.slug))
                         lang=[(!translated).then_some(Lang::SOURCE.code())] {
                         (page.title.get(shown).unwrap_or_else(|| page.title.source()))
                     }
                     " "
-                    span.date { (ctx.t_args("date-year-month", &year_month_args(page.published))) }
+                    span.date lang=[chrome_lang] { (ctx.t_args("date-year-month", &year_month_args(page.published))) }
                 }
             }
         }
@@ -781,7 +562,15 @@ pub fn index_page(ctx: &PageContext<'_>, content: &Content) -> String {
         }
     };
     let description = ctx.t("index-intro");
-    layout(ctx, &title, Some(&description), crumbs, main, false).into_string()
+    layout(
+        ctx,
+        &title,
+        Some(&description),
+        crumbs,
+        Main::Page(main),
+        false,
+    )
+    .into_string()
 }
 
 /// An error page in the reader's language.
@@ -789,10 +578,10 @@ pub fn error_page(ctx: &PageContext<'_>, title: &str, message: &str) -> String {
     let main = html! {
         h1 { (title) }
         p { (message) }
-        p { a href=(format!("/{}/", ctx.lang.code())) { (ctx.t("error-back-home")) } }
+        p { a href=(format!("/{}/", ctx.prefix(ctx.lang))) { (ctx.t("error-back-home")) } }
     };
     let crumbs = html! {};
-    layout(ctx, title, None, crumbs, main, false).into_string()
+    layout(ctx, title, None, crumbs, Main::Chrome(main), false).into_string()
 }
 
 #[cfg(test)]
@@ -802,8 +591,10 @@ mod tests {
 
     fn disclaimer_text(lang: Lang, provenance: &crate::pages::Provenance) -> String {
         let locales = Locales::embedded().unwrap();
+        let languages = Languages::defaults();
         let ctx = PageContext {
             locales: &locales,
+            languages: &languages,
             lang,
             base_url: "http://x",
             path: Some("p"),
@@ -884,82 +675,5 @@ mod tests {
                 assert!(html.contains("<strong>"), "{lang}");
             }
         }
-    }
-
-    fn labels() -> PassageLabels {
-        PassageLabels {
-            lang: Lang::Ko,
-            slug: "houdou/x".to_owned(),
-            control: "원문 <&>".to_owned(),
-        }
-    }
-
-    #[test]
-    fn passages_of_running_text_get_one_control_and_nothing_else_does() {
-        let sentence = "これは文です。";
-        let long = "無料(事前の参加申し込みが必要です)";
-        let html = format!(
-            concat!(
-                r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="{s}">One</span></p>"#,
-                r#"<a href="/x"><p><span id="u-1111111111111111" data-ja="{s}">Two</span></p></a>"#,
-                r#"<p><span id="u-0123456789abcdef-2" data-ja="{s}">One</span></p>"#,
-                r#"<p><span data-ja="{s}">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
-                r#"<p><span id="u-&quot;&gt;" data-ja="{s}">bad id</span></p>"#,
-                r#"<h2><span id="u-2222222222222222" data-ja="{s}">Heading</span></h2>"#,
-                r#"<p class="audience"><span id="u-3333333333333333" data-ja="報道関係者各位">To the press</span></p>"#,
-                r#"<ul><li><span id="u-4444444444444444" data-ja="{l}">Free</span></li>"#,
-                r#"<li><span id="u-5555555555555555" data-ja="{l}"><a href="/y">A site</a></span></li></ul>"#,
-                r#"<dl><dt><span id="u-6666666666666666" data-ja="{s}">Label</span></dt></dl>"#,
-            ),
-            s = sentence,
-            l = long
-        );
-        let out = finish_fragment(&html, Some(&labels()));
-        let control = |reference: &str| {
-            format!(
-                r#" <a class="passage-tools" href="/feedback/ko?page=houdou/x&amp;unit={reference}" aria-label="원문 &lt;&amp;&gt;"><span aria-hidden="true">⋯</span></a>"#
-            )
-        };
-        let expected = format!(
-            concat!(
-                r#"<p><span id="u-0123456789abcdef" data-origin="machine" data-ja="{s}">One</span>{c0}</p>"#,
-                r#"<a href="/x"><p><span id="u-1111111111111111" data-ja="{s}">Two</span></p></a>"#,
-                r#"<p><span id="u-0123456789abcdef-2" data-ja="{s}">One</span>{c0}</p>"#,
-                r#"<p><span data-ja="{s}">no id</span><span lang="ja" data-origin="source">四</span></p>"#,
-                r#"<p><span id="u-&quot;&gt;" data-ja="{s}">bad id</span></p>"#,
-                r#"<h2><span id="u-2222222222222222" data-ja="{s}">Heading</span></h2>"#,
-                r#"<p class="audience"><span id="u-3333333333333333" data-ja="報道関係者各位">To the press</span></p>"#,
-                r#"<ul><li><span id="u-4444444444444444" data-ja="{l}">Free</span>{c4}</li>"#,
-                r#"<li><span id="u-5555555555555555" data-ja="{l}"><a href="/y">A site</a></span></li></ul>"#,
-                r#"<dl><dt><span id="u-6666666666666666" data-ja="{s}">Label</span></dt></dl>"#,
-            ),
-            s = sentence,
-            l = long,
-            c0 = control("0123456789abcdef"),
-            c4 = control("4444444444444444"),
-        );
-        assert_eq!(out, expected);
-        // Without labels (the Japanese page, the contact block) nothing is added.
-        assert_eq!(finish_fragment(&html, None), html);
-    }
-
-    #[test]
-    fn table_cells_carry_their_column_header_following_spans() {
-        let html = concat!(
-            "<table class=\"seminars\"><caption>Dates</caption>",
-            "<thead><tr><th>No.</th><th>Date &amp; time</th><th><span data-ja=\"テーマ\">Theme</span></th></tr></thead>",
-            "<tbody><tr><th scope=\"row\" rowspan=\"2\">(1)</th><td colspan=\"2\">both</td></tr>",
-            "<tr><td>date</td><td>theme</td></tr>",
-            "<tr><td>x</td><td>y</td><td>z</td><td>beyond</td></tr></tbody></table>",
-        );
-        let out = finish_fragment(html, None);
-        let expected = concat!(
-            "<table class=\"seminars stacked\"><caption>Dates</caption>",
-            "<thead><tr><th>No.</th><th>Date &amp; time</th><th><span data-ja=\"テーマ\">Theme</span></th></tr></thead>",
-            "<tbody><tr><th scope=\"row\" rowspan=\"2\" data-label=\"No.\">(1)</th><td colspan=\"2\" data-label=\"Date &amp; time\">both</td></tr>",
-            "<tr><td data-label=\"Date &amp; time\">date</td><td data-label=\"Theme\">theme</td></tr>",
-            "<tr><td data-label=\"No.\">x</td><td data-label=\"Date &amp; time\">y</td><td data-label=\"Theme\">z</td><td>beyond</td></tr></tbody></table>",
-        );
-        assert_eq!(out, expected);
     }
 }

@@ -909,11 +909,16 @@ pub(crate) type RevisionRow = (i64, Option<String>, String, i64, String);
 
 pub(crate) type UsageTuple = (String, String, i64, i64);
 
+/// A stored language: any canonical tag (the store only writes those), so
+/// rows of a language no longer configured still read.
 fn lang(backend: &'static str, code: &str) -> Result<Lang> {
-    Lang::from_code(code).ok_or_else(|| StoreError::Corrupt {
-        backend,
-        message: format!("unknown language code {code:?}"),
-    })
+    let canonical = crate::i18n::canonical_tag(code).ok().filter(|c| c == code);
+    canonical
+        .and_then(|c| Lang::parse(&c).ok())
+        .ok_or_else(|| StoreError::Corrupt {
+            backend,
+            message: format!("unknown language code {code:?}"),
+        })
 }
 
 fn state(backend: &'static str, value: &str) -> Result<OverrideState> {
@@ -1262,10 +1267,13 @@ mod tests {
             assert_eq!(ReportStatus::parse(status.as_str()), Some(status));
         }
         assert!(lang("sqlite", "zh-Hant").is_ok());
-        assert!(matches!(
-            lang("sqlite", "zh-TW"),
-            Err(StoreError::Corrupt { .. })
-        ));
+        assert!(lang("sqlite", "pt-BR").is_ok());
+        for corrupt in ["zh-hant", "not a tag", ""] {
+            assert!(matches!(
+                lang("sqlite", corrupt),
+                Err(StoreError::Corrupt { .. })
+            ));
+        }
     }
 
     #[test]

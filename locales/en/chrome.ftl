@@ -1,5 +1,6 @@
 # Page chrome: header, language switcher, breadcrumb, footer.
-# Language names in the switcher are endonyms and live in code (src/i18n.rs);
+# Language names in the switcher are endonyms and live in the configuration
+# ([languages.known] in config/default.toml);
 # the title attributes below name each language in the reader's own language.
 
 site-name = Ministry of Health, Labour and Welfare
@@ -12,6 +13,15 @@ switcher-title-en = English
 switcher-title-zh-Hans = Chinese (Simplified)
 switcher-title-zh-Hant = Chinese (Traditional)
 switcher-title-ko = Korean
+switcher-title-vi = Vietnamese
+switcher-title-fil = Filipino
+switcher-title-pt-BR = Portuguese (Brazil)
+switcher-title-ne = Nepali
+switcher-title-id = Indonesian
+switcher-title-my = Burmese
+switcher-title-th = Thai
+switcher-title-es = Spanish
+switcher-title-ja-x-easy = Easy Japanese
 
 breadcrumb-label = You are here
 breadcrumb-home = Home

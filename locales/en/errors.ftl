@@ -49,3 +49,4 @@ qa-refused-script-chinese = the translation uses characters of the other Chinese
 qa-refused-lost = the bracketed text { $phrase } is missing
 qa-refused-length = the translation is { $ratio } times as long as the Japanese, outside { $min } to { $max }
 qa-refused-batch = { $sources } different sentences came back as the same text (“{ $output }”)
+qa-refused-sentences = the sentences are not clearly shorter than the Japanese ones ({ $found } characters on average, the Japanese { $expected })

@@ -31,3 +31,6 @@ passage-original-label = Japanese original
 origin-machine = Machine translation
 origin-bundled = Reviewed translation
 origin-translator = Translated by a translator
+# After a link to a document honyaku does not translate (a PDF, an image, a
+# page of another site): what the reader finds there is in Japanese.
+link-japanese-only = (Japanese)

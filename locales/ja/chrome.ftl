@@ -1,5 +1,6 @@
 # Page chrome: header, language switcher, breadcrumb, footer.
-# Language names in the switcher are endonyms and live in code (src/i18n.rs);
+# Language names in the switcher are endonyms and live in the configuration
+# ([languages.known] in config/default.toml);
 # the title attributes below name each language in the reader's own language.
 
 site-name = 厚生労働省
@@ -12,6 +13,15 @@ switcher-title-en = 英語
 switcher-title-zh-Hans = 中国語（簡体字）
 switcher-title-zh-Hant = 中国語（繁体字）
 switcher-title-ko = 韓国語
+switcher-title-vi = ベトナム語
+switcher-title-fil = フィリピン語
+switcher-title-pt-BR = ポルトガル語（ブラジル）
+switcher-title-ne = ネパール語
+switcher-title-id = インドネシア語
+switcher-title-my = ミャンマー語
+switcher-title-th = タイ語
+switcher-title-es = スペイン語
+switcher-title-ja-x-easy = やさしい日本語
 
 breadcrumb-label = 現在位置
 breadcrumb-home = ホーム

@@ -48,3 +48,4 @@ qa-refused-script-chinese = 訳文にもう一方の中国語の字体の文字�
 qa-refused-lost = かっこ内の文 { $phrase } がありません
 qa-refused-length = 訳文の長さが日本語の { $ratio } 倍で、{ $min }〜{ $max } 倍の範囲外です
 qa-refused-batch = 異なる { $sources } 文が同じ文（「{ $output }」）になって戻ってきました
+qa-refused-sentences = 文が原文より十分に短くなっていません（平均{ $found }文字、原文は{ $expected }文字）

@@ -31,3 +31,5 @@ passage-original-label = 原文（日本語）
 origin-machine = 機械翻訳
 origin-bundled = 確認済みの翻訳
 origin-translator = 翻訳者による翻訳
+# honyaku が翻訳しない文書（PDF、画像、他サイトのページ）へのリンクの後に付ける表示。
+link-japanese-only = （日本語のみ）

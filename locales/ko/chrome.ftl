@@ -1,5 +1,6 @@
 # Page chrome: header, language switcher, breadcrumb, footer.
-# Language names in the switcher are endonyms and live in code (src/i18n.rs);
+# Language names in the switcher are endonyms and live in the configuration
+# ([languages.known] in config/default.toml);
 # the title attributes below name each language in the reader's own language.
 
 site-name = 후생노동성
@@ -12,6 +13,15 @@ switcher-title-en = 영어
 switcher-title-zh-Hans = 중국어(간체)
 switcher-title-zh-Hant = 중국어(번체)
 switcher-title-ko = 한국어
+switcher-title-vi = 베트남어
+switcher-title-fil = 필리핀어
+switcher-title-pt-BR = 포르투갈어(브라질)
+switcher-title-ne = 네팔어
+switcher-title-id = 인도네시아어
+switcher-title-my = 미얀마어
+switcher-title-th = 태국어
+switcher-title-es = 스페인어
+switcher-title-ja-x-easy = 쉬운 일본어
 
 breadcrumb-label = 현재 위치
 breadcrumb-home = 홈

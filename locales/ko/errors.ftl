@@ -48,3 +48,4 @@ qa-refused-script-chinese = 번역문에 다른 중국어 자체의 글자가 �
 qa-refused-lost = 괄호 안의 문장 { $phrase }이(가) 없습니다
 qa-refused-length = 번역문 길이가 일본어의 { $ratio }배로 { $min }~{ $max }배 범위를 벗어납니다
 qa-refused-batch = 서로 다른 { $sources }개 문장이 같은 문장(“{ $output }”)으로 돌아왔습니다
+qa-refused-sentences = 문장이 일본어 원문보다 충분히 짧지 않습니다(평균 { $found }자, 원문 { $expected }자)

@@ -31,3 +31,5 @@ passage-original-label = 일본어 원문
 origin-machine = 기계 번역
 origin-bundled = 검수된 번역
 origin-translator = 번역자가 번역함
+# honyaku가 번역하지 않는 문서(PDF, 이미지, 다른 사이트의 페이지)로 가는 링크 뒤에 붙는 표시.
+link-japanese-only = (일본어)

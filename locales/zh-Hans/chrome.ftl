@@ -1,5 +1,6 @@
 # Page chrome: header, language switcher, breadcrumb, footer.
-# Language names in the switcher are endonyms and live in code (src/i18n.rs);
+# Language names in the switcher are endonyms and live in the configuration
+# ([languages.known] in config/default.toml);
 # the title attributes below name each language in the reader's own language.
 
 site-name = 厚生劳动省
@@ -12,6 +13,15 @@ switcher-title-en = 英语
 switcher-title-zh-Hans = 简体中文
 switcher-title-zh-Hant = 繁体中文
 switcher-title-ko = 韩语
+switcher-title-vi = 越南语
+switcher-title-fil = 菲律宾语
+switcher-title-pt-BR = 葡萄牙语（巴西）
+switcher-title-ne = 尼泊尔语
+switcher-title-id = 印度尼西亚语
+switcher-title-my = 缅甸语
+switcher-title-th = 泰语
+switcher-title-es = 西班牙语
+switcher-title-ja-x-easy = 简明日语
 
 breadcrumb-label = 当前位置
 breadcrumb-home = 首页

@@ -48,3 +48,4 @@ qa-refused-script-chinese = 译文使用了另一种中文字体的字（{ $foun
 qa-refused-lost = 缺少括号内的文字 { $phrase }
 qa-refused-length = 译文长度是日语的 { $ratio } 倍，超出 { $min } 至 { $max } 倍的范围
 qa-refused-batch = { $sources } 个不同的句子返回了相同的文字（“{ $output }”）
+qa-refused-sentences = 句子没有明显比日语原文短（平均 { $found } 字，原文 { $expected } 字）

@@ -31,3 +31,5 @@ passage-original-label = 日语原文
 origin-machine = 机器翻译
 origin-bundled = 经审校的译文
 origin-translator = 由译者翻译
+# 在指向 honyaku 不翻译的文档（PDF、图片、其他网站的页面）的链接之后显示。
+link-japanese-only = （日语）

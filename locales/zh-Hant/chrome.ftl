@@ -1,5 +1,6 @@
 # Page chrome: header, language switcher, breadcrumb, footer.
-# Language names in the switcher are endonyms and live in code (src/i18n.rs);
+# Language names in the switcher are endonyms and live in the configuration
+# ([languages.known] in config/default.toml);
 # the title attributes below name each language in the reader's own language.
 
 site-name = 厚生勞動省
@@ -12,6 +13,15 @@ switcher-title-en = 英語
 switcher-title-zh-Hans = 簡體中文
 switcher-title-zh-Hant = 繁體中文
 switcher-title-ko = 韓語
+switcher-title-vi = 越南語
+switcher-title-fil = 菲律賓語
+switcher-title-pt-BR = 葡萄牙語（巴西）
+switcher-title-ne = 尼泊爾語
+switcher-title-id = 印尼語
+switcher-title-my = 緬甸語
+switcher-title-th = 泰語
+switcher-title-es = 西班牙語
+switcher-title-ja-x-easy = 簡明日語
 
 breadcrumb-label = 目前位置
 breadcrumb-home = 首頁

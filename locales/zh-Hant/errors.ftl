@@ -48,3 +48,4 @@ qa-refused-script-chinese = 譯文使用了另一種中文字體的字（{ $foun
 qa-refused-lost = 缺少括號內的文字 { $phrase }
 qa-refused-length = 譯文長度是日語的 { $ratio } 倍，超出 { $min } 至 { $max } 倍的範圍
 qa-refused-batch = { $sources } 個不同的句子傳回了相同的文字（「{ $output }」）
+qa-refused-sentences = 句子沒有明顯比日語原文短（平均 { $found } 字，原文 { $expected } 字）

@@ -31,3 +31,5 @@ passage-original-label = 日語原文
 origin-machine = 機器翻譯
 origin-bundled = 經審校的譯文
 origin-translator = 由譯者翻譯
+# 在指向 honyaku 不翻譯的文件（PDF、圖片、其他網站的網頁）的連結之後顯示。
+link-japanese-only = （日語）

@@ -173,7 +173,7 @@ impl HttpError {
             HttpError::UnsupportedLanguage { code } | HttpError::UnsupportedTarget { code } => {
                 let mut args = FluentArgs::new();
                 args.set("code", code.clone());
-                args.set("supported", supported_list());
+                args.set("supported", supported_list(app));
                 (
                     t("error-not-found-title"),
                     app.locales
@@ -278,10 +278,12 @@ fn size(bytes: u64) -> String {
     }
 }
 
-fn supported_list() -> String {
-    Lang::ALL
+/// The URL prefixes of this server's languages.
+fn supported_list(app: &App) -> String {
+    app.languages
+        .all()
         .iter()
-        .map(|l| l.code())
+        .map(|l| l.prefix.as_str())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -415,7 +417,7 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
         .path()
         .strip_prefix('/')
         .and_then(|p| p.split_once('/'))
-        .filter(|(prefix, _)| crate::i18n::Lang::from_code(prefix).is_some())
+        .filter(|(prefix, _)| app.languages.by_prefix(prefix).is_some())
         .and_then(|(_, rest)| Place::parse(rest));
     let response = next.run(request).await;
 
@@ -454,6 +456,7 @@ pub async fn render_errors(State(app): State<Arc<App>>, request: Request, next: 
     } else {
         let ctx = PageContext {
             locales: &app.locales,
+            languages: &app.languages,
             lang,
             base_url: &app.base_url,
             path: None,

@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 
 use crate::app::App;
 use crate::http::routes::{exchange_api, glossary, reports_api, translate_api, translators_api};
+use crate::i18n::Languages;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -90,6 +91,66 @@ pub struct OpenApiJson(Bytes);
 impl OpenApiJson {
     pub fn new(doc: &utoipa::openapi::OpenApi) -> Self {
         Self(Bytes::from(serde_json::to_vec(doc).unwrap_or_default()))
+    }
+
+    /// The document with this server's target languages as the enum of
+    /// every target language it names: the languages are configuration,
+    /// so they are filled in when the router is built for one App.
+    pub fn for_languages(doc: &utoipa::openapi::OpenApi, languages: &Languages) -> Self {
+        let Ok(mut value) = serde_json::to_value(doc) else {
+            return Self::new(doc);
+        };
+        let codes: Vec<serde_json::Value> = languages
+            .targets()
+            .map(|l| serde_json::Value::from(l.lang.code()))
+            .collect();
+        language_enum(&mut value, &codes);
+        Self(Bytes::from(serde_json::to_vec(&value).unwrap_or_default()))
+    }
+}
+
+/// Puts `codes` as the `enum` of the `TargetLanguage` schema, of the
+/// translation request's `target` and of every `{lang}` path parameter.
+fn language_enum(doc: &mut serde_json::Value, codes: &[serde_json::Value]) {
+    use serde_json::{Value, json};
+    let values = Value::Array(codes.to_vec());
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        schemas.insert(
+            "TargetLanguage".to_owned(),
+            json!({
+                "type": "string",
+                "description": "A target language this server translates into (its BCP 47 tag; its URL prefix and aliases are accepted too).",
+                "enum": values.clone(),
+            }),
+        );
+    }
+    if let Some(target) = doc
+        .pointer_mut("/components/schemas/TranslateRequest/properties/target")
+        .and_then(Value::as_object_mut)
+    {
+        target.insert("enum".to_owned(), values.clone());
+    }
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for operation in paths.values_mut().filter_map(Value::as_object_mut) {
+        for method in operation.values_mut() {
+            let Some(parameters) = method.get_mut("parameters").and_then(Value::as_array_mut)
+            else {
+                continue;
+            };
+            for parameter in parameters {
+                if parameter["in"] == "path" && parameter["name"] == "lang" {
+                    if let Some(schema) = parameter.get_mut("schema").and_then(Value::as_object_mut)
+                    {
+                        schema.insert("enum".to_owned(), values.clone());
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -1,10 +1,19 @@
 //! Tests of the scanners and renderings: a table per kind of token, the round trip in
 //! Japanese, and generated units.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, non_upper_case_globals)]
 
 use super::*;
-use Lang::{En, Ja, Ko, ZhHans, ZhHant};
+#[allow(non_upper_case_globals)]
+const En: Lang = Lang::En;
+#[allow(non_upper_case_globals)]
+const Ja: Lang = Lang::Ja;
+#[allow(non_upper_case_globals)]
+const Ko: Lang = Lang::Ko;
+#[allow(non_upper_case_globals)]
+const ZhHans: Lang = Lang::ZhHans;
+#[allow(non_upper_case_globals)]
+const ZhHant: Lang = Lang::ZhHant;
 
 const TARGETS: [Lang; 4] = [En, ZhHans, ZhHant, Ko];
 

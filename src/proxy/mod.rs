@@ -18,7 +18,7 @@ use url::Url;
 
 use crate::document::{self, DocumentError};
 use crate::fetch::{FetchError, Fetched, Fetcher};
-use crate::i18n::{Lang, Locales};
+use crate::i18n::{Lang, Languages, Locales};
 use crate::translate::Pipeline;
 
 pub use cache::{Proxied, ProxyCache};
@@ -86,6 +86,8 @@ pub struct Proxy {
     fetcher: Fetcher,
     cache: ProxyCache,
     base_url: String,
+    /// The languages served: prefixes, the switcher, hreflang.
+    languages: Arc<Languages>,
 }
 
 impl std::fmt::Debug for Proxy {
@@ -106,19 +108,25 @@ pub struct Translating<'a> {
 
 impl Proxy {
     /// A proxy fetching with `fetcher`, keeping up to `cache_bytes` of
-    /// rendered pages, linking to itself under `base_url`.
-    pub fn new(fetcher: Fetcher, cache_bytes: u64, base_url: String) -> Self {
+    /// rendered pages, linking to itself under `base_url`, in `languages`.
+    pub fn new(
+        fetcher: Fetcher,
+        cache_bytes: u64,
+        base_url: String,
+        languages: Arc<Languages>,
+    ) -> Self {
         Self {
             fetcher,
             cache: cache::cache(cache_bytes),
             base_url,
+            languages,
         }
     }
 
-    /// `{base}/proxy/{lang}/{target}`: the canonical address of `target`
+    /// `{base}/proxy/{prefix}/{target}`: the canonical address of `target`
     /// translated into `lang`.
     pub fn href(&self, lang: Lang, target: &str) -> String {
-        proxy_href(&self.base_url, lang, target)
+        proxy_href(&self.base_url, self.languages.prefix(lang), target)
     }
 
     /// The URL `raw` names, when the proxy may fetch it. A bad URL is the
@@ -202,6 +210,7 @@ impl Proxy {
         let rewriter = rewrite::Rewriter {
             fetcher: &self.fetcher,
             locales: with.locales,
+            languages: &self.languages,
             base_url: &self.base_url,
             lang,
         };

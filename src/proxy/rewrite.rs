@@ -1,16 +1,19 @@
 //! The rewriting pass over a translated proxied page, with lol_html, which
 //! streams and leaves every byte it is not asked to change alone: UTF-8
 //! meta, `lang`, hreflang alternates, same-site links kept inside the proxy,
-//! other resources made absolute, the disclaimer and the language switcher
-//! injected after `<body>`.
+//! other resources made absolute, links to documents honyaku does not
+//! translate (PDF, Office files, images) sent to the original and marked
+//! as Japanese, the disclaimer and the language switcher injected after
+//! `<body>`.
 
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use maud::html;
 use url::Url;
 
+use crate::document::is_untranslated_document;
 use crate::fetch::Fetcher;
-use crate::i18n::{Lang, Locales};
+use crate::i18n::{Lang, Languages, Locales};
 
 /// What the rewriting needs besides the page: the allowlist (a link stays
 /// in the proxy only where the proxy may follow it), the strings of the
@@ -18,13 +21,27 @@ use crate::i18n::{Lang, Locales};
 pub struct Rewriter<'a> {
     pub fetcher: &'a Fetcher,
     pub locales: &'a Locales,
+    pub languages: &'a Languages,
     pub base_url: &'a str,
     pub lang: Lang,
 }
 
-/// `{base}/proxy/{lang}/{target}`: where readers find `target` in `lang`.
-pub fn proxy_href(base: &str, lang: Lang, target: &str) -> String {
-    format!("{base}/proxy/{}/{target}", lang.code())
+impl Rewriter<'_> {
+    fn prefix(&self, lang: Lang) -> &str {
+        self.languages.prefix(lang)
+    }
+
+    /// `lang="en"` for the banner when the chrome is not in the page's
+    /// language (a language configured without a locale).
+    fn chrome_lang(&self) -> &'static str {
+        self.locales.chrome(self.lang).code()
+    }
+}
+
+/// `{base}/proxy/{prefix}/{target}`: where readers find `target` in the
+/// language whose URL prefix is `prefix`.
+pub fn proxy_href(base: &str, prefix: &str, target: &str) -> String {
+    format!("{base}/proxy/{prefix}/{target}")
 }
 
 /// Where a link of the page should point: into the proxy (same language)
@@ -41,7 +58,7 @@ fn link_target(r: &Rewriter<'_>, base: &Url, value: &str, stay: bool) -> Option<
         return None;
     }
     if stay && r.fetcher.check(&resolved).is_ok() {
-        Some(format!("/proxy/{}/{}", r.lang.code(), resolved.as_str()))
+        Some(format!("/proxy/{}/{}", r.prefix(r.lang), resolved.as_str()))
     } else {
         Some(resolved.as_str().to_owned())
     }
@@ -58,7 +75,12 @@ pub fn rewrite(
 ) -> Result<String, lol_html::errors::RewritingError> {
     let lang = r.lang;
     let banner = banner(r, page);
-    let head_links = alternates(r.base_url, page);
+    let head_links = alternates(r, page);
+    let japanese_only = html! {
+        " "
+        span.honyaku-japanese-only lang=(r.chrome_lang()) { (r.locales.t(lang, "link-japanese-only")) }
+    }
+    .into_string();
     let head_seen = std::cell::Cell::new(false);
     let stay = |attr: &'static str| {
         move |el: &mut lol_html::html_content::Element<'_, '_>| {
@@ -85,7 +107,7 @@ pub fn rewrite(
         RewriteStrSettings {
             element_content_handlers: vec![
                 element!("html", |el| {
-                    el.set_attribute("lang", lang.code())?;
+                    el.set_attribute("lang", r.languages.html_lang(lang))?;
                     Ok(())
                 }),
                 element!("head", |el| {
@@ -123,7 +145,23 @@ pub fn rewrite(
                     el.prepend(&banner, ContentType::Html);
                     Ok(())
                 }),
-                element!("a[href], area[href]", stay("href")),
+                // A document honyaku does not translate goes to the
+                // original (the proxy would only redirect there) and says
+                // it is in Japanese.
+                element!("a[href]", |el| {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    let media_type = el.get_attribute("type");
+                    if !is_untranslated_document(&href, media_type.as_deref()) {
+                        return stay("href")(el);
+                    }
+                    if let Some(new) = link_target(r, page, &href, false) {
+                        el.set_attribute("href", &new)?;
+                    }
+                    el.set_attribute("hreflang", "ja")?;
+                    el.append(&japanese_only, ContentType::Html);
+                    Ok(())
+                }),
+                element!("area[href]", stay("href")),
                 element!("form[action]", stay("action")),
                 element!("link[href]", absolute("href")),
                 element!("[src]", absolute("src")),
@@ -136,14 +174,19 @@ pub fn rewrite(
     )
 }
 
-/// `<link rel="alternate" hreflang>` for the original and every translation.
-fn alternates(base_url: &str, page: &Url) -> String {
+/// `<link rel="alternate" hreflang>` for the original and every indexed
+/// translation, none at all on a page in a language kept out of them.
+fn alternates(r: &Rewriter<'_>, page: &Url) -> String {
+    if r.languages.get(r.lang).is_some_and(|l| !l.in_hreflang()) {
+        return String::new();
+    }
     html! {
-        @for lang in Lang::ALL {
-            @if lang.is_source() {
-                link rel="alternate" hreflang=(lang.code()) href=(page.as_str());
+        @for language in r.languages.all().iter().filter(|l| l.in_hreflang()) {
+            @if language.lang.is_source() {
+                link rel="alternate" hreflang=(language.lang.code()) href=(page.as_str());
             } @else {
-                link rel="alternate" hreflang=(lang.code()) href=(proxy_href(base_url, lang, page.as_str()));
+                link rel="alternate" hreflang=(language.lang.code())
+                    href=(proxy_href(r.base_url, &language.prefix, page.as_str()));
             }
         }
     }
@@ -156,8 +199,13 @@ fn alternates(base_url: &str, page: &Url) -> String {
 fn banner(r: &Rewriter<'_>, page: &Url) -> String {
     let lang = r.lang;
     let t = |id: &str| r.locales.t(lang, id);
+    let chrome = r.locales.chrome(lang);
+    let title = |other: Lang| {
+        let id = format!("switcher-title-{}", other.code());
+        r.locales.has_message(chrome, &id).then(|| t(&id))
+    };
     html! {
-        aside.honyaku-disclaimer role="note" lang=(lang.code()) {
+        aside.honyaku-disclaimer role="note" lang=(r.chrome_lang()) {
             h2 { (t("disclaimer-heading")) }
             p { (t("disclaimer-intro")) }
             ul {
@@ -171,20 +219,18 @@ fn banner(r: &Rewriter<'_>, page: &Url) -> String {
                 a href=(page.as_str()) hreflang="ja" { (t("disclaimer-original-link")) }
             }
         }
-        nav.honyaku-switcher aria-label=(t("switcher-label")) lang=(lang.code()) {
+        nav.honyaku-switcher aria-label=(t("switcher-label")) lang=(r.chrome_lang()) {
             ul {
-                @for other in Lang::ALL {
+                @for language in r.languages.all() {
+                    @let other = language.lang;
                     li {
                         @if other.is_source() {
-                            a href=(page.as_str()) hreflang=(other.code()) lang=(other.code())
-                                title=(t(&format!("switcher-title-{}", other.code()))) { (other.endonym()) }
-                        } @else if other == lang {
-                            a href=(format!("/proxy/{}/{}", other.code(), page.as_str())) hreflang=(other.code()) lang=(other.code())
-                                title=(t(&format!("switcher-title-{}", other.code())))
-                                aria-current="true" { (other.endonym()) }
+                            a href=(page.as_str()) hreflang=(language.html_lang) lang=(language.html_lang)
+                                title=[title(other)] { (language.endonym) }
                         } @else {
-                            a href=(format!("/proxy/{}/{}", other.code(), page.as_str())) hreflang=(other.code()) lang=(other.code())
-                                title=(t(&format!("switcher-title-{}", other.code()))) { (other.endonym()) }
+                            a href=(format!("/proxy/{}/{}", language.prefix, page.as_str())) hreflang=(language.html_lang) lang=(language.html_lang)
+                                title=[title(other)]
+                                aria-current=[(other == lang).then_some("true")] { (language.endonym) }
                         }
                     }
                 }

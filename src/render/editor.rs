@@ -10,7 +10,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::stylesheet_path;
 use crate::content::Announcement;
-use crate::i18n::{Lang, Locales};
+use crate::i18n::{Lang, Languages, Locales};
 use crate::review::{HistoryEntry, Part, UnitState, UnitView};
 
 /// The editor's one script, served under `/assets/`.
@@ -41,7 +41,9 @@ pub struct EditorContext<'a> {
     /// brings the translator back to.
     pub here: String,
     /// The languages the editor speaks, offered by its language switch.
-    pub languages: &'a [Lang],
+    pub languages: Vec<Lang>,
+    /// The languages the site serves (names and prefixes).
+    pub site: &'a Languages,
 }
 
 /// The logged-in translator, for the header's logout form.
@@ -66,9 +68,22 @@ impl EditorContext<'_> {
         self.t_args(id, &args)
     }
 
-    /// A target language named in the editor's language ("English", "英語").
+    /// A target language named in the editor's language ("English", "英語"),
+    /// or, for a language the locale does not name, by its English name and
+    /// endonym.
     fn language_name(&self, lang: Lang) -> String {
-        self.t(&format!("switcher-title-{}", lang.code()))
+        let id = format!("switcher-title-{}", lang.code());
+        if self
+            .locales
+            .has_message(self.locales.chrome(self.lang), &id)
+        {
+            return self.t(&id);
+        }
+        match self.site.get(lang) {
+            Some(l) if l.name != l.endonym => format!("{} ({})", l.name, l.endonym),
+            Some(l) => l.endonym.clone(),
+            None => lang.code().to_owned(),
+        }
     }
 
     fn csrf(&self) -> &str {
@@ -138,10 +153,10 @@ fn language_switch(ctx: &EditorContext<'_>) -> Markup {
         nav.switcher aria-labelledby="editor-language-label" {
             h2 #editor-language-label { (ctx.t("editor-language-label")) }
             ul {
-                @for &lang in ctx.languages {
+                @for &lang in &ctx.languages {
                     li {
-                        a href=(super::switch_href(lang, &place)) hreflang=(lang.code()) lang=(lang.code())
-                            aria-current=[(lang == ctx.lang).then_some("true")] { (lang.endonym()) }
+                        a href=(super::switch_href(ctx.site.prefix(lang), &place)) hreflang=(lang.code()) lang=(lang.code())
+                            aria-current=[(lang == ctx.lang).then_some("true")] { (ctx.site.endonym(lang)) }
                     }
                 }
             }

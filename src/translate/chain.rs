@@ -1,7 +1,10 @@
 //! The provider chain: for one target language, the configured providers in
-//! order. Texts are batched by each provider's limits, batches run
-//! concurrently (bounded), each batch is retried on temporary failures, and
-//! whatever one provider cannot translate falls through to the next.
+//! order (the language's `chain`, or `providers.order`), skipping those that
+//! do not translate into it. Texts are batched by each provider's limits,
+//! batches run concurrently (bounded), each batch is retried on temporary
+//! failures, and whatever one provider cannot translate falls through to
+//! the next, as do the units with markup a provider takes only as plain
+//! text (DeepL's text-only languages).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,7 +14,7 @@ use futures::StreamExt;
 
 use crate::config::{BudgetsConfig, ProvidersConfig};
 use crate::glossary::Glossary;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Languages};
 use crate::store::Store;
 use crate::translate::provider::{
     Circuit, ProviderError, RetryPolicy, TranslationProvider, split_batches, with_retries,
@@ -92,9 +95,13 @@ pub struct Chain {
 }
 
 impl Chain {
-    /// `providers` are the enabled adapters; `config` gives the order and
-    /// the retry and circuit settings.
-    pub fn new(providers: Vec<Arc<dyn TranslationProvider>>, config: &ProvidersConfig) -> Self {
+    /// `providers` are the enabled adapters; `languages` give each target's
+    /// order and `config` the retry and circuit settings.
+    pub fn new(
+        providers: Vec<Arc<dyn TranslationProvider>>,
+        config: &ProvidersConfig,
+        languages: &Languages,
+    ) -> Self {
         let slots: Vec<Arc<Slot>> = providers
             .into_iter()
             .map(|provider| {
@@ -110,23 +117,16 @@ impl Chain {
             })
             .collect();
         let mut order = Vec::new();
-        for lang in Lang::ALL.into_iter().filter(|l| !l.is_source()) {
-            // Keys may arrive lower-cased from the environment (zh-hant).
-            let names = config
-                .chain
-                .iter()
-                .find(|(key, _)| Lang::from_tag(key) == Some(lang))
-                .map(|(_, names)| names)
-                .unwrap_or(&config.order);
+        for language in languages.targets() {
             let mut indices = Vec::new();
-            for name in names {
+            for name in language.chain.as_ref().unwrap_or(&config.order) {
                 if let Some(i) = slots.iter().position(|s| s.provider.name() == name) {
-                    if !indices.contains(&i) && slots[i].provider.supports(lang) {
+                    if !indices.contains(&i) {
                         indices.push(i);
                     }
                 }
             }
-            order.push((lang, indices));
+            order.push((language.lang, indices));
         }
         Self {
             slots,
@@ -211,11 +211,14 @@ impl Chain {
         &self.slots
     }
 
-    /// Names of the providers tried for `lang`, in order.
+    /// Names of the providers tried for `lang`, in order: those of its
+    /// chain that are configured and translate into it.
     pub fn providers_for(&self, lang: Lang) -> Vec<&'static str> {
         self.order_for(lang)
             .iter()
-            .map(|&i| self.slots[i].provider.name())
+            .map(|&i| &self.slots[i].provider)
+            .filter(|p| p.supports(lang))
+            .map(|p| p.name())
             .collect()
     }
 
@@ -259,6 +262,9 @@ impl Chain {
                 break;
             }
             let slot = &self.slots[slot_index];
+            if !slot.provider.supports(to) {
+                continue;
+            }
             if slot.circuit.is_open() {
                 tracing::debug!(provider = slot.provider.name(), "skipped: circuit open");
                 continue;
@@ -266,7 +272,16 @@ impl Chain {
             let by_provider = !glossary.is_empty()
                 && slot.provider.applies_glossary(to)
                 && pending.iter().any(|&i| texts[i].substituted.is_some());
-            let batch_texts: Vec<String> = pending
+            // Units with markup wait for the next provider when this one
+            // takes only plain text for `to`.
+            let markup = slot.provider.accepts_markup(to);
+            let (offered, waiting): (Vec<usize>, Vec<usize>) = pending
+                .iter()
+                .partition(|&&i| markup || !texts[i].for_provider(by_provider).contains('<'));
+            if offered.is_empty() {
+                continue;
+            }
+            let batch_texts: Vec<String> = offered
                 .iter()
                 .map(|&i| texts[i].for_provider(by_provider).to_owned())
                 .collect();
@@ -290,13 +305,13 @@ impl Chain {
                 .buffer_unordered(self.max_concurrent_batches)
                 .collect()
                 .await;
-            let mut still_pending = Vec::new();
+            let mut still_pending = waiting;
             for (range, outcome) in outcomes {
                 match outcome {
                     Ok(translations) => {
                         let model = slot.provider.model();
                         for (offset, text) in range.clone().zip(translations) {
-                            results[pending[offset]] = Some(Machine {
+                            results[offered[offset]] = Some(Machine {
                                 text,
                                 provider: slot.provider.name(),
                                 model: model.clone(),
@@ -310,7 +325,7 @@ impl Chain {
                             slot.circuit.open_for(self.circuit_open);
                         }
                         tracing::warn!(provider = slot.provider.name(), kind = error.kind(), %error, target = %to, "batch not translated; trying the next provider");
-                        still_pending.extend(range.map(|offset| pending[offset]));
+                        still_pending.extend(range.map(|offset| offered[offset]));
                     }
                 }
             }

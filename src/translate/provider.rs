@@ -124,7 +124,24 @@ pub trait TranslationProvider: Send + Sync {
 
     fn limits(&self) -> Limits;
 
+    /// Whether this provider translates into `target` (see
+    /// [`crate::translate::providers::ProviderTargets`]).
     fn supports(&self, target: Lang) -> bool;
+
+    /// Whether units with markup (placeholder tags) may be sent for
+    /// `target`. A service that keeps tags only for some languages (DeepL)
+    /// says no for the others, and the chain offers it only plain units.
+    fn accepts_markup(&self, _target: Lang) -> bool {
+        true
+    }
+
+    /// Learns from the service which languages it serves, where that is
+    /// not documented data (LibreTranslate's `/languages`). Called once at
+    /// start-up; a failure leaves the provider tried for every language it
+    /// was configured for.
+    fn discover(&self) -> BoxFuture<'_, Result<(), ProviderError>> {
+        Box::pin(async { Ok(()) })
+    }
 
     /// Translates `texts` (placeholder form) from `from` into `to`. Returns
     /// exactly one translation per text, in order, or an error; never a

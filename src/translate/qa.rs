@@ -11,13 +11,15 @@
 //!   see [`script`]);
 //! - a bracketed phrase dropped, or a length out of all proportion (`lost`, `length`; see
 //!   [`lost`]);
-//! - and, for a whole batch, the same answer given to many different sources (`batch`).
+//! - and, for a whole batch, the same answer given to many different sources (`batch`);
+//! - for Easy Japanese, sentences no shorter than the source's (`sentences`; see [`easy`]).
 //!
 //! Each reason has a stable code (for the API, the translators' view and `/metrics`) and a
 //! message a person reads. The bundled translations of the announcement pass every check;
 //! `tests/it/qa.rs` holds that test and the property that a hostile provider never gets
 //! its output through.
 
+pub mod easy;
 mod forms;
 pub mod lost;
 pub mod numbers;
@@ -25,7 +27,6 @@ pub mod script;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::i18n::Lang;
 use crate::protect::{self, Protected};
@@ -53,12 +54,27 @@ pub enum QaError {
         sources: usize,
         output: String,
     },
+    /// An Easy Japanese rewrite whose sentences are not clearly shorter than the source's
+    /// (characters per sentence on average, readings not counted; see [`easy`]).
+    Sentences {
+        source: usize,
+        output: usize,
+    },
 }
 
 impl QaError {
     /// Every code, in the order `/metrics` lists them.
-    pub const CODES: [&'static str; 9] = [
-        "empty", "token", "markup", "number", "echo", "script", "lost", "length", "batch",
+    pub const CODES: [&'static str; 10] = [
+        "empty",
+        "token",
+        "markup",
+        "number",
+        "echo",
+        "script",
+        "lost",
+        "length",
+        "batch",
+        "sentences",
     ];
 
     /// A stable lower-case code for the reason.
@@ -73,6 +89,7 @@ impl QaError {
             QaError::Lost(lost::Lost::Phrase(_)) => "lost",
             QaError::Lost(lost::Lost::Length { .. }) => "length",
             QaError::Batch { .. } => "batch",
+            QaError::Sentences { .. } => "sentences",
         }
     }
 
@@ -128,6 +145,11 @@ impl QaError {
                 args.set("output", output.clone());
                 "qa-refused-batch"
             }
+            QaError::Sentences { source, output } => {
+                args.set("expected", *source);
+                args.set("found", *output);
+                "qa-refused-sentences"
+            }
         };
         locales.t_args(lang, id, &args)
     }
@@ -169,6 +191,10 @@ impl fmt::Display for QaError {
             QaError::Batch { sources, output } => write!(
                 f,
                 "{sources} different sentences of the batch all came back as \u{201c}{output}\u{201d}"
+            ),
+            QaError::Sentences { source, output } => write!(
+                f,
+                "the sentences are not shorter than the Japanese ones ({output} characters on average, the Japanese {source})"
             ),
         }
     }
@@ -322,6 +348,10 @@ pub fn check(
     }
     lost::check_phrases(&plain(&protected.text), &free).map_err(QaError::Lost)?;
     lost::check_length(&source_plain, &translation_plain, to).map_err(QaError::Lost)?;
+    if to == Lang::JaEasy {
+        easy::check(&source_plain, &translation_plain)
+            .map_err(|(source, output)| QaError::Sentences { source, output })?;
+    }
     Ok(())
 }
 
@@ -354,10 +384,11 @@ pub fn batch(units: &[(&str, &str)]) -> Option<QaError> {
     })
 }
 
-/// Refusals by reason and target language, for `/metrics`.
+/// Refusals by reason and target language, for `/metrics`. Refusals are rare, so one lock
+/// over a small map is all it takes.
 #[derive(Debug, Default)]
 pub struct Refusals {
-    counts: [[AtomicU64; Lang::ALL.len()]; QaError::CODES.len()],
+    counts: std::sync::Mutex<std::collections::BTreeMap<(usize, Lang), u64>>,
 }
 
 impl Refusals {
@@ -366,10 +397,8 @@ impl Refusals {
             .iter()
             .position(|&c| c == error.code())
             .unwrap_or(0);
-        let lang = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-        if let Some(counter) = self.counts.get(reason).and_then(|r| r.get(lang)) {
-            counter.fetch_add(1, Ordering::Relaxed);
-        }
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        *counts.entry((reason, lang)).or_default() += 1;
     }
 
     /// Prometheus samples, `reason="number",lang="en"` and the count, for every pair
@@ -381,18 +410,17 @@ impl Refusals {
             .collect()
     }
 
-    /// (reason, language, count) for every pair counted at least once.
+    /// (reason, language, count) for every pair counted at least once, by reason in the
+    /// order of [`QaError::CODES`], then by language.
     pub fn snapshot(&self) -> Vec<(&'static str, Lang, u64)> {
-        let mut out = Vec::new();
-        for (code, row) in QaError::CODES.iter().zip(&self.counts) {
-            for (lang, count) in Lang::ALL.iter().zip(row) {
-                let n = count.load(Ordering::Relaxed);
-                if n > 0 {
-                    out.push((*code, *lang, n));
-                }
-            }
-        }
-        out
+        let counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        counts
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(&(reason, lang), &n)| {
+                QaError::CODES.get(reason).map(|code| (*code, lang, n))
+            })
+            .collect()
     }
 }
 

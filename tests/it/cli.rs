@@ -4,6 +4,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support::translation_requests;
+
 pub(crate) fn honyaku() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_honyaku"));
     // Hermetic: no HONYAKU__ or RUST_LOG from the developer's shell.
@@ -247,7 +249,7 @@ async fn warm_then_warm_again_then_usage() {
     assert_eq!(line(&first, "not translated:"), 0);
     assert!(line(&first, "characters billed:") > 1000);
     assert_eq!(
-        provider.received_requests().await.unwrap().len(),
+        translation_requests(&provider).await.len(),
         4,
         "one request per language"
     );
@@ -256,7 +258,7 @@ async fn warm_then_warm_again_then_usage() {
     assert_eq!(line(&second, "from MT:"), 0, "{second}");
     assert_eq!(line(&second, "from memory (TM):"), units);
     assert_eq!(line(&second, "characters billed:"), 0);
-    assert_eq!(provider.received_requests().await.unwrap().len(), 4);
+    assert_eq!(translation_requests(&provider).await.len(), 4);
 
     let usage = run(&["usage"]).await.unwrap();
     let total = usage

@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{LibreTranslate, SLUG, TestServer, japanese_only_content};
+use crate::support::{
+    LibreTranslate, SLUG, TestServer, japanese_only_content, translation_requests,
+};
 
 async fn down_provider() -> MockServer {
     let server = MockServer::start().await;
@@ -93,7 +95,7 @@ async fn restart_costs_no_provider_call_and_an_outage_serves_the_memory() {
         "served from the translation memory"
     );
     assert!(html.contains("[MT] "));
-    assert!(down.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&down).await.is_empty());
     // A language never translated before falls back to Japanese, not an error.
     let html = third.text(&format!("/zh-Hans/{SLUG}")).await;
     assert!(html.contains("class=\"notice\""));
@@ -314,7 +316,7 @@ async fn translations_acknowledged_before_a_kill_survive_it() {
         let html = server.text(&format!("/{lang}/{SLUG}")).await;
         assert!(fully_machine_translated(&html), "{lang} lost after SIGKILL");
     }
-    assert!(down.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&down).await.is_empty());
     server.stop().await;
     use sqlx::Connection;
     let mut connection = sqlx::SqliteConnection::connect(&format!("sqlite://{db_str}"))

@@ -9,7 +9,9 @@ use scraper::{Html, Selector};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::support::{LibreTranslate, TestServer, error_code, pseudo, repo_path};
+use crate::support::{
+    LibreTranslate, TestServer, error_code, pseudo, repo_path, translation_requests,
+};
 
 const PAGE: &str = "/stf/houdou/x.html";
 
@@ -234,11 +236,11 @@ async fn refetch_is_conditional_and_a_304_reuses_the_translation() {
     serve_fixture(&s.origin).await;
     let url = format!("/proxy/en/{}{PAGE}", s.origin.uri());
     let first = s.server.text(&url).await;
-    let calls = s.provider.received_requests().await.unwrap().len();
+    let calls = translation_requests(&s.provider).await.len();
     assert!(calls > 0);
     let second = s.server.text(&url).await;
     assert_eq!(first, second);
-    assert_eq!(s.provider.received_requests().await.unwrap().len(), calls);
+    assert_eq!(translation_requests(&s.provider).await.len(), calls);
     let requests = s.origin.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2);
     assert_eq!(
@@ -309,7 +311,7 @@ async fn refused_targets_are_403_without_a_fetch_or_a_translation() {
         assert_eq!(error_code(response).await, "proxy_not_allowed");
     }
     assert!(s.origin.received_requests().await.unwrap().is_empty());
-    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&s.provider).await.is_empty());
     let response = s
         .server
         .get(&format!("/proxy/fr/{}{PAGE}", s.origin.uri()))
@@ -370,7 +372,7 @@ async fn origin_errors_map_to_our_errors_and_pdfs_redirect() {
         crate::support::header(&pdf, "location"),
         format!("{origin}/report.pdf")
     );
-    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&s.provider).await.is_empty());
 }
 
 #[tokio::test]
@@ -394,7 +396,7 @@ async fn a_slow_origin_is_a_504() {
         .await;
     assert_eq!(response.status(), 504);
     assert_eq!(error_code(response).await, "upstream_timeout");
-    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&s.provider).await.is_empty());
 }
 
 /// The page as served when no unit could be translated: Japanese text
@@ -439,7 +441,7 @@ async fn without_a_provider_the_page_stays_japanese_marked_and_uncached() {
     );
     serve_fixture(&s.origin).await;
     assert_served_japanese_and_uncached(&s).await;
-    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&s.provider).await.is_empty());
     assert_eq!(s.identity.calls(), 0);
 }
 
@@ -454,7 +456,7 @@ async fn with_a_failing_provider_the_page_stays_japanese_marked_and_uncached() {
     .await;
     serve_fixture(&s.origin).await;
     assert_served_japanese_and_uncached(&s).await;
-    assert!(!s.provider.received_requests().await.unwrap().is_empty());
+    assert!(!translation_requests(&s.provider).await.is_empty());
 }
 
 #[tokio::test]
@@ -476,7 +478,7 @@ async fn a_redirect_off_the_allowlist_is_refused() {
     assert_eq!(response.status(), 403);
     assert_eq!(error_code(response).await, "proxy_not_allowed");
     assert_eq!(s.origin.received_requests().await.unwrap().len(), 1);
-    assert!(s.provider.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&s.provider).await.is_empty());
 }
 
 #[tokio::test]
@@ -565,12 +567,12 @@ async fn a_translator_overrides_a_unit_of_a_proxied_page() {
         "known from the memory, not a hosted page"
     );
 
-    let calls = s.provider.received_requests().await.unwrap().len();
+    let calls = translation_requests(&s.provider).await.len();
     let after = s.server.text(&proxied).await;
     assert_ne!(before, after);
     assert!(after.contains("Corrected by a translator"));
     assert_eq!(
-        s.provider.received_requests().await.unwrap().len(),
+        translation_requests(&s.provider).await.len(),
         calls,
         "re-rendering after the override paid for nothing: the rest came from memory"
     );

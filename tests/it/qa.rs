@@ -15,7 +15,9 @@ const TARGETS: [Lang; 4] = [Lang::En, Lang::ZhHans, Lang::ZhHant, Lang::Ko];
 /// (target, source unit, bundled translation) for every unit of the announcement.
 fn bundled_pairs() -> Vec<(Lang, String, String)> {
     let content = Content::from_dir(&repo_path("content")).unwrap();
-    let bundled = honyaku::pages::bundled_translations(&content).unwrap();
+    let bundled =
+        honyaku::pages::bundled_translations(&content, &honyaku::i18n::Languages::defaults())
+            .unwrap();
     let mut out = Vec::new();
     for page in content.announcements() {
         for unit in honyaku::review::page_units(page).unwrap() {
@@ -246,6 +248,7 @@ fn pipeline(provider: Hostile, store: Arc<dyn Store>) -> Pipeline {
     let chain = Chain::new(
         vec![Arc::new(provider) as Arc<dyn TranslationProvider>],
         &config,
+        &honyaku::i18n::Languages::defaults(),
     );
     Pipeline::with_store(chain, Bundled::new(), Some(store), 1 << 20)
 }
@@ -421,6 +424,7 @@ fn every_attack_on_every_fixture_is_refused_and_counted_by_reason() {
         let chain = Chain::new(
             vec![Arc::new(provider) as Arc<dyn TranslationProvider>],
             &config,
+            &honyaku::i18n::Languages::defaults(),
         );
         let pipeline = Pipeline::new(chain, Bundled::new(), 1 << 20);
         let out = runtime.block_on(pipeline.translate_detailed(units, lang));

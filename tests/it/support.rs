@@ -192,6 +192,18 @@ pub async fn error_code(response: reqwest::Response) -> String {
     api_error(response).await.1
 }
 
+/// The translation requests a provider stand-in received: all of them but
+/// the `GET …/languages` a LibreTranslate server is asked at start-up.
+pub async fn translation_requests(server: &MockServer) -> Vec<Request> {
+    server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| !(r.method.as_str() == "GET" && r.url.path().ends_with("/languages")))
+        .collect()
+}
+
 /// How a stand-in provider answers one text: `(text, target) -> translation`.
 type Reply = Arc<dyn Fn(&str, &str) -> String + Send + Sync>;
 

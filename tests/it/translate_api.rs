@@ -5,7 +5,9 @@ use serde_json::{Value, json};
 
 use wiremock::MockServer;
 
-use crate::support::{LibreTranslate, TestServer, error_code, header, pseudo};
+use crate::support::{
+    LibreTranslate, TestServer, error_code, header, pseudo, translation_requests,
+};
 
 async fn server_with(
     reply: fn(&str, &str) -> String,
@@ -281,7 +283,7 @@ async fn errors_have_status_code_and_cost_nothing() {
             .contains("zh-Hant")
     );
     assert_eq!(libre.calls(), 0);
-    assert!(provider.received_requests().await.unwrap().is_empty());
+    assert!(translation_requests(&provider).await.is_empty());
     server.stop().await;
 }
 
@@ -369,7 +371,7 @@ async fn keys_origins_rate_and_budget_are_enforced_before_any_cost() {
     assert_eq!(response.status(), 429);
     assert!(header(&response, "retry-after").parse::<u64>().unwrap() >= 1);
     assert_eq!(error_code(response).await, "rate_limited");
-    assert_eq!(provider.received_requests().await.unwrap().len(), 1);
+    assert_eq!(translation_requests(&provider).await.len(), 1);
     server.stop().await;
 }
 

@@ -8,7 +8,9 @@ use scraper::{Html, Selector};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use crate::support::{LibreTranslate, SLUG, TestServer, japanese_only_content, pseudo};
+use crate::support::{
+    LibreTranslate, SLUG, TestServer, japanese_only_content, pseudo, translation_requests,
+};
 
 async fn start(content: &tempfile::TempDir, provider: &MockServer) -> TestServer {
     TestServer::start_with_env(&[
@@ -93,7 +95,7 @@ async fn machine_translated_page_has_provenance_originals_and_the_disclaimer() {
             .contains("honyaku_http_request_duration_seconds_count{route=\"/{lang}/{*path}\"} 2"),
         "{metrics}"
     );
-    let sent: Vec<Request> = provider.received_requests().await.unwrap();
+    let sent: Vec<Request> = translation_requests(&provider).await;
     let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
     assert_eq!(body["target"], "ko");
     assert_eq!(body["source"], "ja");
@@ -121,7 +123,7 @@ async fn provider_down_still_serves_japanese_under_a_notice_and_caches_nothing()
     );
     assert_eq!(select(&doc, "article")[0].value().attr("lang"), Some("ja"));
     assert!(html.contains("報道関係者各位"));
-    let attempts = provider.received_requests().await.unwrap().len();
+    let attempts = translation_requests(&provider).await.len();
     assert_eq!(attempts, 4, "first attempt and three retries");
 
     // The provider recovers: the next request translates, since nothing

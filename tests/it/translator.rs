@@ -149,7 +149,11 @@ fn translator(providers: Vec<Arc<Scripted>>, bundled: Bundled) -> Pipeline {
         .into_iter()
         .map(|p| p as Arc<dyn TranslationProvider>)
         .collect();
-    Pipeline::new(Chain::new(providers, &config), bundled, 1 << 20)
+    Pipeline::new(
+        Chain::new(providers, &config, &honyaku::i18n::Languages::defaults()),
+        bundled,
+        1 << 20,
+    )
 }
 
 fn units(texts: &[&str]) -> Vec<String> {

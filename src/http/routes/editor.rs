@@ -28,7 +28,7 @@ use crate::http::cookie;
 use crate::http::principal::{self, Credential, Principal};
 use crate::http::routes::translators_api::target;
 use crate::http::same_origin::from_elsewhere;
-use crate::i18n::{Lang, negotiate_accept_language_among};
+use crate::i18n::Lang;
 use crate::render::editor::{
     self as pages, Done, EditView, EditorContext, Refused, SignedIn, edit_href, unit_anchor,
 };
@@ -40,25 +40,45 @@ pub const EDITOR_ROOT: &str = "/translators";
 const LOGIN_PATH: &str = "/translators/login";
 const HOME_PATH: &str = "/translators/";
 
-/// The languages the editor's own pages are written in: all five, so a
-/// translator into Korean or Chinese can work in their own language.
-const EDITOR_LANGUAGES: [Lang; 5] = Lang::ALL;
+/// The languages the editor's own pages are written in: every served
+/// language whose locale has the editor's strings (Japanese and English
+/// always do, Korean and Chinese too), so a translator into Korean or
+/// Chinese can work in their own language; the others' readers get English.
+pub fn editor_languages(app: &App) -> Vec<Lang> {
+    app.languages
+        .langs()
+        .into_iter()
+        .filter(|&l| app.locales.has_editor(l))
+        .collect()
+}
+
+/// The editor's language when the reader asks for none of its languages:
+/// English (the language translators into any target are likeliest to
+/// read), or Japanese on a site that does not serve English.
+fn editor_default(languages: &[Lang]) -> Lang {
+    if languages.contains(&Lang::En) {
+        Lang::En
+    } else {
+        Lang::Ja
+    }
+}
 
 /// The editor's language for this request: the site's language cookie, then
-/// Accept-Language, then English (the language translators into any target
-/// are likeliest to read).
+/// Accept-Language, then [`editor_default`].
 pub fn editor_lang(app: &App, headers: &HeaderMap) -> Lang {
+    let languages = editor_languages(app);
     if let Some(lang) = cookie::first(headers, &app.config.i18n.cookie_name)
-        .and_then(|v| Lang::from_code(&v))
-        .filter(|l| EDITOR_LANGUAGES.contains(l))
+        .and_then(|v| app.languages.by_code(&v))
+        .filter(|l| languages.contains(l))
     {
         return lang;
     }
+    let default = editor_default(&languages);
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .map_or(Lang::En, |h| {
-            negotiate_accept_language_among(h, &EDITOR_LANGUAGES, Lang::En)
+        .map_or(default, |h| {
+            app.languages.negotiate_among(h, &languages, default)
         })
 }
 
@@ -164,7 +184,8 @@ fn context<'a>(
         locales: &app.locales,
         lang,
         here,
-        languages: &EDITOR_LANGUAGES,
+        languages: editor_languages(app),
+        site: &app.languages,
         account: principal.map(|p| SignedIn {
             name: p.name(),
             csrf: csrf_token(p),
@@ -321,9 +342,11 @@ pub async fn logout(
     ))
 }
 
-/// The target languages this translator may edit, in the site's order.
-fn editable_languages(principal: &Principal) -> Vec<Lang> {
-    Lang::ALL
+/// The target languages of this site that this translator may edit, in
+/// the site's order.
+fn editable_languages(app: &App, principal: &Principal) -> Vec<Lang> {
+    app.languages
+        .target_langs()
         .into_iter()
         .filter(|l| principal.account.may_edit(*l))
         .collect()
@@ -338,7 +361,7 @@ pub async fn home(State(app): State<Arc<App>>, parts: Parts) -> Result<Response,
     let body = pages::home_page(
         &context(&app, lang, Some(&principal), HOME_PATH.to_owned()),
         app.content.announcements(),
-        &editable_languages(&principal),
+        &editable_languages(&app, &principal),
     );
     Ok(html(StatusCode::OK, lang, body))
 }
@@ -405,7 +428,7 @@ pub async fn edit(
     };
     let lang = editor_lang(&app, &parts.headers);
     let Query(query) = query.map_err(|_| HttpError::BadRequest)?;
-    let target = target(&query.lang)?;
+    let target = target(&app, &query.lang)?;
     let state = state_filter(query.state.as_deref())?;
     let page = hosted_page(&app, &query.page)?;
     if !principal.account.may_edit(target) {
@@ -586,7 +609,7 @@ pub async fn change_unit(
         // with what they typed kept on it to copy, then back to the unit.
         let lang = editor_lang(&app, &parts.headers);
         let typed = form.map(|Form(f)| f.text).unwrap_or_default();
-        let next = match (target(&lang_code), app.review().find_unit(&id).await) {
+        let next = match (target(&app, &lang_code), app.review().find_unit(&id).await) {
             (Ok(target), Ok((Some(page), _))) => Some(format!(
                 "{}#{}",
                 edit_href(&page.slug, target, None),
@@ -615,7 +638,7 @@ pub async fn change_unit(
     let Form(form) = form.map_err(|_| HttpError::BadRequest)?;
     check_csrf(&principal, &form.csrf)?;
     let lang = editor_lang(&app, &parts.headers);
-    let target = target(&lang_code)?;
+    let target = target(&app, &lang_code)?;
     if form.unit.as_deref().is_some_and(|unit| unit != id) {
         return Err(HttpError::BadRequest);
     }
@@ -749,7 +772,7 @@ pub async fn history(
         return Ok(login_redirect(&parts));
     };
     let lang = editor_lang(&app, &parts.headers);
-    let target = target(&lang_code)?;
+    let target = target(&app, &lang_code)?;
     let review = app.review();
     let (Some(page), unit) = review.find_unit(&id).await? else {
         // The editor works on hosted pages; other units go through the API.

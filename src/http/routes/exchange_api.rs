@@ -56,7 +56,7 @@ pub async fn export(
     Path(lang): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     let page = app
         .content
         .find(&query.page)
@@ -160,7 +160,7 @@ pub async fn import(
 ) -> Result<Json<XliffImportReport>, HttpError> {
     // The report's messages are for the translator: in their language.
     let reader = crate::http::negotiated_lang(&app, &headers);
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     principal.require_lang(lang)?;
     let xml = std::str::from_utf8(&body).map_err(|_| HttpError::InvalidRequest {
         detail: "the XLIFF file must be UTF-8".into(),
@@ -316,7 +316,7 @@ pub async fn tmx(
     _principal: Principal,
     Query(query): Query<TmxQuery>,
 ) -> Result<Response, HttpError> {
-    let lang = query.lang.as_deref().map(target).transpose()?;
+    let lang = query.lang.as_deref().map(|l| target(&app, l)).transpose()?;
     tmx_file(&app, lang).await
 }
 
@@ -331,7 +331,7 @@ pub async fn tmx_lang(
     _principal: Principal,
     Path(lang): Path<String>,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     tmx_file(&app, Some(lang)).await
 }
 

@@ -51,7 +51,7 @@ pub async fn form(
     query: Result<Query<FormQuery>, QueryRejection>,
 ) -> Result<Response, HttpError> {
     let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
-    let lang = target_lang(&code)?;
+    let lang = target_lang(&app, &code)?;
     let Query(query) = query.map_err(|_| HttpError::BadRequest)?;
     let (Some(slug), Some(key)) = (query.page, query.unit) else {
         return Err(HttpError::NotFound);
@@ -72,7 +72,7 @@ pub async fn submit(
     form: Result<Form<ReportForm>, FormRejection>,
 ) -> Result<Response, HttpError> {
     let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
-    let lang = target_lang(&code)?;
+    let lang = target_lang(&app, &code)?;
     // Browsers say where a form was sent from: another site's page posting
     // here (to spend its visitors' allowance) is refused.
     if crate::http::same_origin::from_elsewhere(&app, &headers) {
@@ -125,8 +125,8 @@ pub async fn submit(
 /// A language readers can report on: a translation target. An unknown code
 /// is answered like any unknown language prefix; Japanese, the original,
 /// has nothing to report here.
-fn target_lang(code: &str) -> Result<Lang, HttpError> {
-    match Lang::from_code(code) {
+fn target_lang(app: &App, code: &str) -> Result<Lang, HttpError> {
+    match app.languages.by_prefix(code) {
         Some(lang) if !lang.is_source() => Ok(lang),
         Some(_) => Err(HttpError::NotFound),
         None => Err(HttpError::UnsupportedLanguage {
@@ -149,6 +149,7 @@ fn passage(app: &App, slug: &str, key: &str) -> Result<(Arc<Announcement>, Unit)
 fn context(app: &App, lang: Lang, place: Option<Place>) -> PageContext<'_> {
     PageContext {
         locales: &app.locales,
+        languages: &app.languages,
         lang,
         base_url: &app.base_url,
         path: None,

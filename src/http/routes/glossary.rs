@@ -67,7 +67,7 @@ pub async fn list(
     principal: Principal,
     Path(lang): Path<String>,
 ) -> Result<Json<GlossaryList>, HttpError> {
-    let lang = crate::http::target_lang(&lang)?;
+    let lang = crate::http::target_lang(&app, &lang)?;
     principal.require_lang(lang)?;
     let entries = app
         .store
@@ -103,7 +103,7 @@ pub async fn put(
     Path((lang, term)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Json<GlossaryEntry>, HttpError> {
-    let lang = crate::http::target_lang(&lang)?;
+    let lang = crate::http::target_lang(&app, &lang)?;
     principal.require_lang(lang)?;
     let body: PutTerm = serde_json::from_slice(&body).map_err(|e| HttpError::InvalidRequest {
         detail: format!("the body must be {{\"translation\": …, \"note\": …}}: {e}"),
@@ -150,7 +150,7 @@ pub async fn delete(
     principal: Principal,
     Path((lang, term)): Path<(String, String)>,
 ) -> Result<StatusCode, HttpError> {
-    let lang = crate::http::target_lang(&lang)?;
+    let lang = crate::http::target_lang(&app, &lang)?;
     principal.require_lang(lang)?;
     app.store
         .glossary_delete(lang, &term)
@@ -178,7 +178,7 @@ pub async fn export_csv(
     principal: Principal,
     Path(lang): Path<String>,
 ) -> Result<Response, HttpError> {
-    let lang = crate::http::target_lang(&lang)?;
+    let lang = crate::http::target_lang(&app, &lang)?;
     principal.require_lang(lang)?;
     let entries = app
         .store
@@ -224,7 +224,7 @@ pub async fn import_csv(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<ImportReport>, HttpError> {
-    let lang = crate::http::target_lang(&lang)?;
+    let lang = crate::http::target_lang(&app, &lang)?;
     principal.require_lang(lang)?;
     let is_csv = headers
         .get(header::CONTENT_TYPE)

@@ -18,7 +18,10 @@ use crate::render::Place;
 /// `/`: send the reader to their language's home page.
 pub async fn root(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let lang = negotiated_lang(&app, &headers);
-    let mut response = redirect(StatusCode::FOUND, &format!("/{}/", lang.code()));
+    let mut response = redirect(
+        StatusCode::FOUND,
+        &format!("/{}/", app.languages.prefix(lang)),
+    );
     let h = response.headers_mut();
     // The answer depends on these request headers, so shared caches must
     // not hand one reader's redirect to another.
@@ -32,13 +35,14 @@ pub async fn root(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
 
 /// `/{lang}` without the slash.
 pub async fn language_root(
+    State(app): State<Arc<App>>,
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Response, HttpError> {
     let Path(code) = path.map_err(|_| HttpError::BadRequest)?;
-    let lang = resolve_lang(&code)?;
+    let lang = resolve_lang(&app, &code)?;
     Ok(redirect(
         StatusCode::PERMANENT_REDIRECT,
-        &format!("/{}/", lang.code()),
+        &format!("/{}/", app.languages.prefix(lang)),
     ))
 }
 
@@ -68,12 +72,13 @@ async fn serve_page(
     path: &str,
     headers: &HeaderMap,
 ) -> Result<Response, HttpError> {
-    let lang = resolve_lang(code)?;
-    if lang.code() != code {
+    let lang = resolve_lang(app, code)?;
+    let prefix = app.languages.prefix(lang);
+    if prefix != code {
         // An alias such as zh-TW or EN: one canonical URL per page.
         return Ok(redirect(
             StatusCode::PERMANENT_REDIRECT,
-            &format!("/{}/{}", lang.code(), path),
+            &format!("/{prefix}/{path}"),
         ));
     }
     if let Some(page) = app.page(lang, path) {
@@ -91,17 +96,18 @@ async fn serve_page(
     {
         return Ok(redirect(
             StatusCode::PERMANENT_REDIRECT,
-            &format!("/{}/{}", lang.code(), trimmed),
+            &format!("/{prefix}/{trimmed}"),
         ));
     }
     Err(HttpError::NotFound)
 }
 
-/// A URL prefix to a language we serve: exact codes, and aliases that are
-/// redirected to the exact code.
-fn resolve_lang(code: &str) -> Result<Lang, HttpError> {
-    Lang::from_code(code)
-        .or_else(|| Lang::from_tag(code))
+/// A URL prefix to a language we serve: its exact prefix, and tags and
+/// aliases that are redirected to the prefix.
+fn resolve_lang(app: &App, code: &str) -> Result<Lang, HttpError> {
+    app.languages
+        .by_prefix(code)
+        .or_else(|| app.languages.resolve(code))
         .ok_or_else(|| HttpError::UnsupportedLanguage {
             // Echoed in the error message (escaped there); keep it short.
             code: code.chars().take(32).collect(),
@@ -146,7 +152,7 @@ fn respond(app: &App, page: &RenderedPage, headers: &HeaderMap) -> Response {
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     h.insert(
         header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(page.lang.code()),
+        HeaderValue::from_static(app.languages.html_lang(page.lang)),
     );
     response
 }
@@ -207,13 +213,16 @@ pub async fn set_language(
     query: Result<Query<SetLanguageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, HttpError> {
     let Path(code) = code.map_err(|_| HttpError::BadRequest)?;
-    let lang = resolve_lang(&code)?;
+    let lang = resolve_lang(&app, &code)?;
     let place = query
         .ok()
         .and_then(|Query(q)| q.next)
         .and_then(|next| Place::parse(&next))
         .unwrap_or(Place::Page(String::new()));
-    let mut response = redirect(StatusCode::SEE_OTHER, &place.url(lang));
+    let mut response = redirect(
+        StatusCode::SEE_OTHER,
+        &place.url(app.languages.prefix(lang)),
+    );
     let i18n = &app.config.i18n;
     let secure = if app.base_url.starts_with("https://") {
         "; Secure"

@@ -15,7 +15,7 @@ use url::Url;
 use crate::app::App;
 use crate::http::HttpError;
 use crate::http::cache::CachePolicy;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Languages};
 use crate::proxy::{Answer, Translating};
 
 /// Query parameters of the J-SERVER form that belong to J-SERVER, not to
@@ -40,7 +40,9 @@ const PROXY_CSP: &str = "default-src 'none'; img-src * data:; style-src * 'unsaf
 pub async fn proxy(State(app): State<Arc<App>>, uri: Uri) -> Result<Response, HttpError> {
     let path = uri.path().strip_prefix("/proxy/").unwrap_or_default();
     let (code, raw) = path.split_once('/').unwrap_or((path, ""));
-    let lang = Lang::from_code(code)
+    let lang = app
+        .languages
+        .by_prefix(code)
         .filter(|l| !l.is_source())
         .ok_or_else(|| HttpError::UnsupportedLanguage {
             code: code.chars().take(32).collect(),
@@ -64,16 +66,17 @@ pub async fn jserver(State(app): State<Arc<App>>, uri: Uri) -> Result<Response, 
             .map(|(_, v)| v.into_owned())
     };
     if let Some(source) = param("SLANG") {
-        if Lang::from_tag(&source) != Some(Lang::SOURCE) {
+        if app.languages.resolve(&source) != Some(Lang::SOURCE) {
             return Err(HttpError::UnsupportedLanguage {
                 code: source.chars().take(32).collect(),
             });
         }
     }
     let tlang = param("TLANG").unwrap_or_else(|| "en".into());
-    let lang = jserver_lang(&tlang).ok_or_else(|| HttpError::UnsupportedLanguage {
-        code: tlang.chars().take(32).collect(),
-    })?;
+    let lang =
+        jserver_lang(&app.languages, &tlang).ok_or_else(|| HttpError::UnsupportedLanguage {
+            code: tlang.chars().take(32).collect(),
+        })?;
     let target = target_url(raw, uri.query(), |k| JSERVER_PARAMS.contains(&k));
     let mut response = serve(&app, lang, &target).await?;
     if let Ok(value) = HeaderValue::from_str(&format!(
@@ -85,13 +88,18 @@ pub async fn jserver(State(app): State<Arc<App>>, uri: Uri) -> Result<Response, 
     Ok(response)
 }
 
-/// J-SERVER's TLANG codes: BCP 47 tags as [`Lang::from_tag`] reads them
-/// (zh → Simplified, zh-TW → Traditional), plus J-SERVER's own `zt`.
-fn jserver_lang(code: &str) -> Option<Lang> {
-    if code.eq_ignore_ascii_case("zt") {
-        return Some(Lang::ZhHant);
+/// J-SERVER's TLANG codes, for the target languages this server serves:
+/// BCP 47 tags and their aliases as [`crate::i18n::Languages::resolve`]
+/// reads them (zh → Simplified, zh-TW → Traditional, pt → Brazilian
+/// Portuguese, tl → Filipino), plus J-SERVER's own names for Traditional
+/// Chinese, `zt` and `tw` (seen on J-SERVER links in the wild as
+/// `TLANG=tw`).
+fn jserver_lang(languages: &Languages, code: &str) -> Option<Lang> {
+    let code = code.trim();
+    if code.eq_ignore_ascii_case("zt") || code.eq_ignore_ascii_case("tw") {
+        return Some(Lang::ZhHant).filter(|l| languages.is_target(*l));
     }
-    Lang::from_tag(code).filter(|l| !l.is_source())
+    languages.resolve_target(code)
 }
 
 /// The absolute target URL from the path after the route prefix and the
@@ -198,12 +206,17 @@ mod tests {
 
     #[test]
     fn jserver_language_codes() {
+        let languages = Languages::defaults();
+        let jserver_lang = |code| jserver_lang(&languages, code);
         assert_eq!(jserver_lang("en"), Some(Lang::En));
         assert_eq!(jserver_lang("zh"), Some(Lang::ZhHans));
         assert_eq!(jserver_lang("zh-TW"), Some(Lang::ZhHant));
         assert_eq!(jserver_lang("zt"), Some(Lang::ZhHant));
+        assert_eq!(jserver_lang("tw"), Some(Lang::ZhHant));
         assert_eq!(jserver_lang("ko"), Some(Lang::Ko));
         assert_eq!(jserver_lang("ja"), None);
         assert_eq!(jserver_lang("fr"), None);
+        // Not served here: the new languages are configuration.
+        assert_eq!(jserver_lang("vi"), None);
     }
 }

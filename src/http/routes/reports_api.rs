@@ -59,10 +59,15 @@ pub struct ReportItem {
     url: String,
 }
 
-impl From<Report> for ReportItem {
-    fn from(report: Report) -> Self {
+impl ReportItem {
+    /// `report` with the address of its passage on this site.
+    fn new(report: Report, languages: &crate::i18n::Languages) -> Self {
         Self {
-            url: crate::render::passage_href(report.target_lang, &report.page, &report.unit_key),
+            url: crate::render::passage_href(
+                languages.prefix(report.target_lang),
+                &report.page,
+                &report.unit_key,
+            ),
             id: report.id,
             lang: report.target_lang.code(),
             status: report.status.as_str(),
@@ -116,7 +121,10 @@ pub async fn list(
     let page = query.page.as_deref().filter(|p| !p.is_empty());
     let langs: Vec<Option<Lang>> = match query.lang.as_deref() {
         Some(code) => {
-            let lang = Lang::from_code(code)
+            let lang = app
+                .languages
+                .by_prefix(code)
+                .or_else(|| app.languages.resolve_target(code))
                 .filter(|l| !l.is_source())
                 .ok_or_else(|| HttpError::UnsupportedTarget {
                     code: code.chars().take(32).collect(),
@@ -125,7 +133,9 @@ pub async fn list(
             vec![Some(lang)]
         }
         None if principal.account.role == Role::Admin => vec![None],
-        None => Lang::ALL
+        None => app
+            .languages
+            .target_langs()
             .into_iter()
             .filter(|l| principal.account.may_edit(*l))
             .map(Some)
@@ -145,7 +155,10 @@ pub async fn list(
     reports.sort_by_key(|r| std::cmp::Reverse((r.created_at, r.id)));
     reports.truncate(usize::try_from(REPORTS_LISTED_MAX).unwrap_or(usize::MAX));
     let body = ReportList {
-        reports: reports.into_iter().map(ReportItem::from).collect(),
+        reports: reports
+            .into_iter()
+            .map(|r| ReportItem::new(r, &app.languages))
+            .collect(),
     };
     Ok(private_json(body))
 }
@@ -187,7 +200,7 @@ pub async fn resolve(
         by = principal.name(),
         "a reader's report was resolved"
     );
-    Ok(private_json(ReportItem::from(resolved)))
+    Ok(private_json(ReportItem::new(resolved, &app.languages)))
 }
 
 /// Answers for one translator: never kept by a shared cache.

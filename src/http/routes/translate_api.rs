@@ -27,7 +27,8 @@ use crate::i18n::Lang;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TranslateRequest {
-    /// Target language: en, zh-Hans, zh-Hant or ko (aliases such as zh-TW accepted).
+    /// A target language of this server (see the `TargetLanguage` schema);
+    /// its URL prefix and aliases such as zh-TW are accepted too.
     target: String,
     /// Source language; only ja.
     #[serde(default)]
@@ -236,8 +237,8 @@ async fn translate_for(
         let target = query.target.ok_or_else(|| HttpError::InvalidRequest {
             detail: "raw mode needs ?target=".into(),
         })?;
-        let target = target_lang(&target)?;
-        check_source(query.source.as_deref())?;
+        let target = target_lang(app, &target)?;
+        check_source(app, query.source.as_deref())?;
         let html = std::str::from_utf8(&body).map_err(|_| HttpError::InvalidRequest {
             detail: "the body is not UTF-8".into(),
         })?;
@@ -270,8 +271,8 @@ async fn json_mode(
     client: Option<&ApiClient>,
     request: TranslateRequest,
 ) -> Result<Response, HttpError> {
-    let target = target_lang(&request.target)?;
-    check_source(request.source.as_deref())?;
+    let target = target_lang(app, &request.target)?;
+    check_source(app, request.source.as_deref())?;
     let format = request.format.as_deref().unwrap_or("text");
     let documents: Vec<Document<'_>> = match (&request.texts, &request.html) {
         (Some(texts), None) => {
@@ -327,10 +328,10 @@ async fn json_mode(
 /// Texts per JSON request, at most; the body limit bounds their size.
 const MAX_TEXTS: usize = 1000;
 
-fn check_source(source: Option<&str>) -> Result<(), HttpError> {
+fn check_source(app: &App, source: Option<&str>) -> Result<(), HttpError> {
     match source {
         None => Ok(()),
-        Some(code) if Lang::from_tag(code) == Some(Lang::SOURCE) => Ok(()),
+        Some(code) if app.languages.resolve(code) == Some(Lang::SOURCE) => Ok(()),
         Some(code) => Err(HttpError::UnsupportedTarget {
             code: code.chars().take(32).collect(),
         }),

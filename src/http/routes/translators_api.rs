@@ -19,7 +19,7 @@ use crate::content::Announcement;
 use crate::http::HttpError;
 use crate::http::cache::CachePolicy;
 use crate::http::principal::Principal;
-use crate::i18n::Lang;
+
 use crate::review::{self, HistoryEntry, SourceUnit, UnitState, UnitView};
 
 pub use crate::http::target_lang as target;
@@ -101,7 +101,9 @@ pub async fn pages(
     }
     Ok(Json(PagesResponse {
         translator: principal.account.name.clone(),
-        languages: Lang::ALL
+        languages: app
+            .languages
+            .target_langs()
             .into_iter()
             .filter(|l| principal.account.may_edit(*l))
             .map(|l| l.code().to_owned())
@@ -142,7 +144,7 @@ pub async fn units(
     Path(lang): Path<String>,
     Query(query): Query<UnitsQuery>,
 ) -> Result<Json<UnitsResponse>, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     let state = match query.state.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => Some(
@@ -202,7 +204,7 @@ pub async fn unit(
     _principal: Principal,
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     let review = app.review();
     let (page, unit) = review.find_unit(&id).await?;
     let view = review.unit_view(page.as_deref(), &unit, lang).await?;
@@ -233,7 +235,7 @@ pub async fn save(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     principal.require_lang(lang)?;
     let review = app.review();
     let (page, unit) = review.find_unit(&id).await?;
@@ -260,7 +262,7 @@ pub async fn revert(
     Path((lang, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     principal.require_lang(lang)?;
     let review = app.review();
     let (page, unit) = review.find_unit(&id).await?;
@@ -284,7 +286,7 @@ pub async fn approve(
     Path((lang, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     principal.require_lang(lang)?;
     let review = app.review();
     let (page, unit) = review.find_unit(&id).await?;
@@ -314,7 +316,7 @@ pub async fn history(
     _principal: Principal,
     Path((lang, id)): Path<(String, String)>,
 ) -> Result<Json<HistoryResponse>, HttpError> {
-    let lang = target(&lang)?;
+    let lang = target(&app, &lang)?;
     let review = app.review();
     review.find_unit(&id).await?;
     let history = review.history(&id, lang).await?;

@@ -16,9 +16,43 @@ use crate::translate::provider::{
     HttpReply, Limits, ProviderError, TranslationProvider, classify_status, placeholder_form,
     retry_later, send, status_detail,
 };
-use crate::translate::providers::{self, check_pair, endpoint, in_batches, parse_json};
+use crate::translate::providers::{self, Targets, check_pair, endpoint, in_batches, parse_json};
 
 const NAME: &str = "azure";
+
+/// Azure Translator's text-translation languages, from "Translator language
+/// support" (MicrosoftDocs/azure-ai-docs,
+/// `articles/ai-services/translator/language-support.md`, ms.date
+/// 09/16/2025), spelt as the table spells them. `pt` is Portuguese (Brazil)
+/// ("Language code `pt` defaults to `pt-br`"), `pt-pt` Portugal.
+const TARGETS: &[&str] = &[
+    "af", "am", "ar", "as", "az", "ba", "bg", "bho", "bn", "bo", "brx", "bs", "ca", "cs", "cy",
+    "da", "de", "doi", "dsb", "dv", "el", "en", "es", "et", "eu", "fa", "fi", "fil", "fj", "fo",
+    "fr", "fr-ca", "ga", "gl", "gom", "gu", "ha", "he", "hi", "hne", "hr", "hsb", "ht", "hu", "hy",
+    "id", "ig", "ikt", "is", "it", "iu", "iu-Latn", "ja", "ka", "kk", "km", "kmr", "kn", "ko",
+    "ks", "ku", "ky", "ln", "lo", "lt", "lug", "lv", "lzh", "mai", "mg", "mi", "mk", "ml",
+    "mn-Cyrl", "mn-Mong", "mni", "mr", "ms", "mt", "mww", "my", "nb", "ne", "nl", "nso", "nya",
+    "or", "otq", "pa", "pl", "prs", "ps", "pt", "pt-pt", "ro", "ru", "run", "rw", "sd", "si", "sk",
+    "sl", "sm", "sn", "so", "sq", "sr-Cyrl", "sr-Latn", "st", "sv", "sw", "ta", "te", "th", "ti",
+    "tk", "tlh-Latn", "tlh-Piqd", "tn", "to", "tr", "tt", "ty", "ug", "uk", "ur", "uz", "vi", "xh",
+    "yo", "yua", "yue", "zh-Hans", "zh-Hant", "zu",
+];
+
+/// `code` as Azure's table spells it, if it is listed there.
+pub fn table_code(code: &str) -> Option<&'static str> {
+    TARGETS
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(code.trim()))
+        .copied()
+}
+
+/// Azure's code for `lang` derived from its tag: the table's entry for the
+/// tag or a shorter form of it. Script subtags are Azure's own way for
+/// Chinese, so `zh-Hans` and `zh-Hant` are found as they are, and `pt-BR`
+/// becomes `pt`, which is Brazilian.
+pub fn default_code(lang: Lang) -> Option<String> {
+    Some(providers::derive(lang, table_code)?.to_owned())
+}
 
 /// Most array elements in one request.
 pub const MAX_ELEMENTS: usize = 1000;
@@ -44,10 +78,11 @@ pub struct Azure {
     key: Secret,
     region: Option<String>,
     base_url: String,
+    targets: Targets,
 }
 
 impl Azure {
-    pub fn new(config: &AzureConfig, client: reqwest::Client) -> Self {
+    pub fn new(config: &AzureConfig, targets: Targets, client: reqwest::Client) -> Self {
         let region = Some(config.region.trim())
             .filter(|r| !r.is_empty())
             .map(str::to_owned);
@@ -56,14 +91,15 @@ impl Azure {
             key: config.key.clone(),
             region,
             base_url: config.base_url.trim().to_owned(),
+            targets,
         }
     }
 
     async fn request(
         &self,
         texts: &[String],
-        source: &'static str,
-        target: &'static str,
+        source: &str,
+        target: &str,
     ) -> Result<Vec<String>, ProviderError> {
         let mut url = endpoint(NAME, &self.base_url, "/translate")?;
         url.query_pairs_mut()
@@ -134,10 +170,8 @@ fn classify(reply: &HttpReply) -> ProviderError {
     }
 }
 
-/// Azure uses script subtags for Chinese, like our own codes.
-fn code(lang: Lang) -> &'static str {
-    lang.azure_code()
-}
+/// Azure's code for Japanese, the source.
+const SOURCE_CODE: &str = "ja";
 
 impl TranslationProvider for Azure {
     fn name(&self) -> &'static str {
@@ -156,7 +190,7 @@ impl TranslationProvider for Azure {
     }
 
     fn supports(&self, target: Lang) -> bool {
-        !target.is_source()
+        self.targets.code(target).is_some()
     }
 
     fn translate_batch<'a>(
@@ -166,8 +200,9 @@ impl TranslationProvider for Azure {
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            check_pair(NAME, self.supports(to), from, to)?;
-            let (source, target) = (code(from), code(to));
+            check_pair(NAME, self.supports(to) && from.is_source(), from, to)?;
+            let target = self.targets.code(to).unwrap_or_default();
+            let source = SOURCE_CODE;
             in_batches(texts, self.limits(), &self.key, |chunk| {
                 self.request(chunk, source, target)
             })
@@ -208,9 +243,36 @@ mod tests {
                 region: "japaneast".into(),
                 base_url: "https://api.cognitive.microsofttranslator.com".into(),
             },
+            Targets::default(),
             reqwest::Client::new(),
         );
         assert!(!format!("{azure:?}").contains("very-secret"));
+    }
+
+    #[test]
+    fn codes_come_from_the_documented_table() {
+        for (tag, code) in [
+            ("en", Some("en")),
+            ("zh-Hans", Some("zh-Hans")),
+            ("zh-Hant", Some("zh-Hant")),
+            ("ko", Some("ko")),
+            ("vi", Some("vi")),
+            ("fil", Some("fil")),
+            ("pt-BR", Some("pt")),
+            ("pt-PT", Some("pt-pt")),
+            ("ne", Some("ne")),
+            ("id", Some("id")),
+            ("my", Some("my")),
+            ("th", Some("th")),
+            ("es", Some("es")),
+            ("de", Some("de")),
+            ("sr-Latn", Some("sr-Latn")),
+            ("zh-TW", None),
+            ("qaa", None),
+        ] {
+            let lang = Lang::parse(tag).unwrap();
+            assert_eq!(default_code(lang).as_deref(), code, "{tag}");
+        }
     }
 
     #[test]

@@ -4,6 +4,17 @@
 //! with our placeholder elements, which is what DeepL's XML mode keeps intact
 //! (its HTML mode would treat `<b1>` as unknown HTML).
 //!
+//! Not every target has tag handling: DeepL's language table marks it per
+//! language, and its docs say to use `tag_handling` only where "the
+//! `tag_handling` feature key is present on both the source and target
+//! language". Vietnamese, Thai, Tagalog, Nepali and Burmese (and every
+//! other language DeepL lists as text-only) lack it, and what DeepL does
+//! with tags there is not documented. So for such a target the adapter
+//! takes only units without markup ([`TranslationProvider::accepts_markup`]
+//! is false and the chain sends the others to the next provider), and sends
+//! them as plain text: entities decoded, no `tag_handling`, the answer
+//! escaped again.
+//!
 //! Glossaries: DeepL applies a glossary itself, which reads better than our
 //! placeholder substitution (it inflects and places the term in the
 //! sentence). For each target we create one glossary with the v3 API
@@ -27,7 +38,7 @@ use crate::translate::provider::{
     HttpReply, Limits, ProviderError, TranslationProvider, classify_status, placeholder_form, send,
     status_detail,
 };
-use crate::translate::providers::{self, endpoint, in_batches, parse_json, redact};
+use crate::translate::providers::{self, Targets, endpoint, in_batches, parse_json, redact};
 
 const NAME: &str = "deepl";
 
@@ -49,12 +60,194 @@ const ENVELOPE_RESERVE: usize = 512;
 /// DeepL's quota-exceeded status (Free monthly limit or Pro cost control).
 const QUOTA_EXCEEDED: u16 = 456;
 
+/// What DeepL offers for a target language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Features {
+    /// `tag_handling` (XML and HTML) works.
+    tags: bool,
+    /// Glossaries work.
+    glossary: bool,
+}
+
+/// Tag handling and glossaries.
+const FULL: Features = Features {
+    tags: true,
+    glossary: true,
+};
+/// Glossaries but no tag handling.
+const GLOSSARY: Features = Features {
+    tags: false,
+    glossary: true,
+};
+/// Text only.
+const TEXT: Features = Features {
+    tags: false,
+    glossary: false,
+};
+
+/// DeepL's target languages and their features, from the "Languages
+/// supported" table of DeepL's API documentation (the `languageData` of
+/// `snippets/language-table.jsx` in DeepLcom/api-docs at 27999b3,
+/// 2026-06-30). `EN`, `PT` and `ZH` are left out as targets: DeepL
+/// deprecates the unspecified variants, and the official clients refuse
+/// `EN` and `PT`; the variants below name them.
+const TARGETS: &[(&str, Features)] = &[
+    ("AR", FULL),
+    ("BG", FULL),
+    ("CS", FULL),
+    ("DA", FULL),
+    ("DE", FULL),
+    ("EL", FULL),
+    ("ES", FULL),
+    ("ET", FULL),
+    ("FI", FULL),
+    ("FR", FULL),
+    ("HU", FULL),
+    ("ID", FULL),
+    ("IT", FULL),
+    ("JA", FULL),
+    ("KO", FULL),
+    ("LT", FULL),
+    ("LV", FULL),
+    ("NB", FULL),
+    ("NL", FULL),
+    ("PL", FULL),
+    ("RO", FULL),
+    ("RU", FULL),
+    ("SK", FULL),
+    ("SL", FULL),
+    ("SV", FULL),
+    ("TR", FULL),
+    ("UK", FULL),
+    ("DE-CH", GLOSSARY),
+    ("EN-GB", FULL),
+    ("EN-US", FULL),
+    ("FR-CA", GLOSSARY),
+    ("PT-BR", FULL),
+    ("PT-PT", FULL),
+    ("ZH-HANS", FULL),
+    ("ZH-HANT", FULL),
+    ("ES-419", FULL),
+    ("ACE", TEXT),
+    ("AF", TEXT),
+    ("AN", TEXT),
+    ("AS", TEXT),
+    ("AY", TEXT),
+    ("AZ", TEXT),
+    ("BA", TEXT),
+    ("BE", TEXT),
+    ("BHO", TEXT),
+    ("BN", TEXT),
+    ("BR", TEXT),
+    ("BS", TEXT),
+    ("CA", TEXT),
+    ("CEB", TEXT),
+    ("CKB", TEXT),
+    ("CY", TEXT),
+    ("EO", TEXT),
+    ("EU", TEXT),
+    ("FA", TEXT),
+    ("GA", TEXT),
+    ("GL", TEXT),
+    ("GN", TEXT),
+    ("GOM", TEXT),
+    ("GU", TEXT),
+    ("HA", TEXT),
+    ("HE", GLOSSARY),
+    ("HI", TEXT),
+    ("HR", TEXT),
+    ("HT", TEXT),
+    ("HY", TEXT),
+    ("IG", TEXT),
+    ("IS", TEXT),
+    ("JV", TEXT),
+    ("KA", TEXT),
+    ("KK", TEXT),
+    ("KMR", TEXT),
+    ("KY", TEXT),
+    ("LA", TEXT),
+    ("LB", TEXT),
+    ("LMO", TEXT),
+    ("LN", TEXT),
+    ("MAI", TEXT),
+    ("MG", TEXT),
+    ("MI", TEXT),
+    ("MK", TEXT),
+    ("ML", TEXT),
+    ("MN", TEXT),
+    ("MR", TEXT),
+    ("MS", TEXT),
+    ("MT", TEXT),
+    ("MY", TEXT),
+    ("NE", TEXT),
+    ("OC", TEXT),
+    ("OM", TEXT),
+    ("PA", TEXT),
+    ("PAG", TEXT),
+    ("PAM", TEXT),
+    ("PRS", TEXT),
+    ("PS", TEXT),
+    ("QU", TEXT),
+    ("SA", TEXT),
+    ("SCN", TEXT),
+    ("SQ", TEXT),
+    ("SR", TEXT),
+    ("ST", TEXT),
+    ("SU", TEXT),
+    ("SW", TEXT),
+    ("TA", TEXT),
+    ("TE", TEXT),
+    ("TG", TEXT),
+    ("TH", TEXT),
+    ("TK", TEXT),
+    ("TL", TEXT),
+    ("TN", TEXT),
+    ("TS", TEXT),
+    ("TT", TEXT),
+    ("UR", TEXT),
+    ("UZ", TEXT),
+    ("VI", GLOSSARY),
+    ("WO", TEXT),
+    ("XH", TEXT),
+    ("YI", TEXT),
+    ("YUE", TEXT),
+    ("ZU", TEXT),
+];
+
+fn features(code: &str) -> Option<Features> {
+    TARGETS
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, f)| *f)
+}
+
+/// `code` as DeepL's table spells it, if it is a target there.
+pub fn table_code(code: &str) -> Option<&'static str> {
+    TARGETS
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code.trim()))
+        .map(|(c, _)| *c)
+}
+
+/// DeepL's code for `lang` derived from its tag: the table's entry for the
+/// tag or a shorter form of it, with English taken as `EN-US` and
+/// Portuguese as `PT-BR`, the variants the unspecified codes stood for.
+pub fn default_code(lang: Lang) -> Option<String> {
+    let code = providers::derive(lang, |tag| match tag {
+        "en" => Some("EN-US"),
+        "pt" => Some("PT-BR"),
+        other => table_code(other),
+    })?;
+    Some(code.to_owned())
+}
+
 #[derive(Debug)]
 pub struct Deepl {
     client: reqwest::Client,
     key: Secret,
     base_url: String,
     model_type: Option<String>,
+    targets: Targets,
     /// Per target: the content hash of the glossary created at DeepL and its
     /// id. Behind an async mutex so concurrent batches create it once.
     glossaries: tokio::sync::Mutex<HashMap<Lang, (u64, String)>>,
@@ -63,7 +256,7 @@ pub struct Deepl {
 impl Deepl {
     /// Free-plan keys end in `:fx` and only work on the Free host; the
     /// official clients pick the host the same way.
-    pub fn new(config: &DeeplConfig, client: reqwest::Client) -> Self {
+    pub fn new(config: &DeeplConfig, targets: Targets, client: reqwest::Client) -> Self {
         let base_url = if !config.base_url.trim().is_empty() {
             config.base_url.trim().to_owned()
         } else if config.auth_key.expose().ends_with(":fx") {
@@ -79,6 +272,7 @@ impl Deepl {
             key: config.auth_key.clone(),
             base_url,
             model_type,
+            targets,
             glossaries: tokio::sync::Mutex::new(HashMap::new()),
         }
     }
@@ -91,16 +285,27 @@ impl Deepl {
     async fn request(
         &self,
         texts: &[String],
-        source: &'static str,
-        target: &'static str,
+        source: &str,
+        target: &str,
         glossary_id: Option<&str>,
     ) -> Result<Vec<String>, ProviderError> {
         let url = endpoint(NAME, &self.base_url, "/v2/translate")?;
+        let tags = features(target).is_some_and(|f| f.tags);
+        let plain: Vec<String>;
+        let text: &[String] = if tags {
+            texts
+        } else {
+            plain = texts
+                .iter()
+                .map(|t| crate::segment::unescape_text(t))
+                .collect();
+            &plain
+        };
         let body = TranslateRequest {
-            text: texts,
+            text,
             source_lang: source,
             target_lang: target,
-            tag_handling: "xml",
+            tag_handling: tags.then_some("xml"),
             model_type: self.model_type.as_deref(),
             show_billed_characters: true,
             glossary_id,
@@ -117,8 +322,17 @@ impl Deepl {
             .filter_map(|t| t.billed_characters)
             .sum();
         tracing::debug!(provider = NAME, texts = texts.len(), billed, "translated");
-        let translations = parsed.translations.into_iter().map(|t| t.text).collect();
-        placeholder_form(NAME, texts.len(), translations)
+        let translations: Vec<String> = parsed.translations.into_iter().map(|t| t.text).collect();
+        if tags {
+            placeholder_form(NAME, texts.len(), translations)
+        } else {
+            // Plain text in, plain text out: every character is text.
+            let escaped = translations
+                .iter()
+                .map(|t| crate::segment::escape_text(t))
+                .collect();
+            crate::translate::provider::expect_count(NAME, texts.len(), escaped)
+        }
     }
 }
 
@@ -128,7 +342,7 @@ impl Deepl {
     /// target deleted, best effort: an account holds at most 1000).
     async fn glossary_id(&self, glossary: &Glossary) -> Result<String, ProviderError> {
         let to = glossary.target;
-        let Some(target) = glossary_code(to) else {
+        let Some(target) = self.glossary_code(to) else {
             return Err(ProviderError::Unsupported {
                 provider: NAME,
                 lang: to,
@@ -158,7 +372,7 @@ impl Deepl {
         let body = CreateGlossary {
             name,
             dictionaries: [Dictionary {
-                source_lang: glossary_code(Lang::SOURCE).unwrap_or("ja"),
+                source_lang: GLOSSARY_SOURCE.to_owned(),
                 target_lang: target,
                 entries,
                 entries_format: "tsv",
@@ -284,15 +498,21 @@ struct ListedGlossary {
     name: String,
 }
 
-/// DeepL glossary dictionaries use lower-case base codes (spec
-/// `GlossarySourceLanguage` / `GlossaryTargetLanguage`); all of ours are
-/// there, Thai being the one DeepL language without glossaries.
-fn glossary_code(lang: Lang) -> Option<&'static str> {
-    match lang {
-        Lang::Ja => Some("ja"),
-        Lang::En => Some("en"),
-        Lang::ZhHans | Lang::ZhHant => Some("zh"),
-        Lang::Ko => Some("ko"),
+/// The source of every glossary dictionary.
+const GLOSSARY_SOURCE: &str = "ja";
+
+impl Deepl {
+    /// DeepL glossary dictionaries use lower-case base codes (spec
+    /// `GlossarySourceLanguage` / `GlossaryTargetLanguage`), so a `zh`
+    /// dictionary serves ZH-HANS or ZH-HANT; only the targets DeepL's table
+    /// marks for glossaries have them.
+    fn glossary_code(&self, lang: Lang) -> Option<String> {
+        let code = self.targets.code(lang)?;
+        if !features(code)?.glossary {
+            return None;
+        }
+        let base = code.split('-').next().unwrap_or(code);
+        Some(base.to_ascii_lowercase())
     }
 }
 
@@ -309,28 +529,30 @@ fn classify(reply: &HttpReply) -> ProviderError {
     classify_status(NAME, reply)
 }
 
-/// DeepL's target codes: `EN` and `ZH` alone are deprecated as targets, so
-/// the variant is always named.
-fn target_code(lang: Lang) -> Option<&'static str> {
-    lang.deepl_target()
-}
-
-/// The pair's target code, or why there is none.
-fn target_for(from: Lang, to: Lang) -> Result<&'static str, ProviderError> {
-    match target_code(to) {
-        Some(code) if from != to => Ok(code),
-        _ => Err(ProviderError::Unsupported {
+impl Deepl {
+    /// The pair's target code, or why there is none. A target without tag
+    /// handling takes no markup: the chain never offers it any
+    /// ([`TranslationProvider::accepts_markup`]), and a caller that did
+    /// would get its tags translated as words.
+    fn target_for(&self, texts: &[String], from: Lang, to: Lang) -> Result<&str, ProviderError> {
+        let unsupported = ProviderError::Unsupported {
             provider: NAME,
             lang: to,
-        }),
+        };
+        let code = match self.targets.code(to) {
+            Some(code) if from != to && from.is_source() => code,
+            _ => return Err(unsupported),
+        };
+        if !self.accepts_markup(to) && texts.iter().any(|t| t.contains('<')) {
+            return Err(unsupported);
+        }
+        Ok(code)
     }
 }
 
-/// Source codes have no variants. The source is always sent: without it
-/// DeepL guesses and ignores `model_type`.
-fn source_code(lang: Lang) -> &'static str {
-    lang.deepl_source()
-}
+/// Source codes have no variants, and ours is always Japanese. The source
+/// is always sent: without it DeepL guesses and ignores `model_type`.
+const SOURCE_CODE: &str = "JA";
 
 impl TranslationProvider for Deepl {
     fn name(&self) -> &'static str {
@@ -355,7 +577,14 @@ impl TranslationProvider for Deepl {
     }
 
     fn supports(&self, target: Lang) -> bool {
-        target_code(target).is_some()
+        self.targets.code(target).is_some()
+    }
+
+    fn accepts_markup(&self, target: Lang) -> bool {
+        self.targets
+            .code(target)
+            .and_then(features)
+            .is_some_and(|f| f.tags)
     }
 
     fn translate_batch<'a>(
@@ -365,8 +594,8 @@ impl TranslationProvider for Deepl {
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            let target = target_for(from, to)?;
-            let source = source_code(from);
+            let target = self.target_for(texts, from, to)?;
+            let source = SOURCE_CODE;
             in_batches(texts, self.limits(), &self.key, |chunk| {
                 self.request(chunk, source, target, None)
             })
@@ -375,7 +604,7 @@ impl TranslationProvider for Deepl {
     }
 
     fn applies_glossary(&self, to: Lang) -> bool {
-        !to.is_source() && glossary_code(to).is_some() && target_code(to).is_some()
+        !to.is_source() && self.glossary_code(to).is_some()
     }
 
     fn translate_batch_with_glossary<'a>(
@@ -386,11 +615,11 @@ impl TranslationProvider for Deepl {
         glossary: &'a Glossary,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            let target = target_for(from, to)?;
+            let target = self.target_for(texts, from, to)?;
             if glossary.is_empty() || glossary.target != to {
                 return self.translate_batch(texts, from, to).await;
             }
-            let source = source_code(from);
+            let source = SOURCE_CODE;
             let mut retried = false;
             loop {
                 let id = self
@@ -418,9 +647,10 @@ impl TranslationProvider for Deepl {
 #[derive(Serialize)]
 struct TranslateRequest<'a> {
     text: &'a [String],
-    source_lang: &'static str,
-    target_lang: &'static str,
-    tag_handling: &'static str,
+    source_lang: &'a str,
+    target_lang: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tag_handling: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     model_type: Option<&'a str>,
     show_billed_characters: bool,
@@ -438,8 +668,8 @@ struct CreateGlossary {
 /// `GlossaryDictionary` of the spec.
 #[derive(Serialize)]
 struct Dictionary {
-    source_lang: &'static str,
-    target_lang: &'static str,
+    source_lang: String,
+    target_lang: String,
     entries: String,
     entries_format: &'static str,
 }
@@ -476,14 +706,82 @@ mod tests {
         }
     }
 
+    fn lang(tag: &str) -> Lang {
+        Lang::parse(tag).unwrap()
+    }
+
+    #[test]
+    fn codes_come_from_the_documented_table() {
+        for (tag, code) in [
+            ("en", Some("EN-US")),
+            ("en-GB", Some("EN-GB")),
+            ("zh-Hans", Some("ZH-HANS")),
+            ("zh-Hant", Some("ZH-HANT")),
+            ("ko", Some("KO")),
+            ("vi", Some("VI")),
+            ("pt-BR", Some("PT-BR")),
+            ("pt-PT", Some("PT-PT")),
+            ("pt", Some("PT-BR")),
+            ("ne", Some("NE")),
+            ("id", Some("ID")),
+            ("my", Some("MY")),
+            ("th", Some("TH")),
+            ("es", Some("ES")),
+            ("es-419", Some("ES-419")),
+            ("es-MX", Some("ES")),
+            ("de", Some("DE")),
+            // DeepL calls Filipino Tagalog: configured, not derived.
+            ("fil", None),
+            ("sr-Latn", None),
+            ("qaa", None),
+        ] {
+            assert_eq!(default_code(lang(tag)).as_deref(), code, "{tag}");
+        }
+        assert_eq!(table_code("tl"), Some("TL"));
+        assert_eq!(table_code("FIL"), None);
+        assert_eq!(table_code("EN"), None);
+        for code in ["VI", "TH", "TL", "NE", "MY"] {
+            assert!(!features(code).unwrap().tags, "{code}");
+        }
+        assert!(features("VI").unwrap().glossary);
+        assert!(features("ID").unwrap().tags);
+    }
+
+    #[test]
+    fn text_only_targets_take_no_markup_and_glossaries_where_listed() {
+        let mut targets = Targets::default();
+        for (tag, code) in [("vi", "VI"), ("th", "TH"), ("id", "ID"), ("ko", "KO")] {
+            targets.insert(lang(tag), code);
+        }
+        let deepl = Deepl::new(&config("k", "", ""), targets, reqwest::Client::new());
+        assert!(!deepl.accepts_markup(lang("vi")));
+        assert!(!deepl.accepts_markup(lang("th")));
+        assert!(deepl.accepts_markup(lang("id")));
+        assert_eq!(deepl.glossary_code(lang("vi")).as_deref(), Some("vi"));
+        assert_eq!(deepl.glossary_code(lang("th")), None);
+        assert_eq!(deepl.glossary_code(Lang::Ko).as_deref(), Some("ko"));
+        let markup = vec!["<b1>x</b1>".to_owned()];
+        assert!(deepl.target_for(&markup, Lang::Ja, lang("th")).is_err());
+        assert_eq!(deepl.target_for(&markup, Lang::Ja, lang("id")), Ok("ID"));
+        assert!(!deepl.supports(Lang::En));
+    }
+
     #[test]
     fn free_keys_use_the_free_host() {
         let client = reqwest::Client::new();
-        let free = Deepl::new(&config("abc:fx", "", ""), client.clone());
+        let free = Deepl::new(
+            &config("abc:fx", "", ""),
+            Targets::default(),
+            client.clone(),
+        );
         assert_eq!(free.base_url(), "https://api-free.deepl.com");
-        let pro = Deepl::new(&config("abc", "", ""), client.clone());
+        let pro = Deepl::new(&config("abc", "", ""), Targets::default(), client.clone());
         assert_eq!(pro.base_url(), "https://api.deepl.com");
-        let local = Deepl::new(&config("abc:fx", "http://127.0.0.1:1", ""), client);
+        let local = Deepl::new(
+            &config("abc:fx", "http://127.0.0.1:1", ""),
+            Targets::default(),
+            client,
+        );
         assert_eq!(local.base_url(), "http://127.0.0.1:1");
     }
 
@@ -491,18 +789,27 @@ mod tests {
     fn model_names_the_model_type() {
         let client = reqwest::Client::new();
         assert_eq!(
-            Deepl::new(&config("k", "", ""), client.clone()).model(),
+            Deepl::new(&config("k", "", ""), Targets::default(), client.clone()).model(),
             "deepl"
         );
         assert_eq!(
-            Deepl::new(&config("k", "", "quality_optimized"), client).model(),
+            Deepl::new(
+                &config("k", "", "quality_optimized"),
+                Targets::default(),
+                client
+            )
+            .model(),
             "deepl:quality_optimized"
         );
     }
 
     #[test]
     fn debug_hides_the_key() {
-        let deepl = Deepl::new(&config("very-secret:fx", "", ""), reqwest::Client::new());
+        let deepl = Deepl::new(
+            &config("very-secret:fx", "", ""),
+            Targets::default(),
+            reqwest::Client::new(),
+        );
         assert!(!format!("{deepl:?}").contains("very-secret"));
     }
 
@@ -512,7 +819,7 @@ mod tests {
             text: &[],
             source_lang: "JA",
             target_lang: "ZH-HANS",
-            tag_handling: "xml",
+            tag_handling: Some("xml"),
             model_type: Some("prefer_quality_optimized"),
             show_billed_characters: true,
             glossary_id: Some("def3a26b-3e84-45b3-84ae-0c0aaf3525f7"),
@@ -525,6 +832,7 @@ mod tests {
     fn batches_by_limits_stay_under_the_body_limit() {
         let deepl = Deepl::new(
             &config("k", "", "prefer_quality_optimized"),
+            Targets::default(),
             reqwest::Client::new(),
         );
         // Japanese with characters JSON must escape, sized so the limit bites.
@@ -538,7 +846,7 @@ mod tests {
                 text: &texts[range],
                 source_lang: "JA",
                 target_lang: "ZH-HANS",
-                tag_handling: "xml",
+                tag_handling: Some("xml"),
                 model_type: Some("prefer_quality_optimized"),
                 show_billed_characters: true,
                 glossary_id: Some("def3a26b-3e84-45b3-84ae-0c0aaf3525f7"),

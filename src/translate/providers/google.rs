@@ -22,9 +22,51 @@ use crate::translate::provider::{
     HttpReply, Limits, ProviderError, TranslationProvider, classify_status, placeholder_form,
     retry_later, send, status_detail,
 };
-use crate::translate::providers::{self, check_pair, endpoint, in_batches, parse_json};
+use crate::translate::providers::{self, Targets, check_pair, endpoint, in_batches, parse_json};
 
 const NAME: &str = "google";
+
+/// Google's language codes for the NMT model, from the Cloud Translation
+/// "Language support" page (cloud.google.com/translate/docs/languages):
+/// the languages it has listed since the 2022 additions. Chinese is named
+/// by region (`zh-CN` or `zh` Simplified, `zh-TW` Traditional), Hebrew and
+/// Javanese have two codes each, and Filipino is `fil` or `tl`. Portuguese
+/// is one code, `pt`, "Portugal, Brazil". Languages Google added later are
+/// not listed: a language Google has and this table lacks is simply not
+/// sent to Google.
+const TARGETS: &[&str] = &[
+    "af", "ak", "am", "ar", "as", "ay", "az", "be", "bg", "bho", "bm", "bn", "bs", "ca", "ceb",
+    "ckb", "co", "cs", "cy", "da", "de", "doi", "dv", "ee", "el", "en", "eo", "es", "et", "eu",
+    "fa", "fi", "fil", "fr", "fy", "ga", "gd", "gl", "gn", "gom", "gu", "ha", "haw", "he", "hi",
+    "hmn", "hr", "ht", "hu", "hy", "id", "ig", "ilo", "is", "it", "iw", "ja", "jv", "jw", "ka",
+    "kk", "km", "kn", "ko", "kri", "ku", "ky", "la", "lb", "lg", "ln", "lo", "lt", "lus", "lv",
+    "mai", "mg", "mi", "mk", "ml", "mn", "mni-Mtei", "mr", "ms", "mt", "my", "ne", "nl", "no",
+    "nso", "ny", "om", "or", "pa", "pl", "ps", "pt", "qu", "ro", "ru", "rw", "sa", "sd", "si",
+    "sk", "sl", "sm", "sn", "so", "sq", "sr", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk", "tl", "tr", "ts", "tt", "ug", "uk", "ur", "uz", "vi", "xh", "yi", "yo", "zh", "zh-CN",
+    "zh-TW", "zu",
+];
+
+/// `code` as Google's table spells it, if it is listed there.
+pub fn table_code(code: &str) -> Option<&'static str> {
+    TARGETS
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(code.trim()))
+        .copied()
+}
+
+/// Google's code for `lang` derived from its tag: Chinese by script as
+/// Google's regions (`zh-Hans` is `zh-CN`, `zh-Hant` is `zh-TW`), anything
+/// else the table's entry for the tag or a shorter form of it (`pt-BR` is
+/// `pt`).
+pub fn default_code(lang: Lang) -> Option<String> {
+    let code = providers::derive(lang, |tag| match tag {
+        "zh-Hans" => Some("zh-CN"),
+        "zh-Hant" => Some("zh-TW"),
+        other => table_code(other),
+    })?;
+    Some(code.to_owned())
+}
 
 /// Most `q` strings in one request.
 pub const MAX_TEXTS: usize = 128;
@@ -42,22 +84,24 @@ pub struct Google {
     client: reqwest::Client,
     key: Secret,
     base_url: String,
+    targets: Targets,
 }
 
 impl Google {
-    pub fn new(config: &GoogleConfig, client: reqwest::Client) -> Self {
+    pub fn new(config: &GoogleConfig, targets: Targets, client: reqwest::Client) -> Self {
         Self {
             client,
             key: config.api_key.clone(),
             base_url: config.base_url.trim().to_owned(),
+            targets,
         }
     }
 
     async fn request(
         &self,
         texts: &[String],
-        source: &'static str,
-        target: &'static str,
+        source: &str,
+        target: &str,
     ) -> Result<Vec<String>, ProviderError> {
         let mut url = endpoint(NAME, &self.base_url, "/language/translate/v2")?;
         url.query_pairs_mut().append_pair("key", self.key.expose());
@@ -173,10 +217,8 @@ impl ErrorSignals {
     }
 }
 
-/// Google's codes: `zh-CN`/`zh-TW` rather than script subtags.
-fn code(lang: Lang) -> &'static str {
-    lang.google_code()
-}
+/// Google's code for Japanese, the source.
+const SOURCE_CODE: &str = "ja";
 
 impl TranslationProvider for Google {
     fn name(&self) -> &'static str {
@@ -194,7 +236,7 @@ impl TranslationProvider for Google {
     }
 
     fn supports(&self, target: Lang) -> bool {
-        !target.is_source()
+        self.targets.code(target).is_some()
     }
 
     fn translate_batch<'a>(
@@ -204,8 +246,9 @@ impl TranslationProvider for Google {
         to: Lang,
     ) -> BoxFuture<'a, Result<Vec<String>, ProviderError>> {
         Box::pin(async move {
-            check_pair(NAME, self.supports(to), from, to)?;
-            let (source, target) = (code(from), code(to));
+            check_pair(NAME, self.supports(to) && from.is_source(), from, to)?;
+            let target = self.targets.code(to).unwrap_or_default();
+            let source = SOURCE_CODE;
             in_batches(texts, self.limits(), &self.key, |chunk| {
                 self.request(chunk, source, target)
             })
@@ -217,8 +260,8 @@ impl TranslationProvider for Google {
 #[derive(Serialize)]
 struct TranslateRequest<'a> {
     q: &'a [String],
-    source: &'static str,
-    target: &'static str,
+    source: &'a str,
+    target: &'a str,
     format: &'static str,
 }
 
@@ -243,6 +286,32 @@ struct Translation {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_come_from_the_documented_table() {
+        for (tag, code) in [
+            ("en", Some("en")),
+            ("zh-Hans", Some("zh-CN")),
+            ("zh-Hant", Some("zh-TW")),
+            ("ko", Some("ko")),
+            ("vi", Some("vi")),
+            ("fil", Some("fil")),
+            ("pt-BR", Some("pt")),
+            ("ne", Some("ne")),
+            ("id", Some("id")),
+            ("my", Some("my")),
+            ("th", Some("th")),
+            ("es", Some("es")),
+            ("es-419", Some("es")),
+            ("de", Some("de")),
+            ("qaa", None),
+        ] {
+            let lang = Lang::parse(tag).unwrap();
+            assert_eq!(default_code(lang).as_deref(), code, "{tag}");
+        }
+        assert_eq!(table_code("TL"), Some("tl"));
+        assert_eq!(table_code("pt-BR"), None);
+    }
 
     #[test]
     fn the_envelope_fits_its_reserve() {
@@ -274,6 +343,7 @@ mod tests {
                 api_key: Secret::new("AIza-very-secret"),
                 base_url: "https://translation.googleapis.com".into(),
             },
+            Targets::default(),
             reqwest::Client::new(),
         );
         assert!(!format!("{google:?}").contains("very-secret"));

@@ -11,6 +11,15 @@
 //!   through [`normalize_markup`], which keeps only our placeholder tags;
 //! - `html.parser` does not know our empty placeholders, so `<x2/>` is
 //!   re-serialized as `<x2></x2>`: that exact empty pair is folded back.
+//!
+//! Which languages a server translates into depends on the Argos models
+//! its operator installed (no Vietnamese, Nepali or Burmese model exists at
+//! all), so at start-up the adapter reads `GET {base}/languages`
+//! (`[{"code", "name", "targets"}]`) and serves the configured languages
+//! whose code is among the targets of Japanese. A server that cannot be
+//! asked is tried for every configured language, as before.
+
+use std::collections::HashSet;
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
@@ -21,7 +30,7 @@ use crate::translate::provider::{
     HttpReply, Limits, ProviderError, TranslationProvider, classify_status_with, placeholder_form,
     send, snippet,
 };
-use crate::translate::providers::{check_pair, scrub};
+use crate::translate::providers::{Targets, check_pair, scrub};
 
 const NAME: &str = "libretranslate";
 
@@ -51,22 +60,61 @@ pub const LIMITS: Limits = Limits {
 
 /// A LibreTranslate server. The API key, when the server wants one, is read
 /// only while the request body is built.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct LibreTranslate {
     client: reqwest::Client,
     endpoint: String,
+    languages_endpoint: String,
     api_key: Secret,
+    /// The codes asked for, per configured language.
+    targets: Targets,
+    /// The lower-cased codes the server translates Japanese into, once read.
+    served: std::sync::RwLock<Option<HashSet<String>>>,
 }
 
 impl LibreTranslate {
     /// `client` carries the timeouts and connection pool shared by all
     /// providers.
-    pub fn new(config: &LibreTranslateConfig, client: reqwest::Client) -> Self {
+    pub fn new(config: &LibreTranslateConfig, targets: Targets, client: reqwest::Client) -> Self {
+        let base = config.base_url.trim_end_matches('/');
         Self {
             client,
-            endpoint: format!("{}/translate", config.base_url.trim_end_matches('/')),
+            endpoint: format!("{base}/translate"),
+            languages_endpoint: format!("{base}/languages"),
             api_key: config.api_key.clone(),
+            targets,
+            served: std::sync::RwLock::new(None),
         }
+    }
+
+    /// Reads the server's languages: the targets of its Japanese entry.
+    async fn read_languages(&self) -> Result<(), ProviderError> {
+        let reply = send(NAME, self.client.get(&self.languages_endpoint)).await?;
+        if !reply.status.is_success() {
+            return Err(self.status_error(&reply));
+        }
+        let listed: Vec<ServerLanguage> =
+            serde_json::from_slice(&reply.body).map_err(|e| ProviderError::Malformed {
+                provider: NAME,
+                detail: format!("/languages is not the expected JSON ({e})"),
+            })?;
+        let targets: HashSet<String> = listed
+            .into_iter()
+            .find(|l| l.code.eq_ignore_ascii_case("ja"))
+            .map(|l| l.targets.iter().map(|t| t.to_ascii_lowercase()).collect())
+            .unwrap_or_default();
+        *self.served.write().unwrap_or_else(|e| e.into_inner()) = Some(targets);
+        Ok(())
+    }
+
+    /// Whether the server is known to translate Japanese into `code`;
+    /// `None` while its languages have not been read.
+    fn serves(&self, code: &str) -> Option<bool> {
+        self.served
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|set| set.contains(&code.to_ascii_lowercase()))
     }
 
     async fn translate(
@@ -81,8 +129,8 @@ impl LibreTranslate {
         }
         let body = TranslateRequest {
             q: texts,
-            source: code(from),
-            target: code(to),
+            source: SOURCE_CODE,
+            target: self.targets.code(to).unwrap_or_default(),
             format: "html",
             api_key: (!self.api_key.is_empty()).then(|| self.api_key.expose()),
         };
@@ -145,10 +193,16 @@ impl TranslationProvider for LibreTranslate {
         LIMITS
     }
 
-    /// Whether a pair is really installed depends on the server's Argos
-    /// models; a missing pair is a 400 at translation time, not known here.
+    /// A configured language the server lists among Japanese's targets
+    /// (or any configured language, while the list is unknown).
     fn supports(&self, target: Lang) -> bool {
-        !target.is_source()
+        self.targets
+            .code(target)
+            .is_some_and(|code| self.serves(code) != Some(false))
+    }
+
+    fn discover(&self) -> BoxFuture<'_, Result<(), ProviderError>> {
+        Box::pin(self.read_languages())
     }
 
     fn translate_batch<'a>(
@@ -161,18 +215,22 @@ impl TranslationProvider for LibreTranslate {
     }
 }
 
-/// LibreTranslate's language codes. An exhaustive match, so a language added
-/// to [`Lang`] must be given its code here (LibreTranslate's differ from
-/// BCP 47 for some, e.g. `pb` for pt-BR, although it accepts aliases).
-fn code(lang: Lang) -> &'static str {
-    lang.libretranslate_code()
+/// LibreTranslate's code for Japanese, the source.
+const SOURCE_CODE: &str = "ja";
+
+/// One entry of `GET /languages`.
+#[derive(Deserialize)]
+struct ServerLanguage {
+    code: String,
+    #[serde(default)]
+    targets: Vec<String>,
 }
 
 #[derive(Serialize)]
 struct TranslateRequest<'a> {
     q: &'a [String],
-    source: &'static str,
-    target: &'static str,
+    source: &'a str,
+    target: &'a str,
     format: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     api_key: Option<&'a str>,
@@ -245,6 +303,7 @@ fn empty_pair_at(s: &str) -> Option<(&str, usize)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -264,10 +323,19 @@ mod tests {
     }
 
     #[test]
-    fn every_target_has_a_code() {
-        for lang in Lang::ALL {
-            assert!(!code(lang).is_empty());
-        }
-        assert_eq!(code(Lang::ZhHant), "zh-Hant");
+    fn supports_what_the_server_lists_once_it_is_read() {
+        let mut targets = Targets::default();
+        targets.insert(Lang::ZhHant, "zh-Hant");
+        targets.insert(Lang::Ko, "ko");
+        let config = LibreTranslateConfig {
+            base_url: "http://127.0.0.1:1".into(),
+            api_key: Secret::default(),
+        };
+        let libre = LibreTranslate::new(&config, targets, reqwest::Client::new());
+        assert!(libre.supports(Lang::ZhHant) && libre.supports(Lang::Ko));
+        assert!(!libre.supports(Lang::En), "not configured");
+        *libre.served.write().unwrap() = Some(HashSet::from(["zh-hant".to_owned()]));
+        assert!(libre.supports(Lang::ZhHant));
+        assert!(!libre.supports(Lang::Ko));
     }
 }

@@ -7,6 +7,18 @@
 //! schema with `minItems` = `maxItems` = N asks for exactly one string back
 //! per unit. None of that is trusted: the count is checked, every string is
 //! run through [`normalize_markup`], and the QA gate checks placeholders.
+//!
+//! The same adapter writes やさしい日本語 (Easy Japanese), the one target no
+//! translation service offers: a rewrite of the Japanese, not a
+//! translation, with its own prompt ([`EASY_JAPANESE_PROMPT`]) that follows
+//! the national guidelines (在留支援のためのやさしい日本語ガイドライン,
+//! 出入国在留管理庁・文化庁, 2020): short sentences, one piece of information
+//! each, plain words, no honorifics, Western years with the era in
+//! brackets, readings in brackets after kanji. Readings go in brackets
+//! (住民税（じゅうみんぜい）), one of the two styles the guidelines show,
+//! rather than `<ruby>`: a unit may carry only the markup of its source,
+//! which the QA gate checks, and brackets keep the readings in plain text
+//! that every reader, screen reader and copy-paste keeps.
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
@@ -18,7 +30,7 @@ use crate::translate::provider::{
     HttpReply, Limits, ProviderError, TranslationProvider, classify_status_with, placeholder_form,
     send, snippet,
 };
-use crate::translate::providers::{check_pair, scrub};
+use crate::translate::providers::{Targets, check_pair, scrub};
 
 const NAME: &str = "openai";
 
@@ -28,6 +40,10 @@ const NAME: &str = "openai";
 pub const MAX_ITEMS: usize = 40;
 
 /// A model (maybe compatible) behind a chat-completions endpoint.
+/// The prompt name that marks Easy Japanese in [`Targets`]: that target
+/// gets [`EASY_JAPANESE_PROMPT`] instead of the translation prompt.
+pub const EASY_JAPANESE: &str = "やさしい日本語";
+
 #[derive(Debug, Clone)]
 pub struct OpenAiCompatible {
     client: reqwest::Client,
@@ -35,6 +51,8 @@ pub struct OpenAiCompatible {
     api_key: Secret,
     model: String,
     max_completion_tokens: u32,
+    /// How the prompt names each configured target.
+    targets: Targets,
 }
 
 impl OpenAiCompatible {
@@ -42,13 +60,14 @@ impl OpenAiCompatible {
     /// providers; `config.base_url` includes the API's version prefix
     /// (`https://api.openai.com/v1`), as compatible servers mount it in
     /// different places.
-    pub fn new(config: &OpenAiConfig, client: reqwest::Client) -> Self {
+    pub fn new(config: &OpenAiConfig, targets: Targets, client: reqwest::Client) -> Self {
         Self {
             client,
             endpoint: format!("{}/chat/completions", config.base_url.trim_end_matches('/')),
             api_key: config.api_key.clone(),
             model: config.model.clone(),
             max_completion_tokens: config.max_completion_tokens,
+            targets,
         }
     }
 
@@ -58,10 +77,11 @@ impl OpenAiCompatible {
         from: Lang,
         to: Lang,
     ) -> Result<Vec<String>, ProviderError> {
-        check_pair(NAME, self.supports(to), from, to)?;
+        check_pair(NAME, self.supports(to) && from.is_source(), from, to)?;
         if texts.is_empty() {
             return Ok(Vec::new());
         }
+        let target = self.targets.code(to).unwrap_or_default();
         let units = serde_json::to_string(texts).map_err(|e| ProviderError::Rejected {
             provider: NAME,
             detail: format!("cannot encode the units as JSON ({e})"),
@@ -73,7 +93,7 @@ impl OpenAiCompatible {
             messages: [
                 Message {
                     role: "system",
-                    content: system_prompt(from, to, texts.len()),
+                    content: system_prompt(target, texts.len()),
                 },
                 Message {
                     role: "user",
@@ -215,7 +235,7 @@ impl TranslationProvider for OpenAiCompatible {
     }
 
     fn supports(&self, target: Lang) -> bool {
-        !target.is_source()
+        self.targets.code(target).is_some()
     }
 
     fn translate_batch<'a>(
@@ -228,40 +248,78 @@ impl TranslationProvider for OpenAiCompatible {
     }
 }
 
-/// How the prompt names a language: in English, which models follow
-/// best, and by BCP 47 tag, which leaves no doubt about the script. "Taiwan
-/// usage" because Traditional Chinese vocabulary differs between Taiwan and
-/// Hong Kong and a model left to choose mixes the two within one page.
-/// An exhaustive match, so a language added to [`Lang`] must be named here.
-fn prompt_name(lang: Lang) -> &'static str {
-    lang.prompt_name()
-}
+/// How the prompt names the source.
+const SOURCE_NAME: &str = "Japanese (ja)";
 
-/// The instructions. They restate what the schema enforces (the count)
-/// because compatible servers may ignore `response_format`, and they spell
-/// out the placeholder forms because a model that has not been told will
-/// "fix" them into HTML or drop them.
-fn system_prompt(from: Lang, to: Lang, count: usize) -> String {
-    let source = prompt_name(from);
-    let target = prompt_name(to);
+/// The rules every prompt ends with: what the schema enforces (the count),
+/// restated because compatible servers may ignore `response_format`, and
+/// the placeholder forms spelt out, because a model that has not been told
+/// will "fix" them into HTML or drop them.
+fn string_rules(count: usize, verb: &str) -> String {
+    let only = if verb == "translation" {
+        "Translate only: add no explanations, notes, quotes or text that is not \
+         in the source, and leave nothing out."
+    } else {
+        "Add no notes, comments or text of your own beyond the explanations rule b \
+         asks for, and leave nothing out."
+    };
     format!(
-        "You translate Japanese government announcements for foreign residents.\n\
-         The user message is a JSON array of {count} strings in {source}. \
-         Translate each string of the JSON array from {source} into {target}.\n\
-         Rules:\n\
-         1. Keep every tag exactly as written: paired tags such as <b1>…</b1> and \
+        "1. Keep every tag exactly as written: paired tags such as <b1>…</b1> and \
          empty tags such as <x2/> and <p3/>. Return the same number of tags with the \
-         same ids, properly nested; a paired tag wraps the translation of the words \
+         same ids, properly nested; a paired tag wraps the {verb} of the words \
          it wrapped. <pN/> stands for a name, number, date or address inserted later: \
          keep it where it belongs in the sentence.\n\
          2. Keep the escaping: &lt;, &gt; and &amp; stay as they are; never write a \
          bare <, > or & that was not a tag.\n\
-         3. Translate only: add no explanations, notes, quotes or text that is not \
-         in the source, and leave nothing out.\n\
+         3. {only}\n\
          4. Return a JSON object {{\"translations\": [...]}} holding exactly {count} \
-         strings, the translation of each input string, in the same order."
+         strings, the {verb} of each input string, in the same order."
     )
 }
+
+/// The instructions for a translation into the language the prompt calls
+/// `target`: named in English, which models follow best, with its BCP 47
+/// tag, which leaves no doubt about the script (see `[languages.known]`:
+/// "Taiwan usage" for Traditional Chinese, Unicode for Burmese).
+fn system_prompt(target: &str, count: usize) -> String {
+    if target == EASY_JAPANESE {
+        return format!(
+            "{EASY_JAPANESE_PROMPT}\nRules for the strings:\n{}",
+            string_rules(count, "rewrite")
+        );
+    }
+    let source = SOURCE_NAME;
+    format!(
+        "You translate Japanese government announcements for foreign residents.\n\
+         The user message is a JSON array of {count} strings in {source}. \
+         Translate each string of the JSON array from {source} into {target}.\n\
+         Rules:\n{}",
+        string_rules(count, "translation")
+    )
+}
+
+/// What the model is told about やさしい日本語, rule by rule after the
+/// guidelines' steps 1 and 2 (information and words); step 3, checking
+/// with readers, is the translators' review.
+pub const EASY_JAPANESE_PROMPT: &str = "You rewrite Japanese government announcements into \
+やさしい日本語 (Easy Japanese) for foreign residents of Japan whose Japanese is basic, \
+following the national guidelines 在留支援のためのやさしい日本語ガイドライン \
+(Immigration Services Agency and Agency for Cultural Affairs, 2020).\n\
+The user message is a JSON array of strings in Japanese (ja). Rewrite each string of the \
+JSON array into やさしい日本語, keeping its meaning whole.\n\
+Writing rules:\n\
+a. Short sentences with a simple structure: one piece of information in each sentence; \
+split a long sentence into several. End every sentence with です or ます.\n\
+b. Plain, everyday words. Replace a difficult word with an easy one; keep a word the \
+reader needs (a name, the name of a system or a place) and explain it briefly in brackets \
+after it. No abbreviations, no double negatives, no vague or roundabout wording.\n\
+c. No honorifics: no 尊敬語 or 謙譲語 (ご覧ください becomes 見てください, 開催いたします \
+becomes します).\n\
+d. Years in the Western calendar with the Japanese era in brackets: 2025年（令和7年）. \
+Times with 午前 or 午後, not the 24-hour clock; a range with から and まで, never 〜.\n\
+e. Readings: after each word written in kanji, the first time it appears in a string, its \
+reading in hiragana in full-width brackets, as in 参加費（さんかひ）.\n\
+f. Write Japanese only: never translate into another language.";
 
 /// Structured Outputs: strict mode needs an object at the root, every
 /// property required and no others allowed.
@@ -401,10 +459,15 @@ mod tests {
     }
 
     #[test]
-    fn every_language_is_named_with_its_tag() {
-        for lang in Lang::ALL {
-            let name = prompt_name(lang);
-            assert!(name.contains(&format!("({}", lang.code())), "{name}");
-        }
+    fn the_prompt_names_the_target_and_keeps_the_rules() {
+        let prompt = system_prompt("Thai (th, ภาษาไทย)", 3);
+        assert!(prompt.contains("from Japanese (ja) into Thai (th, ภาษาไทย)"));
+        assert!(prompt.contains("exactly 3"));
+        let easy = system_prompt(EASY_JAPANESE, 2);
+        assert!(easy.contains("やさしい日本語ガイドライン"));
+        assert!(easy.contains("2025年（令和7年）"));
+        assert!(easy.contains("exactly 2"));
+        assert!(easy.contains("<p3/>"));
+        assert!(!easy.contains("Translate each string"));
     }
 }

@@ -1,9 +1,13 @@
 //! The forms in which translations write numbers, per target language: number words,
 //! ordinals and month names in English, `N million`; Chinese numerals before a counter or
-//! after 第 and 万/亿 groups; Korean native numerals and 만/억 groups. Digits themselves are
-//! read by [`super::numbers`], which asks here what follows them.
+//! after 第 and 万/亿 groups; Korean native numerals and 만/억 groups; the month names of
+//! the other languages whose dates are rendered with them (Spanish, Portuguese,
+//! Indonesian, Filipino: the names `protect` writes). Every other language is read in
+//! digits only. Digits themselves are read by [`super::numbers`], which asks here what
+//! follows them.
 
 use crate::i18n::Lang;
+use crate::protect::Style;
 
 use super::numbers::{Reading, digit, read_raw, reading, scaled};
 
@@ -29,8 +33,8 @@ pub(super) struct Found {
 
 /// A number followed by a scale word or sign: 300 million, 3亿, 1万5000, 1억 2천만.
 pub(super) fn with_scale(chars: &[char], end: usize, value: &str, lang: Lang) -> (String, usize) {
-    match lang {
-        Lang::En => {
+    match Style::of(lang) {
+        Style::En => {
             let mut i = end;
             if chars.get(i) == Some(&' ') {
                 i += 1;
@@ -51,8 +55,11 @@ pub(super) fn with_scale(chars: &[char], end: usize, value: &str, lang: Lang) ->
                 None => (value.to_owned(), end),
             }
         }
-        Lang::ZhHans | Lang::ZhHant | Lang::Ko => myriads(chars, end, value, lang),
-        Lang::Ja => (value.to_owned(), end),
+        // Easy Japanese keeps the Japanese 万 and 億 (3億円).
+        Style::ZhHans | Style::ZhHant | Style::Ko | Style::EasyJa => {
+            myriads(chars, end, value, lang)
+        }
+        _ => (value.to_owned(), end),
     }
 }
 
@@ -90,7 +97,7 @@ fn myriads(chars: &[char], end: usize, first: &str, lang: Lang) -> (String, usiz
     let mut i = end + len;
     loop {
         let mut j = i;
-        if lang == Lang::Ko && chars.get(j) == Some(&' ') {
+        if Style::of(lang) == Style::Ko && chars.get(j) == Some(&' ') {
             j += 1;
         }
         if chars.get(j).copied().and_then(digit).is_none() {
@@ -280,6 +287,39 @@ pub(super) fn english_words(chars: &[char]) -> Vec<Found> {
             if let Some(m) = english_month(&lower) {
                 out.push(found_word(m, Form::Month, &text));
             }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Month names of `lang` (whichever case a sentence gives them), as `protect` renders
+/// them: a month name answers only a month.
+pub(super) fn month_words(chars: &[char], lang: Lang) -> Vec<Found> {
+    let names = crate::protect::month_names(lang);
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars.get(i).is_some_and(|c| c.is_alphabetic())
+            && !i
+                .checked_sub(1)
+                .and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while chars.get(j).is_some_and(|c| c.is_alphabetic()) {
+            j += 1;
+        }
+        let text: String = chars.get(i..j).unwrap_or_default().iter().collect();
+        let lower = text.to_lowercase();
+        if let Some((m, _)) = names.iter().find(|(_, name)| name.to_lowercase() == lower) {
+            out.push(found_word(*m, Form::Month, &text));
         }
         i = j;
     }

@@ -18,7 +18,7 @@
 //! allowed (a translation may say "2026" where the Japanese says 翌年1月).
 
 use crate::i18n::Lang;
-use crate::protect::{JaDate, Protected, TokenValue};
+use crate::protect::{JaDate, Protected, Style, TokenValue};
 use crate::segment::{self, Piece};
 
 use super::forms::{self, Form, Found};
@@ -73,17 +73,25 @@ fn plain_pieces(text: &str) -> Vec<char> {
     out
 }
 
+/// A decimal digit: ASCII, full-width, or the native digits of the targets that have their
+/// own (Thai ๐–๙, Myanmar ၀–၉, Devanagari ०–९), which providers may write for Thai,
+/// Burmese and Nepali.
 pub(super) fn digit(c: char) -> Option<u32> {
+    let from = |zero: char| Some(u32::from(c) - u32::from(zero));
     match c {
-        '0'..='9' => Some(u32::from(c) - u32::from('0')),
-        '０'..='９' => Some(u32::from(c) - u32::from('０')),
+        '0'..='9' => from('0'),
+        '０'..='９' => from('０'),
+        '\u{0E50}'..='\u{0E59}' => from('\u{0E50}'),
+        '\u{1040}'..='\u{1049}' => from('\u{1040}'),
+        '\u{0966}'..='\u{096F}' => from('\u{0966}'),
         _ => None,
     }
 }
 
 fn separator(c: char) -> Option<char> {
     Some(match c {
-        ',' | '，' => ',',
+        // The narrow no-break space groups digits in the ISO renderings (10 000).
+        ',' | '，' | '\u{202F}' => ',',
         '.' | '．' => '.',
         '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' | '－' | 'ー' => '-',
         '/' | '／' => '/',
@@ -370,11 +378,11 @@ fn target_numbers(chars: &[char], lang: Lang) -> Vec<Found> {
         }
         i = end.max(i + 1);
     }
-    match lang {
-        Lang::En => out.extend(forms::english_words(chars)),
-        Lang::ZhHans | Lang::ZhHant => out.extend(forms::chinese_numerals(chars)),
-        Lang::Ko => out.extend(forms::korean_numerals(chars)),
-        Lang::Ja => {}
+    match Style::of(lang) {
+        Style::En => out.extend(forms::english_words(chars)),
+        Style::ZhHans | Style::ZhHant => out.extend(forms::chinese_numerals(chars)),
+        Style::Ko => out.extend(forms::korean_numerals(chars)),
+        _ => out.extend(forms::month_words(chars, lang)),
     }
     out
 }
@@ -484,7 +492,14 @@ fn match_numbers(expected: &[Expect], found: &[Found]) -> Result<(), Mismatch> {
 mod tests {
     use super::*;
     use crate::protect::protect;
-    use Lang::{En, Ko, ZhHans, ZhHant};
+    #[allow(non_upper_case_globals)]
+    const En: Lang = Lang::En;
+    #[allow(non_upper_case_globals)]
+    const Ko: Lang = Lang::Ko;
+    #[allow(non_upper_case_globals)]
+    const ZhHans: Lang = Lang::ZhHans;
+    #[allow(non_upper_case_globals)]
+    const ZhHant: Lang = Lang::ZhHant;
 
     fn ok(source: &str, translation: &str, lang: Lang) {
         let p = protect(source);
@@ -619,13 +634,37 @@ mod tests {
             "https://example.jp/a1/b2",
             "14時",
         ];
+        let mut langs = vec![En, ZhHans, ZhHant, Ko, Lang::JaEasy];
+        for tag in ["vi", "fil", "pt-BR", "ne", "id", "my", "th", "es", "de"] {
+            langs.push(Lang::parse(tag).unwrap());
+        }
         for unit in units {
             let p = protect(unit);
-            for lang in [En, ZhHans, ZhHant, Ko] {
+            for &lang in &langs {
                 let rendered = crate::protect::restore(&p.text, &p.tokens, lang).unwrap();
                 assert_eq!(check(&p, &rendered, lang), Ok(()), "{unit} → {rendered}");
             }
         }
+    }
+
+    #[test]
+    fn the_new_languages_are_read_in_digits_native_digits_and_month_names() {
+        let lang = |tag: &str| Lang::parse(tag).unwrap();
+        ok("全5回", "5 sesiones", lang("es"));
+        ok("7月〜1月", "de julio a enero", lang("es"));
+        ok("7月〜1月", "de Julho a Janeiro", lang("pt-BR"));
+        ok("7月〜1月", "Juli hingga Januari", lang("id"));
+        ok("7月〜1月", "Hulyo hanggang Enero", lang("fil"));
+        ok("7月〜1月", "tháng 7 đến tháng 1", lang("vi"));
+        ok("全5回", "๕ ครั้ง", lang("th"));
+        ok("全5回", "၅ ကြိမ်", lang("my"));
+        ok("参加者は1,000人", "सहभागी १००० जना", lang("ne"));
+        refused("全5回", "6 sesiones", lang("es"), "5", Some("6"));
+        // A month name answers only a month, and only its own language's names count.
+        refused("全5回", "sesiones de mayo", lang("es"), "5", None);
+        refused("7月", "July", lang("es"), "7", None);
+        // English number words are English.
+        refused("全5回", "five sessions", lang("de"), "5", None);
     }
 
     #[test]

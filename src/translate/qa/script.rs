@@ -1,9 +1,12 @@
-//! Script checks: a translation must be written in its target's script. Kana left in the
-//! output of any target is Japanese that was not translated (a provider that echoed a
-//! sentence or gave up halfway); an English translation without a Latin letter, a Korean one
-//! without Hangul or a Chinese one without Han characters is not in the language at all; and
-//! a Traditional Chinese page in Simplified characters, or the reverse, is the other
-//! language (providers confuse zh-TW and zh-CN, and a Japanese echo looks like either).
+//! Script checks: a translation must be written in its target's script (the one its tag
+//! names, see [`Lang::script`]). Kana left in the output of any target but Easy Japanese is
+//! Japanese that was not translated (a provider that echoed a sentence or gave up halfway);
+//! an English or Vietnamese translation without a Latin letter, a Korean one without Hangul,
+//! a Chinese one without Han characters, a Thai one without Thai letters, a Burmese one
+//! without Myanmar letters or a Nepali one without Devanagari is not in the language at all;
+//! and a Traditional Chinese page in Simplified characters, or the reverse, is the other
+//! language (providers confuse zh-TW and zh-CN, and a Japanese echo looks like either). A
+//! target whose script the tag does not tell is checked for kana only.
 //!
 //! The Chinese check uses a short table of the commonest character pairs whose Simplified
 //! form is never written in Traditional text and the other way round (no 台, 后, 里 or 面,
@@ -13,27 +16,12 @@
 
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Script};
 
-/// Hiragana, katakana (not the middle dot ・ or the long-vowel mark ー, which Chinese and
-/// Korean texts borrow), half-width katakana, and the marks only Japanese uses (々, ヶ, 〆).
-pub fn is_kana(c: char) -> bool {
-    matches!(c,
-        '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FD}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF6F}'
-        | '\u{FF71}'..='\u{FF9D}' | '々' | '〆')
-}
-
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
+pub use crate::i18n::{is_han, is_kana};
 
 pub fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3131}'..='\u{318E}')
-}
-
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, 'À'..='ÿ' if c != '×' && c != '÷')
+    Script::Hangul.contains(c)
 }
 
 /// Letters of Japanese text: kana and kanji.
@@ -41,10 +29,13 @@ pub fn is_japanese_letter(c: char) -> bool {
     is_kana(c) || is_han(c)
 }
 
-/// Whether `target` writes `c` as it is: Han characters are Chinese too, kana are nobody's.
+/// Whether `target` writes `c` as it is: Han characters are Chinese too, kana are nobody's
+/// but Japanese. For Easy Japanese, which keeps the Japanese script, a kanji word sent back
+/// as it was has not been rewritten (every one gets its reading).
 pub fn foreign_to(c: char, target: Lang) -> bool {
-    match target {
-        Lang::ZhHans | Lang::ZhHant => is_kana(c),
+    match target.script() {
+        Some(Script::SimplifiedHan | Script::TraditionalHan) => is_kana(c),
+        Some(Script::Japanese) => target != Lang::Ja && is_han(c),
         _ => is_japanese_letter(c),
     }
 }
@@ -170,16 +161,12 @@ impl fmt::Display for ScriptProblem {
                 )
             }
             ScriptProblem::Missing(lang) => {
-                let script = match lang {
-                    Lang::En => "Latin letter",
-                    Lang::Ko => "Hangul",
-                    _ => "Chinese character",
-                };
+                let script = lang.script().map_or("letter of its language", Script::name);
                 write!(f, "the translation has no {script}")
             }
             ScriptProblem::WrongChinese { found, target } => {
-                let (wrong, right) = match target {
-                    Lang::ZhHant => ("Simplified", "Traditional"),
+                let (wrong, right) = match target.script() {
+                    Some(Script::TraditionalHan) => ("Simplified", "Traditional"),
                     _ => ("Traditional", "Simplified"),
                 };
                 write!(
@@ -194,7 +181,9 @@ impl fmt::Display for ScriptProblem {
 /// Checks `translation` (plain text) against the script of `target`; `judged` says the
 /// source had enough Japanese for the translation to need the target's own letters.
 pub fn check(translation: &str, target: Lang, judged: bool) -> Result<(), ScriptProblem> {
-    if let Some(at) = translation.find(is_kana) {
+    let script = target.script();
+    let japanese = script == Some(Script::Japanese);
+    if let Some(at) = translation.find(is_kana).filter(|_| !japanese) {
         let sample: String = translation
             .get(at..)
             .unwrap_or_default()
@@ -207,20 +196,17 @@ pub fn check(translation: &str, target: Lang, judged: bool) -> Result<(), Script
     if !judged {
         return Ok(());
     }
-    let has = |p: fn(char) -> bool| translation.chars().any(p);
-    let present = match target {
-        Lang::En => has(is_latin),
-        Lang::Ko => has(is_hangul),
-        Lang::ZhHans | Lang::ZhHant => has(is_han),
-        Lang::Ja => true,
+    let present = match script {
+        Some(script) => translation.chars().any(|c| script.contains(c)),
+        None => true,
     };
     if !present {
         return Err(ScriptProblem::Missing(target));
     }
-    if matches!(target, Lang::ZhHans | Lang::ZhHant) {
+    if let Some(chinese @ (Script::SimplifiedHan | Script::TraditionalHan)) = script {
         let simplified = |c: char| PAIRS.iter().any(|&(s, _)| s == c);
         let traditional = |c: char| PAIRS.iter().any(|&(_, t)| t == c);
-        let (wrong, right): (Vec<char>, usize) = if target == Lang::ZhHant {
+        let (wrong, right): (Vec<char>, usize) = if chinese == Script::TraditionalHan {
             (
                 translation.chars().filter(|&c| simplified(c)).collect(),
                 translation.chars().filter(|&c| traditional(c)).count(),
@@ -247,7 +233,14 @@ pub fn check(translation: &str, target: Lang, judged: bool) -> Result<(), Script
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use Lang::{En, Ko, ZhHans, ZhHant};
+    #[allow(non_upper_case_globals)]
+    const En: Lang = Lang::En;
+    #[allow(non_upper_case_globals)]
+    const Ko: Lang = Lang::Ko;
+    #[allow(non_upper_case_globals)]
+    const ZhHans: Lang = Lang::ZhHans;
+    #[allow(non_upper_case_globals)]
+    const ZhHant: Lang = Lang::ZhHant;
 
     #[test]
     fn kana_is_refused_in_every_target() {
@@ -278,6 +271,52 @@ mod tests {
         check("NPO 법인", Ko, true).unwrap();
         // Not judged: a unit of Latin text may stay Latin.
         check("URL", Ko, false).unwrap();
+    }
+
+    fn lang(tag: &str) -> Lang {
+        Lang::parse(tag).unwrap()
+    }
+
+    #[test]
+    fn the_new_targets_need_their_own_script() {
+        for (tag, good, other) in [
+            ("th", "สัมมนาออนไลน์", "online seminar"),
+            ("my", "အွန်လိုင်းဆွေးနွေးပွဲ", "online seminar"),
+            ("ne", "अनलाइन गोष्ठी", "online seminar"),
+            ("vi", "Hội thảo trực tuyến", "オンラインセミナー"),
+            ("pt-BR", "Seminário on-line", "สัมมนา"),
+            ("es", "Seminario en línea", "세미나"),
+            ("id", "Seminar daring", "研讨会"),
+            ("fil", "Online na seminar", "семинар"),
+        ] {
+            check(good, lang(tag), true).unwrap();
+            assert!(check(other, lang(tag), true).is_err(), "{tag}: {other}");
+        }
+        // A Latin-script target must not keep kana, judged or not.
+        for tag in ["vi", "pt-BR", "es", "id", "fil", "de"] {
+            assert!(matches!(
+                check("Seminário のご案内", lang(tag), false),
+                Err(ScriptProblem::Kana(_))
+            ));
+        }
+        let err = check("online seminar", lang("th"), true).unwrap_err();
+        assert_eq!(err.to_string(), "the translation has no Thai letter");
+        // A script the tag does not tell: only kana is refused.
+        check("anything", lang("qad"), true).unwrap();
+        assert!(check("のご案内", lang("qad"), true).is_err());
+    }
+
+    #[test]
+    fn easy_japanese_is_japanese_script() {
+        check("セミナー（せみなー）を　します。", Lang::JaEasy, true).unwrap();
+        assert_eq!(
+            check("online seminar", Lang::JaEasy, true),
+            Err(ScriptProblem::Missing(Lang::JaEasy))
+        );
+        // A kanji word sent back as it was is no rewrite; kana alone is.
+        assert!(foreign_to('参', Lang::JaEasy));
+        assert!(!foreign_to('さ', Lang::JaEasy));
+        assert!(!foreign_to('参', Lang::Ja));
     }
 
     #[test]

@@ -1,7 +1,14 @@
 //! The gate on the examples of issue 16 and one case per reason.
 
 use super::*;
-use Lang::{En, Ko, ZhHans, ZhHant};
+#[allow(non_upper_case_globals)]
+const En: Lang = Lang::En;
+#[allow(non_upper_case_globals)]
+const Ko: Lang = Lang::Ko;
+#[allow(non_upper_case_globals)]
+const ZhHans: Lang = Lang::ZhHans;
+#[allow(non_upper_case_globals)]
+const ZhHant: Lang = Lang::ZhHant;
 
 fn gate(source: &str, machine: &str, to: Lang) -> Result<String, QaError> {
     let protected = protect::protect(source);

@@ -5,7 +5,7 @@
 
 use honyaku::config::{AzureConfig, Secret};
 use honyaku::i18n::Lang;
-use honyaku::translate::provider::TranslationProvider;
+use honyaku::translate::provider::{ProviderError, TranslationProvider};
 use honyaku::translate::providers::azure::Azure;
 use serde_json::json;
 use wiremock::matchers::{method, path};
@@ -23,6 +23,7 @@ fn azure(server: &MockServer, region: &str, client: reqwest::Client) -> Azure {
             region: region.into(),
             base_url: server.uri(),
         },
+        all_targets().azure,
         client,
     )
 }
@@ -304,4 +305,42 @@ async fn azure_splits_at_50000_characters_for_its_one_target() {
             .sum();
         assert!(chars * to.len() <= 50_000, "{chars}");
     }
+}
+
+/// The shipped languages on the wire as Azure's table names them: `pt` is
+/// Brazilian Portuguese, Filipino is `fil`; Easy Japanese is not Azure's.
+#[tokio::test]
+async fn azure_sends_each_shipped_language_by_its_code() {
+    let server = mock_service().await;
+    mount_echo(&server).await;
+    let provider = azure(&server, "", client());
+    let texts = units(1);
+    for (tag, code) in [
+        ("vi", "vi"),
+        ("fil", "fil"),
+        ("pt-BR", "pt"),
+        ("ne", "ne"),
+        ("id", "id"),
+        ("my", "my"),
+        ("th", "th"),
+        ("es", "es"),
+        ("de", "de"),
+    ] {
+        let out = provider
+            .translate_batch(&texts, Lang::Ja, lang(tag))
+            .await
+            .unwrap();
+        assert_eq!(out, [format!("[{code}] {}", texts[0])], "{tag}");
+        let request = received(&server).await.pop().unwrap();
+        assert_eq!(to(&request), code, "{tag}");
+    }
+    let before = received(&server).await.len();
+    assert!(!provider.supports(Lang::JaEasy));
+    assert!(matches!(
+        provider
+            .translate_batch(&texts, Lang::Ja, Lang::JaEasy)
+            .await,
+        Err(ProviderError::Unsupported { .. })
+    ));
+    assert_eq!(received(&server).await.len(), before);
 }

@@ -4,7 +4,7 @@
 
 use honyaku::config::{DeeplConfig, Secret};
 use honyaku::i18n::Lang;
-use honyaku::translate::provider::TranslationProvider;
+use honyaku::translate::provider::{ProviderError, TranslationProvider};
 use honyaku::translate::providers::deepl::Deepl;
 use serde_json::json;
 use wiremock::matchers::{method, path};
@@ -22,6 +22,7 @@ fn deepl(server: &MockServer, model_type: &str, client: reqwest::Client) -> Deep
             base_url: server.uri(),
             model_type: model_type.into(),
         },
+        all_targets().deepl,
         client,
     )
 }
@@ -254,4 +255,58 @@ async fn deepl_fills_a_request_close_to_128_kib_but_not_over() {
     assert_eq!(sizes, vec![2, 1]);
     let first = requests[0].body.len();
     assert!(first <= 128 * 1024 && first > 127 * 1024, "{first} bytes");
+}
+
+/// The shipped languages on the wire: DeepL's own codes (Filipino is its
+/// Tagalog, `TL`), with tag handling where DeepL documents it, and as plain
+/// text, entities decoded and escaped again, where it does not.
+#[tokio::test]
+async fn deepl_sends_each_shipped_language_by_its_code_and_text_only_ones_as_plain_text() {
+    let server = mock_service().await;
+    mount_echo(&server).await;
+    let provider = deepl(&server, "", client());
+    let markup = units(1);
+    let plain = vec!["労働者協同組合 &amp; 地域づくり".to_owned()];
+    for (tag, code, tags) in [
+        ("pt-BR", "PT-BR", true),
+        ("id", "ID", true),
+        ("es", "ES", true),
+        ("de", "DE", true),
+        ("vi", "VI", false),
+        ("fil", "TL", false),
+        ("ne", "NE", false),
+        ("my", "MY", false),
+        ("th", "TH", false),
+    ] {
+        let target = lang(tag);
+        assert!(provider.supports(target), "{tag}");
+        assert_eq!(provider.accepts_markup(target), tags, "{tag}");
+        let texts = if tags { &markup } else { &plain };
+        let out = provider
+            .translate_batch(texts, Lang::Ja, target)
+            .await
+            .unwrap();
+        assert_eq!(out, [format!("[{code}] {}", texts[0])], "{tag}");
+        let request = received(&server).await.pop().unwrap();
+        let body = body_json(&request);
+        assert_eq!(body["target_lang"], code, "{tag}");
+        if tags {
+            assert_eq!(body["tag_handling"], "xml", "{tag}");
+            assert_eq!(body["text"][0], markup[0]);
+        } else {
+            assert_eq!(body.get("tag_handling"), None, "{tag}: no tag handling");
+            assert_eq!(body["text"][0], "労働者協同組合 & 地域づくり", "{tag}");
+        }
+    }
+    // Units with markup are never sent for a text-only target, and Easy
+    // Japanese is no language DeepL translates into.
+    let before = received(&server).await.len();
+    for target in [lang("th"), Lang::JaEasy] {
+        assert!(matches!(
+            provider.translate_batch(&markup, Lang::Ja, target).await,
+            Err(ProviderError::Unsupported { .. })
+        ));
+    }
+    assert!(!provider.supports(Lang::JaEasy));
+    assert_eq!(received(&server).await.len(), before);
 }

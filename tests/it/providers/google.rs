@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use honyaku::config::{GoogleConfig, Secret};
 use honyaku::i18n::Lang;
-use honyaku::translate::provider::{TranslationProvider, with_retries};
+use honyaku::translate::provider::{ProviderError, TranslationProvider, with_retries};
 use honyaku::translate::providers::google::Google;
 use serde_json::json;
 use wiremock::matchers::{method, path};
@@ -25,6 +25,7 @@ fn google(server: &MockServer, client: reqwest::Client) -> Google {
             api_key: Secret::new(KEY),
             base_url: server.uri(),
         },
+        all_targets().google,
         client,
     )
 }
@@ -266,4 +267,43 @@ async fn google_rate_limit_then_200_succeeds_under_with_retries() {
     .expect("Retry-After: 0 was honoured instead of the 30 s backoff");
     assert_eq!(result.unwrap(), vec![format!("[ko] {}", texts[0])]);
     assert_eq!(received(&server).await.len(), 2);
+}
+
+/// The shipped languages on the wire as Google's table names them: one
+/// Portuguese (`pt`), Filipino as `fil`; Easy Japanese is not Google's.
+#[tokio::test]
+async fn google_sends_each_shipped_language_by_its_code() {
+    let server = mock_service().await;
+    mount_echo(&server).await;
+    let provider = google(&server, client());
+    let texts = units(1);
+    for (tag, code) in [
+        ("vi", "vi"),
+        ("fil", "fil"),
+        ("pt-BR", "pt"),
+        ("ne", "ne"),
+        ("id", "id"),
+        ("my", "my"),
+        ("th", "th"),
+        ("es", "es"),
+        ("de", "de"),
+    ] {
+        let out = provider
+            .translate_batch(&texts, Lang::Ja, lang(tag))
+            .await
+            .unwrap();
+        assert_eq!(out, [format!("[{code}] {}", texts[0])], "{tag}");
+        let request = received(&server).await.pop().unwrap();
+        assert_eq!(body_json(&request)["target"], code, "{tag}");
+        assert_eq!(body_json(&request)["source"], "ja", "{tag}");
+    }
+    let before = received(&server).await.len();
+    assert!(!provider.supports(Lang::JaEasy));
+    assert!(matches!(
+        provider
+            .translate_batch(&texts, Lang::Ja, Lang::JaEasy)
+            .await,
+        Err(ProviderError::Unsupported { .. })
+    ));
+    assert_eq!(received(&server).await.len(), before);
 }

@@ -5,7 +5,7 @@
 
 use honyaku::config::{LibreTranslateConfig, Secret};
 use honyaku::i18n::Lang;
-use honyaku::translate::provider::{TranslationProvider, split_batches};
+use honyaku::translate::provider::{ProviderError, TranslationProvider, split_batches};
 use honyaku::translate::providers::libretranslate::LibreTranslate;
 use serde_json::json;
 use wiremock::matchers::{body_json as body_is, header as header_is, method, path};
@@ -27,7 +27,7 @@ fn provider(server: &MockServer, key: &str) -> LibreTranslate {
         base_url: server.uri(),
         api_key: Secret::new(key),
     };
-    LibreTranslate::new(&config, client())
+    LibreTranslate::new(&config, all_targets().libretranslate, client())
 }
 
 fn translated(texts: &[&str]) -> ResponseTemplate {
@@ -69,7 +69,7 @@ impl Wire for LibreTranslateWire {
             base_url: server.uri(),
             api_key: Secret::new(SECRET_KEY),
         };
-        LibreTranslate::new(&config, client)
+        LibreTranslate::new(&config, all_targets().libretranslate, client)
     }
 
     fn sent(request: &Request) -> Vec<String> {
@@ -248,7 +248,7 @@ async fn base_url_with_a_path_and_trailing_slash_is_joined() {
         base_url: format!("{}/libre/", server.uri()),
         api_key: Secret::default(),
     };
-    let out = LibreTranslate::new(&config, client())
+    let out = LibreTranslate::new(&config, all_targets().libretranslate, client())
         .translate_batch(&["はい".to_owned()], Lang::Ja, Lang::En)
         .await
         .unwrap();
@@ -294,4 +294,87 @@ async fn a_single_string_answers_a_single_text() {
         .await
         .unwrap();
     assert_eq!(out, ["Yes"]);
+}
+
+/// A server's `/languages`, the way LibreTranslate answers it: Japanese
+/// with the targets its Argos models (and pivots through English) reach.
+fn languages(targets: &[&str]) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!([
+        {"code": "en", "name": "English", "targets": ["en", "ja"]},
+        {"code": "ja", "name": "Japanese", "targets": targets},
+    ]))
+}
+
+/// What the server lists is what the adapter serves: LibreTranslate's own
+/// codes go out (`tl` for Filipino, `pt-BR`), and a language without a
+/// model (Vietnamese, Nepali, Burmese have none) is not asked for at all.
+#[tokio::test]
+async fn the_servers_languages_decide_and_each_goes_out_by_its_code() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/languages"))
+        .respond_with(languages(&[
+            "en", "es", "id", "ja", "ko", "pt-BR", "th", "tl", "zh-Hans", "zh-Hant",
+        ]))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/translate"))
+        .respond_with(echo)
+        .mount(&server)
+        .await;
+    let provider = provider(&server, "");
+    // Before the list is read, every configured language is tried.
+    assert!(provider.supports(lang("vi")));
+    provider.discover().await.unwrap();
+    let texts = vec!["はい".to_owned()];
+    for (tag, code) in [
+        ("fil", "tl"),
+        ("pt-BR", "pt-BR"),
+        ("id", "id"),
+        ("th", "th"),
+        ("es", "es"),
+        ("zh-Hant", "zh-Hant"),
+    ] {
+        assert!(provider.supports(lang(tag)), "{tag}");
+        let out = provider
+            .translate_batch(&texts, Lang::Ja, lang(tag))
+            .await
+            .unwrap();
+        assert_eq!(out, [format!("[{code}] はい")], "{tag}");
+    }
+    let sent = received(&server).await.len();
+    for tag in ["vi", "ne", "my", "de", "ja-x-easy"] {
+        assert!(!provider.supports(lang(tag)), "{tag}");
+        assert!(matches!(
+            provider.translate_batch(&texts, Lang::Ja, lang(tag)).await,
+            Err(ProviderError::Unsupported { .. })
+        ));
+    }
+    assert_eq!(
+        received(&server).await.len(),
+        sent,
+        "nothing sent for those"
+    );
+}
+
+/// A server that cannot say what it serves is tried for every configured
+/// language, as before the list existed; the error says why.
+#[tokio::test]
+async fn a_server_without_its_list_is_tried_for_every_configured_language() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/languages"))
+        .respond_with(ResponseTemplate::new(500).set_body_string("boom"))
+        .mount(&server)
+        .await;
+    let provider = provider(&server, "");
+    assert!(matches!(
+        provider.discover().await,
+        Err(ProviderError::Retryable { .. })
+    ));
+    for tag in ["vi", "ne", "en", "de"] {
+        assert!(provider.supports(lang(tag)), "{tag}");
+    }
 }

@@ -30,7 +30,7 @@ fn config(server: &MockServer, key: &str, max_completion_tokens: u32) -> OpenAiC
 }
 
 fn provider(server: &MockServer, key: &str) -> OpenAiCompatible {
-    OpenAiCompatible::new(&config(server, key, 4096), client())
+    OpenAiCompatible::new(&config(server, key, 4096), all_targets().openai, client())
 }
 
 /// A chat completion whose message content is `content`.
@@ -119,7 +119,11 @@ impl Wire for OpenAiWire {
     type Provider = OpenAiCompatible;
 
     fn provider(server: &MockServer, client: reqwest::Client) -> OpenAiCompatible {
-        OpenAiCompatible::new(&config(server, SECRET_KEY, 4096), client)
+        OpenAiCompatible::new(
+            &config(server, SECRET_KEY, 4096),
+            all_targets().openai,
+            client,
+        )
     }
 
     /// The units are a JSON array in the user message.
@@ -440,7 +444,7 @@ async fn each_batch_asks_for_its_size_and_a_small_budget_makes_small_batches() {
     assert_eq!(out[89], "[9] 第89回セミナー");
 
     // A small completion budget makes small batches: 100 tokens ▸ 50 chars.
-    let small = OpenAiCompatible::new(&config(&server, "", 100), client());
+    let small = OpenAiCompatible::new(&config(&server, "", 100), all_targets().openai, client());
     assert_eq!(small.limits().max_chars, 50);
     let long: Vec<String> = (0..3).map(|_| "あ".repeat(20)).collect();
     for range in split_batches(&long, small.limits()) {
@@ -553,4 +557,87 @@ async fn a_401_keeps_nothing_of_the_message_which_may_quote_the_key() {
     assert!(!printed.contains("sk-test-5f0c"), "{printed}");
     assert!(!printed.contains("rint"), "{printed}");
     assert!(printed.contains("invalid_api_key"), "{printed}");
+}
+
+/// The prompt of every shipped language names it in English, by its tag,
+/// and where it helps by its endonym and script (Unicode Burmese, never
+/// Zawgyi); a language only configuration defines is named by its `name`.
+#[tokio::test]
+async fn each_shipped_language_is_named_in_the_prompt() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(COMPLETION))
+        .respond_with(echo)
+        .mount(&server)
+        .await;
+    let provider = provider(&server, SECRET_KEY);
+    let texts = vec!["参加費は無料です".to_owned()];
+    for (tag, name) in [
+        ("vi", "Vietnamese (vi, Tiếng Việt)"),
+        (
+            "fil",
+            "Filipino (fil, the Tagalog-based national language of the Philippines)",
+        ),
+        ("pt-BR", "Brazilian Portuguese (pt-BR, português do Brasil)"),
+        ("ne", "Nepali (ne, नेपाली, in Devanagari script)"),
+        ("id", "Indonesian (id, Bahasa Indonesia)"),
+        (
+            "my",
+            "Burmese (my, မြန်မာ, in Unicode Myanmar script, not Zawgyi)",
+        ),
+        ("th", "Thai (th, ภาษาไทย)"),
+        ("es", "Spanish (es)"),
+        ("de", "German (de)"),
+    ] {
+        provider
+            .translate_batch(&texts, Lang::Ja, lang(tag))
+            .await
+            .unwrap();
+        let request = received(&server).await.pop().unwrap();
+        let prompt = body_json(&request)["messages"][0]["content"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            prompt.contains(&format!("from Japanese (ja) into {name}.")),
+            "{tag}: {prompt}"
+        );
+    }
+}
+
+/// やさしい日本語 gets its own prompt: a rewrite after the national
+/// guidelines, not a translation, with the same rules for the strings.
+#[tokio::test]
+async fn easy_japanese_is_asked_for_with_the_guidelines() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(COMPLETION))
+        .respond_with(echo)
+        .mount(&server)
+        .await;
+    let provider = provider(&server, SECRET_KEY);
+    assert!(provider.supports(Lang::JaEasy));
+    let texts = sample_units();
+    provider
+        .translate_batch(&texts, Lang::Ja, Lang::JaEasy)
+        .await
+        .unwrap();
+    let body = body_json(&only_request(&server).await);
+    let prompt = body["messages"][0]["content"].as_str().unwrap();
+    for rule in [
+        "やさしい日本語",
+        "在留支援のためのやさしい日本語ガイドライン",
+        "one piece of information",
+        "です or ます",
+        "No honorifics",
+        "2025年（令和7年）",
+        "から and まで",
+        "参加費（さんかひ）",
+        "<p3/>",
+        "exactly 3",
+    ] {
+        assert!(prompt.contains(rule), "prompt lacks {rule}: {prompt}");
+    }
+    assert!(!prompt.contains("Translate each string"), "{prompt}");
+    assert_eq!(body["response_format"], expected_schema(3));
 }

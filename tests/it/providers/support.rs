@@ -5,12 +5,57 @@
 
 use std::time::Duration;
 
-use honyaku::i18n::Lang;
+use honyaku::config::{Config, Overrides};
+use honyaku::i18n::{Lang, Languages};
 use honyaku::translate::provider::{ProviderError, RetryPolicy};
+use honyaku::translate::providers::ProviderTargets;
 use wiremock::{MockServer, Request};
 
 /// The four target languages, as the adapters see them.
 pub const TARGETS: [Lang; 4] = [Lang::En, Lang::ZhHans, Lang::ZhHant, Lang::Ko];
+
+/// The tags of the eight languages shipped beside the first four, and the
+/// tag of a language only configuration defines.
+pub const SHIPPED: [&str; 8] = ["vi", "fil", "pt-BR", "ne", "id", "my", "th", "es"];
+
+/// A server's languages with every shipped target, Easy Japanese and German
+/// (defined here, as an operator would).
+pub fn all_languages() -> Languages {
+    let mut targets = vec!["en", "zh-Hans", "zh-Hant", "ko"];
+    targets.extend(SHIPPED);
+    targets.extend(["ja-x-easy", "de"]);
+    let list = targets
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    let env = vec![
+        (
+            "HONYAKU__LANGUAGES__TARGETS".to_owned(),
+            format!("[{list}]"),
+        ),
+        (
+            "HONYAKU__LANGUAGES__KNOWN__DE__ENDONYM".to_owned(),
+            "Deutsch".to_owned(),
+        ),
+        (
+            "HONYAKU__LANGUAGES__KNOWN__DE__NAME".to_owned(),
+            "German".to_owned(),
+        ),
+    ];
+    let config = Config::load_with_env(None, env, &Overrides::default()).unwrap();
+    Languages::from_config(&config).unwrap()
+}
+
+/// Every adapter's codes for [`all_languages`].
+pub fn all_targets() -> ProviderTargets {
+    ProviderTargets::resolve(&all_languages()).unwrap()
+}
+
+/// The language of a tag.
+pub fn lang(tag: &str) -> Lang {
+    Lang::parse(tag).unwrap()
+}
 
 /// A key for the adapters whose key is optional; long and distinctive, so a
 /// partial leak is still found by its first half.

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::app::App;
 use crate::http::HttpError;
 use crate::i18n::Lang;
-use crate::store::TranslatorAccount;
+use crate::model::TranslatorAccount;
 
 /// What every token starts with, so one found in a file or a chat is
 /// recognisable (and secret scanners can look for it).
@@ -261,7 +261,7 @@ pub async fn authenticate(parts: &Parts, app: &Arc<App>) -> Result<Principal, Ht
         let id_sha256 = sha256_hex(id);
         if let Some(session) = app
             .store
-            .session_get(&id_sha256, crate::store::now_ms())
+            .session_get(&id_sha256, crate::clock::now_ms())
             .await
             .map_err(HttpError::from_store)?
         {

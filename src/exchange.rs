@@ -85,9 +85,10 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use crate::clock::utc_day;
 use crate::i18n::Lang;
+use crate::model::{Override, OverrideState, TmEntry};
 use crate::segment::{Piece, Placeholder, PlaceholderKind, escape_text, pieces, unescape_text};
-use crate::store::{Override, OverrideState, TmEntry, utc_day};
 
 /// XLIFF 2.0 core namespace (XLIFF 2.1 keeps it).
 const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
@@ -1301,8 +1302,8 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use crate::model::Origin;
     use crate::segment::check_placeholders;
-    use crate::translate::Origin;
 
     const KEY_A: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
     const KEY_B: &str = "1111111111111111111111111111111111111111111111111111111111111111";

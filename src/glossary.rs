@@ -16,6 +16,7 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::i18n::Lang;
+use crate::model::GlossaryEntry;
 use crate::protect::{self, Protected, Token, TokenKind, TokenValue};
 
 /// Longest term accepted, in characters. A glossary term names a thing; a
@@ -28,28 +29,6 @@ pub const MAX_TRANSLATION_CHARS: usize = 250;
 
 /// Longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
-
-/// One glossary entry: in `target_lang`, `term` must be translated as
-/// `translation`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct GlossaryEntry {
-    #[serde(serialize_with = "lang_code")]
-    #[schema(value_type = String, example = "en")]
-    pub target_lang: Lang,
-    /// The Japanese term, as it appears in the text.
-    pub term: String,
-    pub translation: String,
-    /// For translators: where the translation comes from, when to use it.
-    pub note: String,
-    /// Who made the latest change.
-    pub author: String,
-    /// Unix milliseconds.
-    pub updated_at: i64,
-}
-
-fn lang_code<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(lang.code())
-}
 
 /// Why an entry is refused; the same on every backend and every surface.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -516,7 +495,7 @@ pub fn import_csv(
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let now = crate::store::now_ms();
+    let now = crate::clock::now_ms();
     for (i, fields) in rows.iter().enumerate() {
         let row = i + 1;
         if i == 0

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod content;
 mod embedded;
@@ -14,6 +15,7 @@ pub mod glossary;
 pub mod http;
 pub mod i18n;
 pub mod metrics;
+pub mod model;
 pub mod pages;
 pub mod protect;
 pub mod render;

@@ -23,9 +23,10 @@ use serde::Serialize;
 
 use crate::content::{Announcement, Content};
 use crate::i18n::Lang;
+use crate::model::{Override, OverrideRevision, OverrideState, PageUnit};
 use crate::protect;
 use crate::segment::{self, Piece};
-use crate::store::{Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError};
+use crate::store::{Store, StoreError};
 use crate::translate::{Pipeline, Translation};
 
 /// The part of a hosted page a unit comes from.

@@ -9,8 +9,9 @@
 //! (`tests/it/store.rs`), so callers never need to know which one they have.
 //!
 //! Conventions shared by both backends:
-//! - timestamps are `i64` Unix milliseconds ([`now_ms`]);
-//! - days are `YYYY-MM-DD` strings in UTC ([`utc_day`]), so they sort;
+//! - timestamps are `i64` Unix milliseconds ([`crate::clock::now_ms`]);
+//! - days are `YYYY-MM-DD` strings in UTC ([`crate::clock::utc_day`]), so
+//!   they sort;
 //! - languages are stored as their BCP 47 code ([`Lang::code`]);
 //! - every write is one transaction and is durable when the call returns.
 
@@ -22,243 +23,18 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::clock::now_ms;
 use crate::config::{StoreConfig, StoreLocation};
-pub use crate::glossary::GlossaryEntry;
 use crate::i18n::Lang;
-use crate::translate::Origin;
-
-/// One translation of one unit, as the translation memory keeps it.
-///
-/// Unique on (`unit_key`, `source_lang`, `target_lang`, `provider`, `model`,
-/// `glossary_version`, `segmenter_version`): putting an entry with the same
-/// identity again replaces its text, origin, billing and timestamps.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TmEntry {
-    /// Hex hash of the unit's source (placeholder form), from the segmenter.
-    pub unit_key: String,
-    pub source_lang: Lang,
-    pub target_lang: Lang,
-    /// Provider name (`deepl`, `google`, …), or `bundled` / `translator`.
-    pub provider: String,
-    /// The provider's model, empty when the provider has only one.
-    pub model: String,
-    pub glossary_version: i64,
-    pub segmenter_version: i64,
-    /// The unit's source text, kept for export and for review.
-    pub source_text: String,
-    pub text: String,
-    pub origin: Origin,
-    /// Characters the provider billed for this translation (0 when free).
-    pub characters_billed: i64,
-    pub created_at: i64,
-    pub used_at: i64,
-}
-
-/// Where a translator's override stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum OverrideState {
-    /// Served to readers.
-    Approved,
-    /// The source sentence changed since the override was written (or a
-    /// reviewer asked for another look): kept and flagged, but not served;
-    /// the machine translation of the current source is, until a translator
-    /// reviews it.
-    NeedsReview,
-}
-
-impl OverrideState {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            OverrideState::Approved => "approved",
-            OverrideState::NeedsReview => "needs-review",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "approved" => Some(OverrideState::Approved),
-            "needs-review" => Some(OverrideState::NeedsReview),
-            _ => None,
-        }
-    }
-}
-
-/// A translator's correction of one unit in one target language; it wins
-/// over anything in the translation memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Override {
-    pub unit_key: String,
-    pub target_lang: Lang,
-    pub text: String,
-    /// 1, 2, 3… per (unit_key, target_lang), bumped by every change and never
-    /// reused, not even after a revert: the optimistic concurrency token.
-    pub version: i64,
-    pub state: OverrideState,
-    /// Who made the latest change.
-    pub author: String,
-    /// The source text the override was written against, so a change of
-    /// source can be detected and flagged.
-    pub source_text: String,
-    /// In state [`OverrideState::NeedsReview`] after the page's Japanese was
-    /// edited: the source the override was written against (`source_text`
-    /// is then the edited one), so a reviewer sees what changed.
-    pub previous_source: Option<String>,
-    pub updated_at: i64,
-}
-
-/// One row of an override's append-only history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OverrideRevision {
-    pub version: i64,
-    /// `None`: reverted to the machine translation.
-    pub text: Option<String>,
-    pub author: String,
-    pub created_at: i64,
-    pub state: OverrideState,
-}
-
-/// What a translator account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// Changes translations into the languages given to it.
-    Translator,
-    /// Changes every language.
-    Admin,
-}
-
-impl Role {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Role::Translator => "translator",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "translator" => Some(Role::Translator),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-}
-
-/// A translator's account; the token itself is never stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TranslatorAccount {
-    pub name: String,
-    pub role: Role,
-    /// Targets this account may change (admins: all, whatever is listed).
-    pub languages: Vec<Lang>,
-    pub created_at: i64,
-    pub revoked_at: Option<i64>,
-}
-
-impl TranslatorAccount {
-    /// May this account change translations into `lang`?
-    pub fn may_edit(&self, lang: Lang) -> bool {
-        self.revoked_at.is_none()
-            && !lang.is_source()
-            && (self.role == Role::Admin || self.languages.contains(&lang))
-    }
-}
-
-/// A live web-editor session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub translator: TranslatorAccount,
-    /// Goes into every form of the editor and must come back with it.
-    pub csrf_token: String,
-    pub expires_at: i64,
-}
-
-/// One unit of a hosted page, in order (see [`Store::page_units_sync`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageUnit {
-    pub unit_key: String,
-    pub source_text: String,
-}
-
-/// An override carried from an edited sentence to its new version, flagged
-/// [`OverrideState::NeedsReview`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CarriedOverride {
-    pub from_key: String,
-    pub to_key: String,
-    pub target: Lang,
-    pub version: i64,
-}
-
-/// The author recorded for changes honyaku makes itself (flagging overrides
-/// whose source changed); not a valid translator name.
-pub const SYSTEM_AUTHOR: &str = "honyaku";
-
-/// Where a reader's report stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReportStatus {
-    /// Waiting for a translator.
-    Open,
-    /// A translator has dealt with it (fixed the translation or found
-    /// nothing to fix); kept so the queue has a history.
-    Resolved,
-}
-
-impl ReportStatus {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ReportStatus::Open => "open",
-            ReportStatus::Resolved => "resolved",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "open" => Some(ReportStatus::Open),
-            "resolved" => Some(ReportStatus::Resolved),
-            _ => None,
-        }
-    }
-}
-
-/// A reader's report of a problem with one translated unit.
-///
-/// It deliberately holds nothing about the reader: no address, user agent,
-/// cookie or e-mail is stored, so the queue is not personal data and needs
-/// no retention rules of its own. (The form's per-address rate limit is
-/// kept in memory only.)
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    pub id: i64,
-    /// The announcement's slug.
-    pub page: String,
-    pub unit_key: String,
-    pub target_lang: Lang,
-    /// What the reader wrote, as plain text (escaped wherever it is shown).
-    pub message: String,
-    pub created_at: i64,
-    pub status: ReportStatus,
-    /// The translator who resolved it.
-    pub resolved_by: Option<String>,
-    pub resolved_at: Option<i64>,
-}
-
-/// The longest report message, in characters (not bytes: a Japanese or
-/// Korean reader gets as many as an English one).
-pub const REPORT_MESSAGE_MAX_CHARS: usize = 1000;
+use crate::model::{
+    CarriedOverride, GlossaryEntry, Origin, Override, OverrideRevision, OverrideState, PageUnit,
+    REPORT_MESSAGE_MAX_CHARS, Report, ReportStatus, Role, SYSTEM_AUTHOR, Session, TmEntry,
+    TranslatorAccount, UsageRow, is_valid_translator_name,
+};
 
 /// At most this many reports per [`Store::reports`] call, newest first: a
 /// queue longer than that is read by narrowing it (language, status, page).
 pub const REPORTS_LISTED_MAX: i64 = 500;
-
-/// Characters and requests sent to one provider on one UTC day.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageRow {
-    pub provider: String,
-    /// `YYYY-MM-DD`, UTC.
-    pub day: String,
-    pub characters: i64,
-    pub requests: i64,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -626,39 +402,6 @@ pub async fn open(config: &StoreConfig) -> Result<Arc<dyn Store>> {
     }
 }
 
-/// Now, as Unix milliseconds.
-pub fn now_ms() -> i64 {
-    let since = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
-}
-
-/// The UTC day (`YYYY-MM-DD`) of a Unix-millisecond timestamp, for the usage
-/// ledger. (Howard Hinnant's days-to-civil; no date crate needed for this.)
-pub fn utc_day(unix_ms: i64) -> String {
-    let days = unix_ms.div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-fn parse_origin(value: &str) -> Option<Origin> {
-    match value {
-        "machine" => Some(Origin::Machine),
-        "translator" => Some(Origin::Translator),
-        "bundled" => Some(Origin::Bundled),
-        _ => None,
-    }
-}
-
 /// Row shapes shared by both backends' `query_as`, converted once here.
 pub(crate) type TmRow = (
     String,
@@ -847,16 +590,6 @@ pub(crate) fn check_translator(name: &str, token_sha256: &str) -> Result<()> {
     Ok(())
 }
 
-/// Translator names appear in history and logs: plain, short, and never the
-/// system's own name.
-pub fn is_valid_translator_name(name: &str) -> bool {
-    (1..=64).contains(&name.len())
-        && name != SYSTEM_AUTHOR
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
-}
-
 /// Which units of a page's old layout became which of its new one: pairs
 /// (old index, new index) of units whose sentence was edited.
 ///
@@ -942,7 +675,7 @@ pub(crate) fn tm_from_row(backend: &'static str, row: TmRow) -> Result<TmEntry> 
     Ok(TmEntry {
         source_lang: lang(backend, &source_lang)?,
         target_lang: lang(backend, &target_lang)?,
-        origin: parse_origin(&origin).ok_or_else(|| StoreError::Corrupt {
+        origin: Origin::parse(&origin).ok_or_else(|| StoreError::Corrupt {
             backend,
             message: format!("unknown origin {origin:?}"),
         })?,
@@ -1237,33 +970,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn utc_days_are_civil_dates() {
-        assert_eq!(utc_day(0), "1970-01-01");
-        assert_eq!(utc_day(-1), "1969-12-31");
-        // 2025-05-30T23:59:59.999Z and the next millisecond.
-        assert_eq!(utc_day(1_748_649_599_999), "2025-05-30");
-        assert_eq!(utc_day(1_748_649_600_000), "2025-05-31");
-        // A leap day and the turn of a century that is a leap year.
-        assert_eq!(utc_day(1_709_164_800_000), "2024-02-29");
-        assert_eq!(utc_day(951_782_400_000), "2000-02-29");
-        assert_eq!(utc_day(4_107_542_400_000), "2100-03-01");
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for origin in [Origin::Machine, Origin::Translator, Origin::Bundled] {
-            assert_eq!(parse_origin(origin.as_str()), Some(origin));
-        }
-        for state in [OverrideState::Approved, OverrideState::NeedsReview] {
-            assert_eq!(OverrideState::parse(state.as_str()), Some(state));
-        }
-        assert_eq!(OverrideState::parse("Approved"), None);
-        for status in [ReportStatus::Open, ReportStatus::Resolved] {
-            assert_eq!(ReportStatus::parse(status.as_str()), Some(status));
-        }
+    fn stored_codes_must_be_known() {
         assert!(lang("sqlite", "zh-Hant").is_ok());
         assert!(matches!(
             lang("sqlite", "zh-TW"),
+            Err(StoreError::Corrupt { .. })
+        ));
+        assert!(matches!(
+            state("postgres", "Approved"),
             Err(StoreError::Corrupt { .. })
         ));
     }
@@ -1396,26 +1110,5 @@ mod tests {
             vec![(0, 0)]
         );
         assert!(carried_units(&[], &layout(&["y"])).is_empty());
-    }
-
-    #[test]
-    fn translators_may_edit_only_their_languages() {
-        let mut account = TranslatorAccount {
-            name: "sato".into(),
-            role: Role::Translator,
-            languages: vec![Lang::En, Lang::Ko],
-            created_at: 0,
-            revoked_at: None,
-        };
-        assert!(account.may_edit(Lang::En));
-        assert!(!account.may_edit(Lang::ZhHans));
-        assert!(!account.may_edit(Lang::Ja));
-        account.role = Role::Admin;
-        assert!(account.may_edit(Lang::ZhHans));
-        account.revoked_at = Some(1);
-        assert!(!account.may_edit(Lang::En));
-        assert!(!is_valid_translator_name(SYSTEM_AUTHOR));
-        assert!(!is_valid_translator_name("a b"));
-        assert!(is_valid_translator_name("tanaka.k"));
     }
 }

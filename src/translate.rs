@@ -24,33 +24,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
+use crate::model::{Origin, OverrideState, TmEntry};
 use crate::protect;
 use crate::segment;
-use crate::store::{OverrideState, Store, TmEntry};
+use crate::store::Store;
 
 pub use chain::Chain;
-
-/// Where a served translation came from; shown on the page and kept with
-/// every translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Origin {
-    /// A machine-translation provider.
-    Machine,
-    /// A human translator's override.
-    Translator,
-    /// Shipped with the content, reviewed.
-    Bundled,
-}
-
-impl Origin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::Machine => "machine",
-            Origin::Translator => "translator",
-            Origin::Bundled => "bundled",
-        }
-    }
-}
 
 /// One unit's translation, in placeholder form with protected tokens
 /// already rendered.
@@ -469,7 +448,7 @@ impl Pipeline {
                 let mut used: Vec<String> = found.keys().map(|(k, _)| k.clone()).collect();
                 used.sort_unstable();
                 used.dedup();
-                if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await {
+                if let Err(error) = store.tm_touch(&used, to, crate::clock::now_ms()).await {
                     self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(%error, "cannot record translation-memory use");
                 }
@@ -628,7 +607,7 @@ impl Pipeline {
                 sent[i] = text;
             }
         }
-        let now = crate::store::now_ms();
+        let now = crate::clock::now_ms();
         let mut remembered: Vec<TmEntry> = Vec::new();
         let mut accepted: Vec<(String, i64, Arc<Translation>, Vec<usize>)> = Vec::new();
         for ((((source, key, version, positions), prepared), machine), sent) in

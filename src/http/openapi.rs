@@ -41,7 +41,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, Secur
         crate::http::routes::glossary::GlossaryList,
         crate::http::routes::glossary::PutTerm,
         crate::http::routes::glossary::ImportReport,
-        crate::glossary::GlossaryEntry,
+        crate::model::GlossaryEntry,
         crate::http::routes::reports_api::ReportItem,
         crate::http::routes::reports_api::ReportList,
         crate::http::error::ErrorBody,

@@ -168,7 +168,7 @@ impl Chain {
         let Some(ledger) = &self.ledger else {
             return true;
         };
-        let today = crate::store::utc_day(crate::store::now_ms());
+        let today = crate::clock::utc_day(crate::clock::now_ms());
         let month_start = format!("{}-01", today.get(..7).unwrap_or(&today));
         let rows = match ledger.usage(Some(provider), &month_start, &today).await {
             Ok(rows) => rows,
@@ -371,7 +371,7 @@ impl Chain {
             let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
             slot.characters.fetch_add(chars as u64, Ordering::Relaxed);
             if let Some(ledger) = &self.ledger {
-                let day = crate::store::utc_day(crate::store::now_ms());
+                let day = crate::clock::utc_day(crate::clock::now_ms());
                 let characters = i64::try_from(chars).unwrap_or(i64::MAX);
                 if let Err(error) = ledger
                     .usage_add(slot.provider.name(), &day, characters, 1)

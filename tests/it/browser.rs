@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 
 use crate::overrides::{plain_unit, translator, units};
 use crate::support::{SLUG, TestServer};

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::overrides::{save, translator, units};
 use crate::support::{SLUG, TestServer};
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 
 async fn export(server: &TestServer, token: &str, lang: &str) -> String {
     let response = server

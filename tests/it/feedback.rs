@@ -3,7 +3,7 @@
 //! translators' queue.
 
 use honyaku::i18n::Lang;
-use honyaku::store::{Report, ReportStatus};
+use honyaku::model::{Report, ReportStatus};
 use scraper::{Html, Selector};
 
 use crate::support::{SLUG, TestServer, header};
@@ -475,7 +475,7 @@ async fn markup_in_a_report_is_text_everywhere() {
 async fn translator(
     server: &TestServer,
     name: &str,
-    role: honyaku::store::Role,
+    role: honyaku::model::Role,
     languages: &[Lang],
 ) -> String {
     let token = honyaku::auth::new_token().unwrap();
@@ -517,7 +517,7 @@ fn ids(body: &serde_json::Value) -> Vec<i64> {
 
 #[tokio::test]
 async fn translators_see_and_resolve_the_reports_of_their_languages() {
-    use honyaku::store::Role;
+    use honyaku::model::Role;
     let server = TestServer::start().await;
     let unit = first_unit(&server).await;
     let message = "<script>alert('x')</script> is not English";
@@ -683,7 +683,7 @@ async fn the_queue_is_described_in_the_openapi_document() {
     let token = translator(
         &server,
         "sato",
-        honyaku::store::Role::Translator,
+        honyaku::model::Role::Translator,
         &[Lang::En],
     )
     .await;

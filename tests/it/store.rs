@@ -22,11 +22,11 @@ use std::time::{Duration, Instant};
 
 use honyaku::config::{DatabaseUrl, StoreConfig};
 use honyaku::i18n::Lang;
+use honyaku::model::{GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role, TmEntry};
 use honyaku::store::{
-    self, GlossaryEntry, OverrideState, PageUnit, ReportStatus, Role, Store, StoreError, TmEntry,
+    self, Store, StoreError,
     sqlite::{SqliteOptions, SqliteStore},
 };
-use honyaku::translate::Origin;
 use sqlx::Connection;
 
 const POSTGRES_URL_VAR: &str = "HONYAKU_TEST_POSTGRES_URL";
@@ -893,7 +893,7 @@ async fn usage_increments_add_up(db: &TestDb) {
             "{provider:?} {day:?} {chars}"
         );
     }
-    assert_eq!(store::utc_day(1_751_328_000_000), "2025-07-01");
+    assert_eq!(honyaku::clock::utc_day(1_751_328_000_000), "2025-07-01");
 }
 
 async fn reopen_keeps_everything(db: &TestDb) {
@@ -1103,13 +1103,13 @@ async fn translator_accounts_revoke_and_revive(db: &TestDb) {
     assert!(found.may_edit(Lang::Ko) && !found.may_edit(Lang::ZhHans));
     assert!(store.translator_by_token(&sha(9)).await.unwrap().is_none());
 
-    let far = honyaku::store::now_ms() + 3_600_000;
+    let far = honyaku::clock::now_ms() + 3_600_000;
     store
         .session_create(&sha(10), "sato", "csrf-1", far)
         .await
         .unwrap();
     let session = store
-        .session_get(&sha(10), honyaku::store::now_ms())
+        .session_get(&sha(10), honyaku::clock::now_ms())
         .await
         .unwrap()
         .unwrap();
@@ -1133,7 +1133,7 @@ async fn translator_accounts_revoke_and_revive(db: &TestDb) {
     assert!(store.translator_by_token(&sha(1)).await.unwrap().is_none());
     assert!(
         store
-            .session_get(&sha(10), honyaku::store::now_ms())
+            .session_get(&sha(10), honyaku::clock::now_ms())
             .await
             .unwrap()
             .is_none(),
@@ -1167,7 +1167,7 @@ async fn translator_accounts_revoke_and_revive(db: &TestDb) {
     store.session_delete(&sha(11)).await.unwrap();
     assert!(
         store
-            .session_get(&sha(11), honyaku::store::now_ms())
+            .session_get(&sha(11), honyaku::clock::now_ms())
             .await
             .unwrap()
             .is_none()
@@ -1245,7 +1245,7 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
     assert_eq!(flagged.text, "Held on May 14", "the override is kept");
     assert_eq!(flagged.source_text, "5月21日開催");
     assert_eq!(flagged.previous_source.as_deref(), Some("5月14日開催"));
-    assert_eq!(flagged.author, honyaku::store::SYSTEM_AUTHOR);
+    assert_eq!(flagged.author, honyaku::model::SYSTEM_AUTHOR);
     // Reviewing it (approving a new text) clears the flag.
     let reviewed = store
         .override_put(
@@ -1329,7 +1329,7 @@ async fn reports_are_queued_filtered_and_resolved(db: &TestDb) {
     );
     assert_eq!(store.report_get(third.id + 100).await.unwrap(), None);
 
-    let ids = |reports: Vec<honyaku::store::Report>| -> Vec<i64> {
+    let ids = |reports: Vec<honyaku::model::Report>| -> Vec<i64> {
         reports.into_iter().map(|r| r.id).collect()
     };
     assert_eq!(
@@ -1408,7 +1408,7 @@ async fn reports_are_queued_filtered_and_resolved(db: &TestDb) {
             "{target} {text:?}"
         );
     }
-    let longest = "字".repeat(store::REPORT_MESSAGE_MAX_CHARS);
+    let longest = "字".repeat(honyaku::model::REPORT_MESSAGE_MAX_CHARS);
     store
         .report_add("houdou/a", "k1", Lang::ZhHant, &longest)
         .await

@@ -302,7 +302,7 @@ pub async fn login(
             &auth::sha256_hex(&session_id),
             &account.name,
             &csrf,
-            crate::store::now_ms().saturating_add(lifetime_ms),
+            crate::clock::now_ms().saturating_add(lifetime_ms),
         )
         .await
         .map_err(HttpError::from_store)?;
@@ -473,7 +473,7 @@ async fn render_edit(
         .store
         .reports(
             Some(edit.target),
-            Some(crate::store::ReportStatus::Open),
+            Some(crate::model::ReportStatus::Open),
             Some(&edit.page.slug),
         )
         .await

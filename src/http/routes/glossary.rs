@@ -14,8 +14,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::app::App;
 use crate::auth::Principal;
-use crate::glossary::{self, GlossaryEntry};
+use crate::glossary;
 use crate::http::HttpError;
+use crate::model::GlossaryEntry;
 
 /// The glossary of one language.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]

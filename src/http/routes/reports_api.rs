@@ -20,7 +20,8 @@ use crate::app::App;
 use crate::auth::Principal;
 use crate::http::HttpError;
 use crate::i18n::Lang;
-use crate::store::{REPORTS_LISTED_MAX, Report, ReportStatus, Role};
+use crate::model::{Report, ReportStatus, Role};
+use crate::store::REPORTS_LISTED_MAX;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -175,8 +175,8 @@ async fn charge(app: &App, client: Option<&ApiClient>, characters: u64) -> Resul
     let Some(client) = client else {
         return Ok(());
     };
-    let now = crate::store::now_ms();
-    let day = crate::store::utc_day(now);
+    let now = crate::clock::now_ms();
+    let day = crate::clock::utc_day(now);
     let ledger = format!("client:{}", client.name);
     if client.daily_characters > 0 {
         let used: u64 = app

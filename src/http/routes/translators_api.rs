@@ -19,8 +19,8 @@ use crate::auth::Principal;
 use crate::content::Announcement;
 use crate::http::HttpError;
 use crate::i18n::Lang;
+use crate::model::OverrideState;
 use crate::review::{self, HistoryEntry, SourceUnit, UnitState, UnitView};
-use crate::store::OverrideState;
 
 pub use crate::http::target_lang as target;
 
@@ -325,7 +325,7 @@ pub async fn save_override(
     lang: Lang,
     typed: &str,
     version: i64,
-) -> Result<crate::store::Override, HttpError> {
+) -> Result<crate::model::Override, HttpError> {
     save_text(
         app,
         principal,
@@ -345,7 +345,7 @@ pub async fn save_text(
     lang: Lang,
     text: &str,
     version: i64,
-) -> Result<crate::store::Override, HttpError> {
+) -> Result<crate::model::Override, HttpError> {
     principal.require_lang(lang)?;
     let text = text.trim();
     review::check_override(&unit.text, text, lang).map_err(HttpError::OverrideQa)?;

@@ -207,6 +207,14 @@ pub struct PageUnit {
     pub source_text: String,
 }
 
+/// Which overrides to carry when a page's layout is replaced: those of the
+/// edited sentence `from_key`, to its new version `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carry {
+    pub from_key: String,
+    pub to: PageUnit,
+}
+
 /// An override carried from an edited sentence to its new version, flagged
 /// [`OverrideState::NeedsReview`].
 #[derive(Debug, Clone, PartialEq, Eq)]

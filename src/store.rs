@@ -8,6 +8,15 @@
 //! are compiled into the binary. Both backends pass one conformance suite
 //! (`tests/it/store.rs`), so callers never need to know which one they have.
 //!
+//! The store keeps what it is given and decides nothing about it: which
+//! overrides follow an edited sentence is the review domain's call
+//! ([`crate::review`]), whether a glossary entry is acceptable the
+//! glossary's ([`crate::glossary`]). It refuses what no row may hold, alike
+//! on both backends (a NUL character, an empty key, term or author, a
+//! malformed day, the source language as a target), and the limits every
+//! writer must keep whoever calls it (a report's length, a translator's
+//! name).
+//!
 //! Every method is implemented once (`shared.rs`, with the statements in
 //! `statements.rs` and the row conversions and checks in `rows.rs`), in SQL
 //! both databases run; a backend provides only what really differs
@@ -35,8 +44,8 @@ use async_trait::async_trait;
 use crate::config::{StoreConfig, StoreLocation};
 use crate::i18n::Lang;
 use crate::model::{
-    CarriedOverride, GlossaryEntry, Override, OverrideRevision, OverrideState, PageUnit, Report,
-    ReportStatus, Role, Session, TmEntry, TranslatorAccount, UsageRow,
+    CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState, PageUnit,
+    Report, ReportStatus, Role, Session, TmEntry, TranslatorAccount, UsageRow,
 };
 
 /// At most this many reports per [`Store::reports`] call, newest first: a
@@ -76,6 +85,10 @@ pub enum StoreError {
     /// The override to change does not exist.
     #[error("no such override")]
     NotFound,
+    /// A conditional write found the stored value changed since the caller
+    /// read it (another instance got there first); nothing was written.
+    #[error("the stored value changed since it was read; read it again")]
+    Changed,
     /// A unique name is taken (a translator account that exists).
     #[error("{0} already exists")]
     AlreadyExists(String),
@@ -253,23 +266,37 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     async fn session_delete(&self, id_sha256: &str) -> Result<()>;
 
-    /// Records the units of a hosted page as served now. Where a unit's
-    /// sentence was edited since the last call (see [`carried_units`]), every
-    /// override of the old sentence that the new one lacks is carried to the
-    /// new one in state [`OverrideState::NeedsReview`], with a history row by
-    /// [`SYSTEM_AUTHOR`]; the generation is bumped when anything was carried.
-    /// One transaction.
-    async fn page_units_sync(&self, page: &str, units: &[PageUnit])
-    -> Result<Vec<CarriedOverride>>;
+    /// The layout of `page` as last recorded by
+    /// [`Store::page_units_replace`], in order; empty when there is none.
+    async fn page_units(&self, page: &str) -> Result<Vec<PageUnit>>;
+
+    /// Records `units` as the layout of `page`, provided the recorded one
+    /// is still `expected` (what the caller read and decided on); otherwise
+    /// nothing is written and the answer is [`StoreError::Changed`]. In the
+    /// same transaction each [`Carry`] copies every override of its
+    /// `from_key` to `to.unit_key`, in each language where `to.unit_key`
+    /// has none: same text, state [`OverrideState::NeedsReview`], by
+    /// `author`, written against `to.source_text`, with the source the
+    /// original was written for as `previous_source`, and a history row.
+    /// The generation is bumped when anything was carried.
+    async fn page_units_replace(
+        &self,
+        page: &str,
+        expected: &[PageUnit],
+        units: &[PageUnit],
+        carry: &[Carry],
+        author: &str,
+    ) -> Result<Vec<CarriedOverride>>;
 
     /// Every glossary entry, or those of one target, ordered by target then
     /// term (byte order, the same on both backends).
     async fn glossary_all(&self, target: Option<Lang>) -> Result<Vec<GlossaryEntry>>;
 
     /// Inserts the entry or replaces the one with its (target, term);
-    /// `updated_at` is set to now. Refuses an invalid entry
-    /// ([`crate::glossary::validate`]) with [`StoreError::Invalid`]. Bumps
-    /// [`Store::generation`].
+    /// `updated_at` is set to now. Whether the entry is a good one is the
+    /// glossary's question ([`crate::glossary::put`]); the store refuses
+    /// only an empty term, translation or author, a NUL and the source
+    /// language, with [`StoreError::Invalid`]. Bumps [`Store::generation`].
     async fn glossary_put(&self, entry: &GlossaryEntry) -> Result<GlossaryEntry>;
 
     /// Removes the entry; [`StoreError::NotFound`] when there is none. Bumps

@@ -10,8 +10,8 @@ use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
     GlossaryEntry, Origin, Override, OverrideRevision, OverrideState, PageUnit,
-    REPORT_MESSAGE_MAX_CHARS, Report, ReportStatus, Role, SYSTEM_AUTHOR, Session, TmEntry,
-    TranslatorAccount, UsageRow, is_valid_translator_name,
+    REPORT_MESSAGE_MAX_CHARS, Report, ReportStatus, Role, Session, TmEntry, TranslatorAccount,
+    UsageRow, is_valid_translator_name,
 };
 
 /// Row shapes read by both backends, converted once here.
@@ -162,7 +162,12 @@ pub(crate) fn session_from_row(backend: &'static str, row: SessionRow) -> Result
 
 /// The override that `previous` (of an edited sentence) becomes on the
 /// edited sentence `to`: the same text, flagged for review.
-pub(crate) fn carried_override(previous: Override, to: &PageUnit, version: i64) -> Override {
+pub(crate) fn carried_override(
+    previous: Override,
+    to: &PageUnit,
+    version: i64,
+    author: &str,
+) -> Override {
     // An override already waiting for review was written against its own
     // previous source, not the one it was last carried to.
     let written_against = previous.previous_source.unwrap_or(previous.source_text);
@@ -172,7 +177,7 @@ pub(crate) fn carried_override(previous: Override, to: &PageUnit, version: i64) 
         text: previous.text,
         version,
         state: OverrideState::NeedsReview,
-        author: SYSTEM_AUTHOR.to_owned(),
+        author: author.to_owned(),
         source_text: to.source_text.clone(),
         previous_source: Some(written_against),
         updated_at: now_ms(),
@@ -200,54 +205,6 @@ pub(crate) fn check_translator(name: &str, token_sha256: &str) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Which units of a page's old layout became which of its new one: pairs
-/// (old index, new index) of units whose sentence was edited.
-///
-/// Unchanged sentences are matched by a longest common subsequence of unit
-/// keys, so inserting or deleting a paragraph shifts nothing; between two
-/// matched units, the old and new units left over are paired in order (the
-/// first edited paragraph with the first new one, and so on), and any
-/// surplus on either side was deleted or added, not edited.
-pub fn carried_units(old: &[PageUnit], new: &[PageUnit]) -> Vec<(usize, usize)> {
-    let (n, m) = (old.len(), new.len());
-    // lcs[i][j]: length of the LCS of old[i..] and new[j..].
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if old[i].unit_key == new[j].unit_key {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    let (mut gap_old, mut gap_new) = (Vec::new(), Vec::new());
-    let mut flush = |gap_old: &mut Vec<usize>, gap_new: &mut Vec<usize>| {
-        pairs.extend(gap_old.iter().copied().zip(gap_new.iter().copied()));
-        gap_old.clear();
-        gap_new.clear();
-    };
-    while i < n && j < m {
-        if old[i].unit_key == new[j].unit_key {
-            flush(&mut gap_old, &mut gap_new);
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            gap_old.push(i);
-            i += 1;
-        } else {
-            gap_new.push(j);
-            j += 1;
-        }
-    }
-    gap_old.extend(i..n);
-    gap_new.extend(j..m);
-    flush(&mut gap_old, &mut gap_new);
-    pairs
 }
 
 pub(crate) type RevisionRow = (i64, Option<String>, String, i64, String);
@@ -423,7 +380,9 @@ pub(crate) fn glossary_from_row(backend: &'static str, row: GlossaryRow) -> Resu
     })
 }
 
-/// The checks of a glossary write, the same on both backends; returns the
+/// The checks of a glossary write, the same on both backends: what a row
+/// must hold to be stored at all (whether it is a good entry is the
+/// glossary's question, see [`crate::glossary::validate`]). Returns the
 /// entries to write, stamped now, one per term (the later wins), sorted by
 /// term so concurrent imports lock rows in one order.
 pub(crate) fn checked_glossary(
@@ -442,8 +401,19 @@ pub(crate) fn checked_glossary(
                 target.code()
             )));
         }
-        crate::glossary::validate(entry)
-            .map_err(|e| StoreError::Invalid(format!("glossary entry {:?}: {e}", entry.term)))?;
+        if target.is_source() {
+            return Err(StoreError::Invalid(format!(
+                "{} is the source language; a glossary is for a target language",
+                target.code()
+            )));
+        }
+        for (what, value) in [("term", &entry.term), ("translation", &entry.translation)] {
+            if value.is_empty() {
+                return Err(StoreError::Invalid(format!("glossary {what} is empty")));
+            }
+            check_text(what, value)?;
+        }
+        check_text("note", &entry.note)?;
         check_author(&entry.author)?;
         by_term.insert(
             entry.term.as_str(),
@@ -682,45 +652,5 @@ mod tests {
         assert!(check_report("p", "k", Lang::Ja, "x").is_err());
         assert!(check_report("", "k", Lang::En, "x").is_err());
         assert!(check_report("p", "", Lang::En, "x").is_err());
-    }
-
-    fn layout(keys: &[&str]) -> Vec<PageUnit> {
-        keys.iter()
-            .map(|k| PageUnit {
-                unit_key: (*k).to_owned(),
-                source_text: format!("source of {k}"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn an_edited_sentence_is_paired_with_its_new_version() {
-        let old = layout(&["a", "b", "c", "d"]);
-        let new = layout(&["a", "B", "c", "d"]);
-        assert_eq!(carried_units(&old, &new), vec![(1, 1)]);
-    }
-
-    #[test]
-    fn inserted_and_deleted_paragraphs_shift_nothing() {
-        let old = layout(&["a", "b", "c"]);
-        assert!(carried_units(&old, &layout(&["new", "a", "b", "c"])).is_empty());
-        assert!(carried_units(&old, &layout(&["a", "c"])).is_empty());
-        // An edit after an insertion is still found.
-        assert_eq!(
-            carried_units(&old, &layout(&["new", "a", "B", "c"])),
-            vec![(1, 2)]
-        );
-    }
-
-    #[test]
-    fn edits_between_unchanged_units_pair_in_order() {
-        let old = layout(&["a", "b1", "b2", "c"]);
-        let new = layout(&["a", "B1", "B2", "B3", "c"]);
-        assert_eq!(carried_units(&old, &new), vec![(1, 1), (2, 2)]);
-        assert_eq!(
-            carried_units(&layout(&["x"]), &layout(&["y"])),
-            vec![(0, 0)]
-        );
-        assert!(carried_units(&[], &layout(&["y"])).is_empty());
     }
 }

@@ -25,8 +25,8 @@ use super::{REPORTS_LISTED_MAX, Result, Store, StoreError};
 use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
-    CarriedOverride, GlossaryEntry, Override, OverrideRevision, OverrideState, PageUnit, Report,
-    ReportStatus, Role, Session, TmEntry, TranslatorAccount, UsageRow,
+    CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState, PageUnit,
+    Report, ReportStatus, Role, Session, TmEntry, TranslatorAccount, UsageRow,
 };
 
 use Param::{Int, OptText, Text};
@@ -505,27 +505,31 @@ impl<B: Backend> Store for B {
         .await
     }
 
-    async fn page_units_sync(
+    async fn page_units(&self, page: &str) -> Result<Vec<PageUnit>> {
+        read_layout(&mut self.reader(), page).await
+    }
+
+    async fn page_units_replace(
         &self,
         page: &str,
+        expected: &[PageUnit],
         units: &[PageUnit],
+        carry: &[Carry],
+        author: &str,
     ) -> Result<Vec<CarriedOverride>> {
+        rows::check_author(author)?;
         write(self, async |tx| {
             // The generation row is the lock every override change takes
-            // first: instances starting together sync one after the other.
+            // first: instances starting together replace one after the other.
             tx.execute("UPDATE generation SET value = value WHERE id = 1", &[])
                 .await?;
-            let old = read_layout(tx, page).await?;
-            if old == units {
-                return Ok(Vec::new());
+            if read_layout(tx, page).await? != expected {
+                return Err(StoreError::Changed);
             }
             let mut carried = Vec::new();
-            for (from, to) in rows::carried_units(&old, units) {
-                let (Some(from), Some(to)) = (old.get(from), units.get(to)) else {
-                    continue;
-                };
+            for Carry { from_key, to } in carry {
                 let sql = format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = $1");
-                let found: Vec<OverrideRow> = tx.fetch_all(&sql, &[Text(&from.unit_key)]).await?;
+                let found: Vec<OverrideRow> = tx.fetch_all(&sql, &[Text(from_key)]).await?;
                 for row in found {
                     let previous = rows::override_from_row(B::NAME, row)?;
                     let target = previous.target_lang;
@@ -533,18 +537,20 @@ impl<B: Backend> Store for B {
                         continue;
                     }
                     let version = next_version(tx, &to.unit_key, target).await?;
-                    let flagged = rows::carried_override(previous, to, version);
+                    let flagged = rows::carried_override(previous, to, version, author);
                     write_override(tx, &flagged).await?;
                     append_history(tx, &to.unit_key, target, &rows::revision_of(&flagged)).await?;
                     carried.push(CarriedOverride {
-                        from_key: from.unit_key.clone(),
+                        from_key: from_key.clone(),
                         to_key: to.unit_key.clone(),
                         target,
                         version: flagged.version,
                     });
                 }
             }
-            write_layout(tx, page, units).await?;
+            if expected != units {
+                write_layout(tx, page, units).await?;
+            }
             if !carried.is_empty() {
                 let generation = bump_generation(tx).await?;
                 self.announce(tx, generation).await?;

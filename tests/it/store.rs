@@ -21,8 +21,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use honyaku::config::{DatabaseUrl, StoreConfig};
+use honyaku::glossary::GlossaryWriteError;
 use honyaku::i18n::Lang;
-use honyaku::model::{GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role, TmEntry};
+use honyaku::model::{
+    Carry, GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role, SYSTEM_AUTHOR,
+    TmEntry,
+};
+use honyaku::review::sync_page;
 use honyaku::store::{
     self, Store, StoreError,
     sqlite::{SqliteOptions, SqliteStore},
@@ -1191,7 +1196,12 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
         ("k-date", "5月14日開催"),
         ("k-end", "以上"),
     ]);
-    assert!(store.page_units_sync("p", &v1).await.unwrap().is_empty());
+    assert!(
+        sync_page(store.as_ref(), "p", &v1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     store
         .override_put(
             "k-date",
@@ -1216,7 +1226,12 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
         .unwrap();
     let generation = store.generation().await.unwrap();
     // The same layout again changes nothing.
-    assert!(store.page_units_sync("p", &v1).await.unwrap().is_empty());
+    assert!(
+        sync_page(store.as_ref(), "p", &v1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(store.generation().await.unwrap(), generation);
 
     let v2 = units(&[
@@ -1225,7 +1240,7 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
         ("k-date2", "5月21日開催"),
         ("k-end", "以上"),
     ]);
-    let mut carried = store.page_units_sync("p", &v2).await.unwrap();
+    let mut carried = sync_page(store.as_ref(), "p", &v2).await.unwrap();
     carried.sort_by_key(|c| c.target.code());
     assert_eq!(carried.len(), 2, "{carried:?}");
     assert!(
@@ -1234,6 +1249,23 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
             .all(|c| c.from_key == "k-date" && c.to_key == "k-date2")
     );
     assert!(store.generation().await.unwrap() > generation);
+    assert_eq!(store.page_units("p").await.unwrap(), v2);
+
+    // The store replaces a layout only if it is still the one the caller
+    // decided on: an instance that read v1 finds v2 and writes nothing.
+    let generation = store.generation().await.unwrap();
+    let carry = [Carry {
+        from_key: "k-date".into(),
+        to: v2[2].clone(),
+    }];
+    assert!(matches!(
+        store
+            .page_units_replace("p", &v1, &v2, &carry, SYSTEM_AUTHOR)
+            .await,
+        Err(StoreError::Changed)
+    ));
+    assert_eq!(store.page_units("p").await.unwrap(), v2);
+    assert_eq!(store.generation().await.unwrap(), generation);
 
     let flagged = store
         .override_get(&keys(&["k-date2"]), Lang::En)
@@ -1245,7 +1277,7 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
     assert_eq!(flagged.text, "Held on May 14", "the override is kept");
     assert_eq!(flagged.source_text, "5月21日開催");
     assert_eq!(flagged.previous_source.as_deref(), Some("5月14日開催"));
-    assert_eq!(flagged.author, honyaku::model::SYSTEM_AUTHOR);
+    assert_eq!(flagged.author, SYSTEM_AUTHOR);
     // Reviewing it (approving a new text) clears the flag.
     let reviewed = store
         .override_put(
@@ -1531,6 +1563,9 @@ async fn glossary_put_list_replace_and_delete(db: &TestDb) {
     assert_eq!(store.glossary_all(Some(Lang::En)).await.unwrap().len(), 1);
 }
 
+/// The glossary's rules are checked before the store is asked
+/// ([`honyaku::glossary::put`]); the store itself refuses only what no row
+/// may hold, alike on both backends, and keeps the rest as given.
 async fn glossary_refuses_invalid_entries(db: &TestDb) {
     let store = db.open().await;
     let g0 = store.generation().await.unwrap();
@@ -1549,6 +1584,29 @@ async fn glossary_refuses_invalid_entries(db: &TestDb) {
             ..gloss(Lang::En, "省", "x")
         },
     ] {
+        let refused = honyaku::glossary::put(store.as_ref(), &bad).await;
+        assert!(
+            matches!(
+                refused,
+                Err(GlossaryWriteError::Invalid { .. }
+                    | GlossaryWriteError::Store(StoreError::Invalid(_)))
+            ),
+            "{bad:?}: {refused:?}"
+        );
+    }
+    assert!(store.glossary_all(None).await.unwrap().is_empty());
+    assert_eq!(store.generation().await.unwrap(), g0);
+    // What no row may hold, the store refuses by itself.
+    for bad in [
+        gloss(Lang::En, "", "x"),
+        gloss(Lang::En, "省", ""),
+        gloss(Lang::En, "省", "x\u{0}y"),
+        gloss(Lang::Ja, "省", "x"),
+        GlossaryEntry {
+            author: " ".into(),
+            ..gloss(Lang::En, "省", "x")
+        },
+    ] {
         assert!(
             matches!(store.glossary_put(&bad).await, Err(StoreError::Invalid(_))),
             "{bad:?}"
@@ -1557,10 +1615,18 @@ async fn glossary_refuses_invalid_entries(db: &TestDb) {
     assert!(store.glossary_all(None).await.unwrap().is_empty());
     assert_eq!(store.generation().await.unwrap(), g0);
     // 200 characters is the limit, not 200 bytes.
-    store
-        .glossary_put(&gloss(Lang::En, &"省".repeat(200), "x"))
+    honyaku::glossary::put(store.as_ref(), &gloss(Lang::En, &"省".repeat(200), "x"))
         .await
         .unwrap();
+    // The rest is the glossary's business: the store keeps it as given.
+    let kept = store
+        .glossary_put(&gloss(Lang::En, &long, "x "))
+        .await
+        .unwrap();
+    assert_eq!(
+        (kept.term.as_str(), kept.translation.as_str()),
+        (long.as_str(), "x ")
+    );
 }
 
 async fn glossary_import_merges_or_replaces_all_or_nothing(db: &TestDb) {

@@ -29,6 +29,7 @@
 //! - languages are stored as their BCP 47 code ([`Lang::code`]);
 //! - every write is one transaction and is durable when the call returns.
 
+mod health;
 pub mod postgres;
 mod rows;
 mod shared;
@@ -117,8 +118,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// `"sqlite"` or `"postgres"`.
     fn backend(&self) -> &'static str;
 
-    /// A round trip to the database, for `/readyz`.
+    /// A round trip to the database.
     async fn ping(&self) -> Result<()>;
+
+    /// Whether writes work now, for `/readyz`: the outcome of the latest
+    /// write, or, when that is older than [`WRITE_CHECK_EVERY`], of a small
+    /// write made to find out (at most [`WRITE_PROBE_TIMEOUT`] long). A
+    /// write that fails (a full disk, an I/O error, a read-only file, a lock
+    /// held elsewhere) makes this an error until a write succeeds again.
+    async fn writable(&self) -> Result<()>;
 
     /// For each key, the newest entry (by `created_at`) of any provider and
     /// model for this target, glossary version and segmenter version; keys
@@ -350,6 +358,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// else: caches keyed by it never serve a stale translation for long.
     async fn generation(&self) -> Result<i64>;
 }
+
+/// How old the outcome of the latest write may be before
+/// [`Store::writable`] writes to find out again.
+pub const WRITE_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// How long [`Store::writable`] waits for its write: a lock held elsewhere
+/// longer than this is reported as "not writable now" rather than waited out.
+pub const WRITE_PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// How stale a [`GenerationWatch`] may be: overrides and glossary changes
 /// made by another instance show up within this long.

@@ -25,6 +25,7 @@ use async_trait::async_trait;
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Arguments, Connection, Postgres, Transaction};
 
+use super::health::WriteHealth;
 use super::sql::{Backend, Exec, Param, Rows};
 use super::{Result, StoreError};
 
@@ -58,6 +59,7 @@ pub struct PostgresStore {
     /// The password in the URL (as written and percent-decoded), removed
     /// from every error message.
     secrets: Arc<[String]>,
+    health: WriteHealth,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -148,6 +150,7 @@ impl PostgresStore {
         Ok(Self {
             pool,
             secrets: secrets.into(),
+            health: WriteHealth::default(),
         })
     }
 
@@ -339,6 +342,10 @@ impl Backend for PostgresStore {
         if let Err(error) = tx.tx.rollback().await {
             tracing::warn!(error = %error_with(error, &self.secrets), "rollback failed");
         }
+    }
+
+    fn health(&self) -> &WriteHealth {
+        &self.health
     }
 
     fn in_keys(column: &str, param: &str) -> String {

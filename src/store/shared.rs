@@ -21,7 +21,9 @@ use super::statements::{
     append_history, bump_generation, current_override, next_version, read_layout, report_by_id,
     write_glossary, write_layout, write_override, write_tm,
 };
-use super::{REPORTS_LISTED_MAX, Result, Store, StoreError};
+use super::{
+    REPORTS_LISTED_MAX, Result, Store, StoreError, WRITE_CHECK_EVERY, WRITE_PROBE_TIMEOUT,
+};
 use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
@@ -32,18 +34,55 @@ use crate::model::{
 use Param::{Int, OptText, Text};
 
 /// Runs `body` in a write transaction of `store`: committed when it returns
-/// `Ok`, rolled back when it returns an error.
+/// `Ok`, rolled back when it returns an error. A write that failed for a
+/// reason of the database's files is tried once more on a fresh connection
+/// where the backend has one (see [`Backend::fresh`]); its outcome is what
+/// [`Store::writable`] reports next.
 async fn write<B: Backend, T>(
     store: &B,
+    body: impl AsyncFnOnce(&mut B::Tx) -> Result<T> + Clone,
+) -> Result<T> {
+    let mut outcome = attempt(store, store.begin().await, body.clone()).await;
+    if let Err(StoreError::Unavailable { .. } | StoreError::Database { .. }) = &outcome {
+        if let Some(tx) = store.fresh().await {
+            outcome = attempt(store, tx, body).await;
+        }
+    }
+    store.health().record(&outcome);
+    outcome
+}
+
+async fn attempt<B: Backend, T>(
+    store: &B,
+    tx: Result<B::Tx>,
     body: impl AsyncFnOnce(&mut B::Tx) -> Result<T>,
 ) -> Result<T> {
-    let mut tx = store.begin().await?;
-    let result = body(&mut tx).await;
-    match result {
+    let mut tx = tx?;
+    match body(&mut tx).await {
         Ok(value) => store.commit(tx).await.map(|()| value),
         Err(error) => {
             store.rollback(tx).await;
             Err(error)
+        }
+    }
+}
+
+/// The small write [`Store::writable`] makes when it has no recent outcome.
+async fn probe<B: Backend>(store: &B) -> Result<()> {
+    let write = write(store, async |tx| {
+        tx.execute(
+            "UPDATE write_probe SET at = $1 WHERE id = 1",
+            &[Int(now_ms())],
+        )
+        .await?;
+        Ok(())
+    });
+    match tokio::time::timeout(WRITE_PROBE_TIMEOUT, write).await {
+        Ok(outcome) => outcome,
+        Err(_) => {
+            let outcome = Err(StoreError::Busy { backend: B::NAME });
+            store.health().record(&outcome);
+            outcome
         }
     }
 }
@@ -57,6 +96,13 @@ impl<B: Backend> Store for B {
     async fn ping(&self) -> Result<()> {
         self.reader().execute("SELECT 1", &[]).await?;
         Ok(())
+    }
+
+    async fn writable(&self) -> Result<()> {
+        match self.health().fresh(B::NAME, WRITE_CHECK_EVERY) {
+            Some(outcome) => outcome,
+            None => probe(self).await,
+        }
     }
 
     async fn tm_get(

@@ -17,6 +17,7 @@ use async_trait::async_trait;
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 
+use super::health::WriteHealth;
 use super::{Result, StoreError};
 
 /// One statement parameter.
@@ -96,12 +97,22 @@ pub trait Backend: Send + Sync + std::fmt::Debug + 'static {
     /// the locks it takes) until it ends.
     async fn begin(&self) -> Result<Self::Tx>;
 
+    /// A write transaction on a connection opened for it, for one more try
+    /// of a write that failed for a reason of the database's files; `None`
+    /// where a new connection would change nothing.
+    async fn fresh(&self) -> Option<Result<Self::Tx>> {
+        None
+    }
+
     /// Commits. On failure the transaction is rolled back or its connection
     /// discarded: the next write starts afresh.
     async fn commit(&self, tx: Self::Tx) -> Result<()>;
 
     /// Rolls back; a connection that cannot be rolled back is discarded.
     async fn rollback(&self, tx: Self::Tx);
+
+    /// The outcome of this store's latest write.
+    fn health(&self) -> &WriteHealth;
 
     /// The condition "`column` is one of the keys bound as `param`".
     fn in_keys(column: &str, param: &str) -> String;

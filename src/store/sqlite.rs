@@ -22,8 +22,9 @@ use sqlx::sqlite::{
     SqliteArguments, SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool,
     SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Arguments, Sqlite};
+use sqlx::{Arguments, Connection, Sqlite};
 
+use super::health::WriteHealth;
 use super::sql::{Backend, Exec, Param, Rows};
 use super::{Result, StoreError};
 
@@ -53,7 +54,11 @@ impl Default for SqliteOptions {
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// How the pool connects, for a connection of its own (see
+    /// [`Backend::fresh`]).
+    connect: SqliteConnectOptions,
     path: PathBuf,
+    health: WriteHealth,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -79,7 +84,10 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(options.busy_timeout)
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // The database file is read with read(2), never mapped: an I/O
+            // error on a mapped page would be a SIGBUS, not an error.
+            .pragma("mmap_size", "0");
         let pool_options = SqlitePoolOptions::new()
             .max_connections(options.max_connections.max(1))
             // Long enough for every pooled connection to wait out one busy
@@ -97,15 +105,56 @@ impl SqliteStore {
                         attempt += 1;
                         tokio::time::sleep(Duration::from_millis(25 * attempt)).await;
                     }
+                    StoreError::Unavailable { message, .. } => {
+                        return Err(unwritable(path, &message));
+                    }
                     other => return Err(other),
                 },
             }
         };
-        migrate(&pool).await?;
-        Ok(Self {
+        let store = Self {
             pool,
+            connect,
             path: path.to_owned(),
-        })
+            health: WriteHealth::default(),
+        };
+        store.refuse_unwritable().await?;
+        migrate(&store.pool).await?;
+        Ok(store)
+    }
+
+    /// Commits one write at start-up (the header's `user_version`, set to
+    /// what it is, so no table is needed yet): a file honyaku can read but
+    /// not write (read-only, immutable, its `-wal` or `-shm` file immutable)
+    /// would serve pages and then lose every translation it pays for, so it
+    /// is refused here, saying what to fix. A lock held elsewhere is no
+    /// reason to refuse.
+    async fn refuse_unwritable(&self) -> Result<()> {
+        let written = async {
+            let mut tx = self.begin().await?;
+            let (version,): (i64,) = match tx.fetch_one("PRAGMA user_version", &[]).await {
+                Ok(row) => row,
+                Err(e) => {
+                    self.rollback(tx).await;
+                    return Err(e);
+                }
+            };
+            if let Err(e) = tx
+                .execute(&format!("PRAGMA user_version = {version}"), &[])
+                .await
+            {
+                self.rollback(tx).await;
+                return Err(e);
+            }
+            self.commit(tx).await
+        };
+        match written.await {
+            Ok(()) | Err(StoreError::Busy { .. }) => Ok(()),
+            Err(StoreError::Unavailable { message, .. } | StoreError::Database { message, .. }) => {
+                Err(unwritable(&self.path, &message))
+            }
+            Err(other) => Err(other),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -116,6 +165,18 @@ impl SqliteStore {
     /// unusable afterwards. Dropping the store without it is also safe.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// The refusal of a database file honyaku cannot write, saying what to fix.
+fn unwritable(path: &Path, message: &str) -> StoreError {
+    StoreError::Unavailable {
+        backend: BACKEND,
+        message: format!(
+            "{} cannot be written ({message}); check that the file, its -wal and -shm \
+             files and their directory are writable and not immutable (ls -l, lsattr)",
+            path.display()
+        ),
     }
 }
 
@@ -154,10 +215,11 @@ fn error(e: sqlx::Error) -> StoreError {
             if is_busy_code(&code) {
                 return StoreError::Busy { backend: BACKEND };
             }
-            // SQLITE_CANTOPEN (14) and SQLITE_IOERR (10): the file itself.
+            // The file itself: SQLITE_READONLY (8), SQLITE_IOERR (10),
+            // SQLITE_FULL (13), SQLITE_CANTOPEN (14).
             if code
                 .parse::<i32>()
-                .is_ok_and(|c| matches!(c & 0xff, 10 | 14))
+                .is_ok_and(|c| matches!(c & 0xff, 8 | 10 | 13 | 14))
             {
                 return StoreError::Unavailable {
                     backend: BACKEND,
@@ -243,17 +305,37 @@ impl Exec for SqliteReader {
 /// still in a transaction and refused every later one on it).
 ///
 /// The connection goes back to the pool only after a `COMMIT` or `ROLLBACK`
-/// that succeeded. After any other ending (a failed commit or rollback, a
-/// cancelled request) it is closed, which ends whatever transaction it had,
-/// and the pool opens a fresh one when it needs it.
+/// that succeeded and no statement failed for a reason of the file (a full
+/// disk, an I/O error, a read-only file). After any other ending (a failed
+/// commit or rollback, such a failure, a cancelled request) it is closed,
+/// which ends whatever transaction it had, and the pool opens a fresh one
+/// when it needs it.
 pub struct SqliteTx {
-    conn: Option<PoolConnection<Sqlite>>,
+    conn: Option<TxConnection>,
+    /// A statement failed for a reason of the file: whatever state the
+    /// connection kept about it is not to be reused.
+    faulted: bool,
+}
+
+enum TxConnection {
+    Pooled(PoolConnection<Sqlite>),
+    /// Opened for this transaction alone (see [`Backend::fresh`]); closed
+    /// when it ends.
+    Fresh(SqliteConnection),
 }
 
 impl SqliteTx {
+    fn new(conn: TxConnection) -> Self {
+        Self {
+            conn: Some(conn),
+            faulted: false,
+        }
+    }
+
     fn conn(&mut self) -> Result<&mut SqliteConnection> {
         match self.conn.as_mut() {
-            Some(conn) => Ok(&mut **conn),
+            Some(TxConnection::Pooled(conn)) => Ok(&mut **conn),
+            Some(TxConnection::Fresh(conn)) => Ok(conn),
             None => Err(StoreError::Database {
                 backend: BACKEND,
                 message: "the transaction has ended".into(),
@@ -261,16 +343,30 @@ impl SqliteTx {
         }
     }
 
-    /// The connection is clean (no transaction open): back to the pool.
+    /// Notes a failure of the file, so the connection is not pooled again.
+    fn checked<T>(&mut self, outcome: Result<T>) -> Result<T> {
+        if let Err(StoreError::Unavailable { .. } | StoreError::Database { .. }) = &outcome {
+            self.faulted = true;
+        }
+        outcome
+    }
+
+    /// No transaction is open: a pooled connection goes back to the pool
+    /// (unless a statement failed for a reason of the file), a fresh one is
+    /// closed.
     fn release(mut self) {
-        drop(self.conn.take());
+        if !self.faulted {
+            drop(self.conn.take());
+        }
     }
 }
 
 impl Drop for SqliteTx {
     fn drop(&mut self) {
-        if let Some(mut conn) = self.conn.take() {
-            conn.close_on_drop();
+        match self.conn.take() {
+            Some(TxConnection::Pooled(mut conn)) => conn.close_on_drop(),
+            // Dropping the connection closes it.
+            Some(TxConnection::Fresh(_)) | None => {}
         }
     }
 }
@@ -282,16 +378,17 @@ impl Exec for SqliteTx {
         let done = sqlx::query_with(sql, args)
             .execute(self.conn()?)
             .await
-            .map_err(error)?;
-        Ok(done.rows_affected())
+            .map_err(error);
+        self.checked(done).map(|d| d.rows_affected())
     }
 
     async fn fetch_all<R: Rows>(&mut self, sql: &str, params: &[Param<'_>]) -> Result<Vec<R>> {
         let args = arguments(params)?;
-        sqlx::query_as_with(sql, args)
+        let rows = sqlx::query_as_with(sql, args)
             .fetch_all(self.conn()?)
             .await
-            .map_err(error)
+            .map_err(error);
+        self.checked(rows)
     }
 
     async fn fetch_optional<R: Rows>(
@@ -300,14 +397,33 @@ impl Exec for SqliteTx {
         params: &[Param<'_>],
     ) -> Result<Option<R>> {
         let args = arguments(params)?;
-        sqlx::query_as_with(sql, args)
+        let row = sqlx::query_as_with(sql, args)
             .fetch_optional(self.conn()?)
             .await
-            .map_err(error)
+            .map_err(error);
+        self.checked(row)
     }
 
     fn backend(&self) -> &'static str {
         BACKEND
+    }
+}
+
+impl SqliteStore {
+    /// `BEGIN IMMEDIATE` on `conn`, in the guard before it is sent: a
+    /// transaction cancelled while it waits for the lock closes its
+    /// connection rather than pooling it mid-transaction.
+    async fn begin_on(&self, conn: TxConnection) -> Result<SqliteTx> {
+        let mut tx = SqliteTx::new(conn);
+        match tx.execute("BEGIN IMMEDIATE", &[]).await {
+            Ok(_) => Ok(tx),
+            Err(e @ StoreError::Busy { .. }) => {
+                // Nothing was begun: the connection is as it was.
+                tx.release();
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -324,18 +440,20 @@ impl Backend for SqliteStore {
 
     async fn begin(&self) -> Result<SqliteTx> {
         let conn = self.pool.acquire().await.map_err(error)?;
-        // In the guard before BEGIN is sent: cancelled while waiting for the
-        // lock, the connection is closed rather than pooled mid-transaction.
-        let mut tx = SqliteTx { conn: Some(conn) };
-        match tx.execute("BEGIN IMMEDIATE", &[]).await {
-            Ok(_) => Ok(tx),
-            Err(e @ StoreError::Busy { .. }) => {
-                // Nothing was begun: the connection is as it was.
-                tx.release();
-                Err(e)
-            }
-            Err(e) => Err(e),
-        }
+        self.begin_on(TxConnection::Pooled(conn)).await
+    }
+
+    /// A connection opened while the files did not take writes keeps, for
+    /// as long as it lives, the read-only handle SQLite fell back to: a
+    /// write that failed for a reason of the file is tried once more on a
+    /// connection opened now, so the first write after the fault is gone
+    /// succeeds even when every pooled connection dates from the fault.
+    async fn fresh(&self) -> Option<Result<SqliteTx>> {
+        let conn = match SqliteConnection::connect_with(&self.connect).await {
+            Ok(conn) => conn,
+            Err(e) => return Some(Err(error(e))),
+        };
+        Some(self.begin_on(TxConnection::Fresh(conn)).await)
     }
 
     async fn commit(&self, mut tx: SqliteTx) -> Result<()> {
@@ -349,6 +467,7 @@ impl Backend for SqliteStore {
                 // rolled back; others leave the transaction open. Either
                 // way: roll back if there is anything to, then close.
                 let _ = tx.execute("ROLLBACK", &[]).await;
+                tx.faulted = true;
                 Err(e)
             }
         }
@@ -358,6 +477,10 @@ impl Backend for SqliteStore {
         if tx.execute("ROLLBACK", &[]).await.is_ok() {
             tx.release();
         }
+    }
+
+    fn health(&self) -> &WriteHealth {
+        &self.health
     }
 
     fn in_keys(column: &str, param: &str) -> String {

@@ -26,6 +26,7 @@ mod providers_libretranslate;
 mod providers_openai;
 mod proxy;
 mod store;
+mod store_faults;
 mod support;
 mod translate_api;
 mod translated_pages;

@@ -15,16 +15,17 @@ pub async fn healthz() -> impl IntoResponse {
 }
 
 /// The service can serve pages: content and locales are loaded and every
-/// page is rendered (the state does not exist otherwise).
+/// page is rendered (the state does not exist otherwise), and the store
+/// takes writes, without which translations paid for would be lost.
 pub async fn readyz(State(app): State<Arc<App>>) -> impl IntoResponse {
-    let store = app.store.ping().await;
+    let store = app.store.writable().await;
     let status = if store.is_ok() {
         axum::http::StatusCode::OK
     } else {
         axum::http::StatusCode::SERVICE_UNAVAILABLE
     };
     if let Err(error) = &store {
-        tracing::warn!(%error, "not ready: the store does not answer");
+        tracing::warn!(%error, "not ready: the store does not take writes");
     }
     (
         status,

@@ -288,6 +288,26 @@ pub struct UsageRow {
     pub requests: i64,
 }
 
+/// A provider's budgets, in characters; `None`: no limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Budget {
+    /// Per UTC day.
+    pub daily: Option<i64>,
+    /// Per UTC calendar month.
+    pub monthly: Option<i64>,
+}
+
+/// Characters set aside in the ledger for one call to a provider, before it
+/// is made; counted as spent until settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reservation {
+    pub provider: String,
+    /// The UTC day charged, `YYYY-MM-DD`: the day of the reservation, even
+    /// when it is settled after midnight.
+    pub day: String,
+    pub characters: i64,
+}
+
 /// One glossary entry: in `target_lang`, `term` must be translated as
 /// `translation`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]

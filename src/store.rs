@@ -45,8 +45,9 @@ use async_trait::async_trait;
 use crate::config::{StoreConfig, StoreLocation};
 use crate::i18n::Lang;
 use crate::model::{
-    CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState, PageUnit,
-    Report, ReportStatus, Role, Session, TmEntry, TranslatorAccount, UsageRow,
+    Budget, CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState,
+    PageUnit, Report, ReportStatus, Reservation, Role, Session, TmEntry, TranslatorAccount,
+    UsageRow,
 };
 
 /// At most this many reports per [`Store::reports`] call, newest first: a
@@ -228,6 +229,27 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         characters: i64,
         requests: i64,
     ) -> Result<()>;
+
+    /// Sets `characters` aside for `provider` before they are sent: adds
+    /// them to the characters of `day`, provided that keeps `day` within
+    /// `budget.daily` and the month of `day` within `budget.monthly`
+    /// (reservations not yet settled count as spent). Concurrent
+    /// reservations, from any number of instances sharing the database, are
+    /// checked one after the other, so together they never exceed a budget.
+    /// `None`: they would not fit; nothing was written.
+    async fn usage_reserve(
+        &self,
+        provider: &str,
+        day: &str,
+        characters: i64,
+        budget: Budget,
+    ) -> Result<Option<Reservation>>;
+
+    /// Settles a reservation once the provider has answered: of its
+    /// characters `used` were sent and answered (what the provider bills),
+    /// the rest are given back; `requests` are added to the day's requests.
+    async fn usage_settle(&self, reservation: &Reservation, used: i64, requests: i64)
+    -> Result<()>;
 
     /// Rows for `from_day..=to_day`, of one provider or all, ordered by day
     /// then provider.

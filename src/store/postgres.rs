@@ -35,6 +35,10 @@ const BACKEND: &str = "postgres";
 /// new generation.
 pub const NOTIFY_CHANNEL: &str = "honyaku_generation";
 
+/// The first key of the ledger's advisory locks ("hnyk" in ASCII), so they
+/// cannot collide with advisory locks others take on a shared server.
+const LEDGER_LOCK_SPACE: i32 = 0x686e_796b;
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
 #[derive(Debug, Clone)]
@@ -217,6 +221,7 @@ fn arguments(params: &[Param<'_>]) -> Result<PgArguments> {
             Param::Text(v) => args.add(v),
             Param::OptText(v) => args.add(v),
             Param::Int(v) => args.add(v),
+            Param::Int32(v) => args.add(v),
             Param::OptInt(v) => args.add(v),
             Param::Keys(keys) => args.add(keys),
         };
@@ -350,6 +355,18 @@ impl Backend for PostgresStore {
 
     fn in_keys(column: &str, param: &str) -> String {
         format!("{column} = ANY({param})")
+    }
+
+    /// A transaction-level advisory lock per provider (in a key space of
+    /// its own): reservations of one provider take turns across instances
+    /// and are released at commit; other providers' do not wait.
+    async fn lock_ledger(&self, tx: &mut PgTx, provider: &str) -> Result<()> {
+        tx.execute(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[Param::Int32(LEDGER_LOCK_SPACE), Param::Text(provider)],
+        )
+        .await?;
+        Ok(())
     }
 
     /// `NOTIFY honyaku_generation`, delivered when the transaction commits.

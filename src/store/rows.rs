@@ -9,7 +9,7 @@ use super::{Result, StoreError};
 use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
-    GlossaryEntry, Origin, Override, OverrideRevision, OverrideState, PageUnit,
+    Budget, GlossaryEntry, Origin, Override, OverrideRevision, OverrideState, PageUnit,
     REPORT_MESSAGE_MAX_CHARS, Report, ReportStatus, Role, Session, TmEntry, TranslatorAccount,
     UsageRow, is_valid_translator_name,
 };
@@ -443,6 +443,13 @@ pub(crate) fn check_usage(provider: &str, day: &str, characters: i64, requests: 
         return Err(StoreError::Invalid(
             "usage counts only grow: characters and requests must not be negative".into(),
         ));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_budget(budget: Budget) -> Result<()> {
+    if budget.daily.is_some_and(|b| b < 0) || budget.monthly.is_some_and(|b| b < 0) {
+        return Err(StoreError::Invalid("a budget must not be negative".into()));
     }
     Ok(())
 }

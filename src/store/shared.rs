@@ -27,11 +27,12 @@ use super::{
 use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
-    CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState, PageUnit,
-    Report, ReportStatus, Role, Session, TmEntry, TranslatorAccount, UsageRow,
+    Budget, CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState,
+    PageUnit, Report, ReportStatus, Reservation, Role, Session, TmEntry, TranslatorAccount,
+    UsageRow,
 };
 
-use Param::{Int, OptText, Text};
+use Param::{Int, OptInt, OptText, Text};
 
 /// Runs `body` in a write transaction of `store`: committed when it returns
 /// `Ok`, rolled back when it returns an error. A write that failed for a
@@ -385,6 +386,84 @@ impl<B: Backend> Store for B {
                 &[Text(provider), Text(day), Int(characters), Int(requests)],
             )
             .await?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn usage_reserve(
+        &self,
+        provider: &str,
+        day: &str,
+        characters: i64,
+        budget: Budget,
+    ) -> Result<Option<Reservation>> {
+        rows::check_usage(provider, day, characters, 0)?;
+        rows::check_budget(budget)?;
+        let month = day.get(..7).unwrap_or(day);
+        let (first, last) = (format!("{month}-01"), format!("{month}-31"));
+        write(self, async |tx| {
+            self.lock_ledger(tx, provider).await?;
+            // One statement: the row of the day gains the characters only
+            // if the day and the month stay within their budgets.
+            let reserved = tx
+                .execute(
+                    "INSERT INTO usage (provider, day, characters, requests) \
+                     SELECT $1, $2, $3, 0 \
+                     WHERE (CAST($4 AS BIGINT) IS NULL OR $3 + COALESCE((SELECT characters \
+                       FROM usage WHERE provider = $1 AND day = $2), 0) <= $4) \
+                     AND (CAST($5 AS BIGINT) IS NULL OR $3 + COALESCE((SELECT SUM(characters) \
+                       FROM usage WHERE provider = $1 AND day >= $6 AND day <= $7), 0) <= $5) \
+                     ON CONFLICT (provider, day) DO UPDATE SET \
+                     characters = usage.characters + EXCLUDED.characters",
+                    &[
+                        Text(provider),
+                        Text(day),
+                        Int(characters),
+                        OptInt(budget.daily),
+                        OptInt(budget.monthly),
+                        Text(&first),
+                        Text(&last),
+                    ],
+                )
+                .await?;
+            Ok((reserved > 0).then(|| Reservation {
+                provider: provider.to_owned(),
+                day: day.to_owned(),
+                characters,
+            }))
+        })
+        .await
+    }
+
+    async fn usage_settle(
+        &self,
+        reservation: &Reservation,
+        used: i64,
+        requests: i64,
+    ) -> Result<()> {
+        if !(0..=reservation.characters).contains(&used) || requests < 0 {
+            return Err(StoreError::Invalid(format!(
+                "a reservation of {} characters cannot settle {used} used in {requests} requests",
+                reservation.characters
+            )));
+        }
+        write(self, async |tx| {
+            let done = tx
+                .execute(
+                    "UPDATE usage SET characters = characters - $3, requests = requests + $4 \
+                     WHERE provider = $1 AND day = $2",
+                    &[
+                        Text(&reservation.provider),
+                        Text(&reservation.day),
+                        Int(reservation.characters - used),
+                        Int(requests),
+                    ],
+                )
+                .await?;
+            if done == 0 {
+                return Err(StoreError::NotFound);
+            }
             Ok(())
         })
         .await

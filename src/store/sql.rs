@@ -26,6 +26,8 @@ pub enum Param<'a> {
     Text(&'a str),
     OptText(Option<&'a str>),
     Int(i64),
+    /// Where a statement wants a 32-bit integer (PostgreSQL's `INTEGER`).
+    Int32(i32),
     OptInt(Option<i64>),
     /// A list of keys, matched by the fragment of [`Backend::in_keys`].
     Keys(&'a [String]),
@@ -116,6 +118,14 @@ pub trait Backend: Send + Sync + std::fmt::Debug + 'static {
 
     /// The condition "`column` is one of the keys bound as `param`".
     fn in_keys(column: &str, param: &str) -> String;
+
+    /// Called first in a transaction that reserves characters of
+    /// `provider`: makes concurrent reservations of one provider (from any
+    /// instance) take turns, so each sees what the one before it reserved.
+    /// SQLite's `BEGIN IMMEDIATE` already does.
+    async fn lock_ledger(&self, _tx: &mut Self::Tx, _provider: &str) -> Result<()> {
+        Ok(())
+    }
 
     /// Called in the transaction that moved the generation to `generation`,
     /// before it commits: PostgreSQL tells the other instances.

@@ -255,6 +255,7 @@ fn arguments<'q>(params: &[Param<'q>]) -> Result<SqliteArguments<'q>> {
             Param::Text(v) => args.add(v),
             Param::OptText(v) => args.add(v),
             Param::Int(v) => args.add(v),
+            Param::Int32(v) => args.add(v),
             Param::OptInt(v) => args.add(v),
             Param::Keys(keys) => args.add(json_list(keys)?),
         };

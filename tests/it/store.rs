@@ -24,8 +24,8 @@ use honyaku::config::{DatabaseUrl, StoreConfig};
 use honyaku::glossary::GlossaryWriteError;
 use honyaku::i18n::Lang;
 use honyaku::model::{
-    Carry, GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role, SYSTEM_AUTHOR,
-    TmEntry,
+    Budget, Carry, GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role,
+    SYSTEM_AUTHOR, TmEntry,
 };
 use honyaku::review::sync_page;
 use honyaku::store::{
@@ -901,6 +901,196 @@ async fn usage_increments_add_up(db: &TestDb) {
     assert_eq!(honyaku::clock::utc_day(1_751_328_000_000), "2025-07-01");
 }
 
+fn budget(daily: Option<i64>, monthly: Option<i64>) -> Budget {
+    Budget { daily, monthly }
+}
+
+async fn characters_of(store: &dyn Store, provider: &str, day: &str) -> i64 {
+    store
+        .usage(Some(provider), day, day)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.characters)
+        .sum()
+}
+
+/// Characters are reserved before they are sent and settled after: a
+/// reservation that would pass the daily or the monthly budget is refused
+/// and writes nothing, a settlement gives back what was not used, and
+/// reservations not yet settled count as spent.
+async fn usage_reservations_stay_within_budgets(db: &TestDb) {
+    let store = db.open().await;
+    let day = "2025-07-10";
+    let daily = budget(Some(1000), None);
+    let first = store
+        .usage_reserve("deepl", day, 600, daily)
+        .await
+        .unwrap()
+        .expect("fits");
+    assert_eq!(
+        (
+            first.provider.as_str(),
+            first.day.as_str(),
+            first.characters
+        ),
+        ("deepl", day, 600)
+    );
+    // Unsettled, the 600 count: 500 more would pass 1000.
+    assert!(
+        store
+            .usage_reserve("deepl", day, 500, daily)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(characters_of(store.as_ref(), "deepl", day).await, 600);
+    // Settled with 350 used: 250 come back, one request is counted.
+    store.usage_settle(&first, 350, 1).await.unwrap();
+    let row = &store.usage(Some("deepl"), day, day).await.unwrap()[0];
+    assert_eq!((row.characters, row.requests), (350, 1));
+    let second = store
+        .usage_reserve("deepl", day, 650, daily)
+        .await
+        .unwrap()
+        .expect("exactly the budget fits");
+    assert!(
+        store
+            .usage_reserve("deepl", day, 1, daily)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Other providers and other days have budgets of their own.
+    assert!(
+        store
+            .usage_reserve("google", day, 1000, daily)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .usage_reserve("deepl", "2025-07-11", 1000, daily)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    store.usage_settle(&second, 650, 2).await.unwrap();
+
+    // The monthly budget counts every day of the month, and only of it.
+    let monthly = budget(None, Some(3000));
+    store
+        .usage_add("azure", "2025-06-30", 5000, 1)
+        .await
+        .unwrap();
+    store
+        .usage_add("azure", "2025-07-01", 1000, 1)
+        .await
+        .unwrap();
+    store
+        .usage_add("azure", "2025-07-09", 1500, 1)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .usage_reserve("azure", day, 501, monthly)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .usage_reserve("azure", day, 500, monthly)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .usage_reserve("azure", "2025-08-01", 3000, monthly)
+            .await
+            .unwrap()
+            .is_some(),
+        "a new month"
+    );
+    // Both budgets at once: the tighter one decides.
+    assert!(
+        store
+            .usage_reserve("libre", day, 100, budget(Some(1000), Some(50)))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // No budget: always reserved, still recorded.
+    let free = store
+        .usage_reserve("libre", day, 70, Budget::default())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(characters_of(store.as_ref(), "libre", day).await, 70);
+
+    // A settlement cannot use more than was reserved.
+    for (used, requests) in [(71, 1), (-1, 1), (10, -1)] {
+        assert!(
+            matches!(
+                store.usage_settle(&free, used, requests).await,
+                Err(StoreError::Invalid(_))
+            ),
+            "{used} {requests}"
+        );
+    }
+    for (provider, day, chars, budget) in [
+        ("deepl", "2025-7-1", 1, daily),
+        ("deepl", day, -1, daily),
+        ("", day, 1, daily),
+        ("deepl", day, 1, budget(Some(-5), None)),
+    ] {
+        assert!(
+            matches!(
+                store.usage_reserve(provider, day, chars, budget).await,
+                Err(StoreError::Invalid(_))
+            ),
+            "{provider:?} {day:?} {chars} {budget:?}"
+        );
+    }
+}
+
+/// Reservations made at the same moment, from two stores on one database
+/// (two instances), never exceed the budget together, and the budget is
+/// used up to the last reservation that fits.
+async fn concurrent_reservations_never_exceed_the_budget(db: &TestDb) {
+    let stores = [db.open().await, db.open().await];
+    let day = "2025-07-10";
+    let daily = budget(Some(1000), Some(5000));
+    let tasks: Vec<_> = (0..48)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move {
+                // 48 reservations of 70 or 30: 2400 characters wanted.
+                let characters = if i % 3 == 0 { 30 } else { 70 };
+                store
+                    .usage_reserve("deepl", day, characters, daily)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut granted = 0;
+    for task in tasks {
+        if let Some(reservation) = task.await.unwrap() {
+            granted += reservation.characters;
+        }
+    }
+    let recorded = characters_of(stores[0].as_ref(), "deepl", day).await;
+    assert_eq!(recorded, granted, "every grant is in the ledger, no other");
+    assert!(granted <= 1000, "{granted} characters granted");
+    assert!(
+        granted > 1000 - 30,
+        "only {granted}: a reservation that fit was refused"
+    );
+}
+
 async fn reopen_keeps_everything(db: &TestDb) {
     let store = db.open().await;
     store
@@ -1755,6 +1945,8 @@ conformance!(
     override_state_changes_are_versioned,
     generation_moves_with_every_override_change_only,
     usage_increments_add_up,
+    usage_reservations_stay_within_budgets,
+    concurrent_reservations_never_exceed_the_budget,
     reopen_keeps_everything,
     migrations_are_idempotent,
     crash_keeps_acknowledged_translations,

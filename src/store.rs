@@ -18,9 +18,10 @@
 //! name).
 //!
 //! Every method is implemented once (`shared.rs`, with the statements in
-//! `statements.rs` and the row conversions and checks in `rows.rs`), in SQL
-//! both databases run; a backend provides only what really differs
-//! (`sql.rs`: transactions, key lists, collation, error classification).
+//! `statements.rs`, the row conversions and checks in `rows.rs` and the
+//! transaction every write runs in in `write.rs`), in SQL both databases
+//! run; a backend provides only what really differs (`sql.rs`:
+//! transactions, key lists, collation, error classification, locks).
 //!
 //! Conventions shared by both backends:
 //! - timestamps are `i64` Unix milliseconds ([`crate::clock::now_ms`]);
@@ -36,6 +37,7 @@ mod shared;
 mod sql;
 pub mod sqlite;
 mod statements;
+mod write;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -348,7 +350,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// [`ReportStatus::Open`]. Only these four things are stored, never
     /// anything that identifies the reader. Refuses ([`StoreError::Invalid`])
     /// an empty or whitespace-only message, one longer than
-    /// [`REPORT_MESSAGE_MAX_CHARS`], and the source language as target.
+    /// [`crate::model::REPORT_MESSAGE_MAX_CHARS`], and the source language as target.
     /// Does not touch [`Store::generation`]: a report changes no page.
     async fn report_add(
         &self,

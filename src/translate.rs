@@ -14,6 +14,7 @@
 //! [`Pipeline::glossary`] and `translate_claimed`). Each unit's glossary
 //! version, 0 without terms, is part of its memory and TM keys.
 
+pub mod backlog;
 pub mod chain;
 pub mod provider;
 pub mod providers;
@@ -127,6 +128,9 @@ pub struct Pipeline {
     /// The store's generation as this process watches it (shared with the
     /// `App`, whose page cache is keyed by it too).
     generation: Option<Arc<crate::store::GenerationWatch>>,
+    /// Machine translations the store refused, written again when it takes
+    /// writes (and served from here meanwhile).
+    pub backlog: backlog::Backlog,
     pub stats: Stats,
 }
 
@@ -236,6 +240,7 @@ impl Pipeline {
                 .clone()
                 .map(|s| Arc::new(crate::store::GenerationWatch::new(s))),
             store,
+            backlog: backlog::Backlog::default(),
             stats: Stats::default(),
         }
     }
@@ -343,6 +348,9 @@ impl Pipeline {
             return (results, 0);
         }
         let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
+        if let Some(store) = &self.store {
+            self.backlog.flush(store.as_ref()).await;
+        }
         let glossary = self.glossary(to).await;
         // A translator's approved override wins over everything. One that
         // needs review (its source changed) is not served: the machine
@@ -393,6 +401,17 @@ impl Pipeline {
             let id = (to, key.clone(), version);
             if let Some(found) = self.memory.get(&id) {
                 self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                results[i] = Some(found);
+                continue;
+            }
+            if let Some(kept) = self.backlog.get(to, key, version) {
+                self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                let found = Arc::new(Translation {
+                    text: kept.text,
+                    origin: kept.origin,
+                    model: Some(kept.model),
+                });
+                self.memory.insert(id, found.clone());
                 results[i] = Some(found);
                 continue;
             }
@@ -662,7 +681,8 @@ impl Pipeline {
         if let (Some(store), false) = (&self.store, remembered.is_empty()) {
             if let Err(error) = store.tm_put(&remembered).await {
                 self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept in memory only");
+                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept to be written when the store takes writes again");
+                self.backlog.keep(remembered);
             }
         }
         for (key, version, translation, positions) in accepted {

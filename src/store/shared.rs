@@ -3,7 +3,7 @@
 //! backends cannot drift apart and the conformance suite tests one piece of
 //! code twice rather than two pieces once.
 //!
-//! Every write goes through [`write`]: it begins a transaction, runs the
+//! Every write goes through `write.rs`: it begins a transaction, runs the
 //! method's statements, commits when they succeeded and rolls back when
 //! anything failed, so no error leaves a transaction open on a pooled
 //! connection.
@@ -18,12 +18,12 @@ use super::rows::{
 };
 use super::sql::{Backend, Exec, Param};
 use super::statements::{
-    append_history, bump_generation, current_override, next_version, read_layout, report_by_id,
-    write_glossary, write_layout, write_override, write_tm,
+    append_history, bump_generation, carry_overrides, current_override, next_version, read_layout,
+    report_by_id, reserve_characters, settle_characters, write_glossary, write_layout,
+    write_override, write_tm,
 };
-use super::{
-    REPORTS_LISTED_MAX, Result, Store, StoreError, WRITE_CHECK_EVERY, WRITE_PROBE_TIMEOUT,
-};
+use super::write::{probe, write};
+use super::{REPORTS_LISTED_MAX, Result, Store, StoreError, WRITE_CHECK_EVERY};
 use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
@@ -32,61 +32,7 @@ use crate::model::{
     UsageRow,
 };
 
-use Param::{Int, OptInt, OptText, Text};
-
-/// Runs `body` in a write transaction of `store`: committed when it returns
-/// `Ok`, rolled back when it returns an error. A write that failed for a
-/// reason of the database's files is tried once more on a fresh connection
-/// where the backend has one (see [`Backend::fresh`]); its outcome is what
-/// [`Store::writable`] reports next.
-async fn write<B: Backend, T>(
-    store: &B,
-    body: impl AsyncFnOnce(&mut B::Tx) -> Result<T> + Clone,
-) -> Result<T> {
-    let mut outcome = attempt(store, store.begin().await, body.clone()).await;
-    if let Err(StoreError::Unavailable { .. } | StoreError::Database { .. }) = &outcome {
-        if let Some(tx) = store.fresh().await {
-            outcome = attempt(store, tx, body).await;
-        }
-    }
-    store.health().record(&outcome);
-    outcome
-}
-
-async fn attempt<B: Backend, T>(
-    store: &B,
-    tx: Result<B::Tx>,
-    body: impl AsyncFnOnce(&mut B::Tx) -> Result<T>,
-) -> Result<T> {
-    let mut tx = tx?;
-    match body(&mut tx).await {
-        Ok(value) => store.commit(tx).await.map(|()| value),
-        Err(error) => {
-            store.rollback(tx).await;
-            Err(error)
-        }
-    }
-}
-
-/// The small write [`Store::writable`] makes when it has no recent outcome.
-async fn probe<B: Backend>(store: &B) -> Result<()> {
-    let write = write(store, async |tx| {
-        tx.execute(
-            "UPDATE write_probe SET at = $1 WHERE id = 1",
-            &[Int(now_ms())],
-        )
-        .await?;
-        Ok(())
-    });
-    match tokio::time::timeout(WRITE_PROBE_TIMEOUT, write).await {
-        Ok(outcome) => outcome,
-        Err(_) => {
-            let outcome = Err(StoreError::Busy { backend: B::NAME });
-            store.health().record(&outcome);
-            outcome
-        }
-    }
-}
+use Param::{Int, OptText, Text};
 
 #[async_trait]
 impl<B: Backend> Store for B {
@@ -400,34 +346,10 @@ impl<B: Backend> Store for B {
     ) -> Result<Option<Reservation>> {
         rows::check_usage(provider, day, characters, 0)?;
         rows::check_budget(budget)?;
-        let month = day.get(..7).unwrap_or(day);
-        let (first, last) = (format!("{month}-01"), format!("{month}-31"));
         write(self, async |tx| {
             self.lock_ledger(tx, provider).await?;
-            // One statement: the row of the day gains the characters only
-            // if the day and the month stay within their budgets.
-            let reserved = tx
-                .execute(
-                    "INSERT INTO usage (provider, day, characters, requests) \
-                     SELECT $1, $2, $3, 0 \
-                     WHERE (CAST($4 AS BIGINT) IS NULL OR $3 + COALESCE((SELECT characters \
-                       FROM usage WHERE provider = $1 AND day = $2), 0) <= $4) \
-                     AND (CAST($5 AS BIGINT) IS NULL OR $3 + COALESCE((SELECT SUM(characters) \
-                       FROM usage WHERE provider = $1 AND day >= $6 AND day <= $7), 0) <= $5) \
-                     ON CONFLICT (provider, day) DO UPDATE SET \
-                     characters = usage.characters + EXCLUDED.characters",
-                    &[
-                        Text(provider),
-                        Text(day),
-                        Int(characters),
-                        OptInt(budget.daily),
-                        OptInt(budget.monthly),
-                        Text(&first),
-                        Text(&last),
-                    ],
-                )
-                .await?;
-            Ok((reserved > 0).then(|| Reservation {
+            let reserved = reserve_characters(tx, provider, day, characters, budget).await?;
+            Ok(reserved.then(|| Reservation {
                 provider: provider.to_owned(),
                 day: day.to_owned(),
                 characters,
@@ -449,22 +371,11 @@ impl<B: Backend> Store for B {
             )));
         }
         write(self, async |tx| {
-            let done = tx
-                .execute(
-                    "UPDATE usage SET characters = characters - $3, requests = requests + $4 \
-                     WHERE provider = $1 AND day = $2",
-                    &[
-                        Text(&reservation.provider),
-                        Text(&reservation.day),
-                        Int(reservation.characters - used),
-                        Int(requests),
-                    ],
-                )
-                .await?;
-            if done == 0 {
-                return Err(StoreError::NotFound);
+            if settle_characters(tx, reservation, used, requests).await? {
+                Ok(())
+            } else {
+                Err(StoreError::NotFound)
             }
-            Ok(())
         })
         .await
     }
@@ -651,28 +562,7 @@ impl<B: Backend> Store for B {
             if read_layout(tx, page).await? != expected {
                 return Err(StoreError::Changed);
             }
-            let mut carried = Vec::new();
-            for Carry { from_key, to } in carry {
-                let sql = format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = $1");
-                let found: Vec<OverrideRow> = tx.fetch_all(&sql, &[Text(from_key)]).await?;
-                for row in found {
-                    let previous = rows::override_from_row(B::NAME, row)?;
-                    let target = previous.target_lang;
-                    if current_override(tx, &to.unit_key, target).await?.is_some() {
-                        continue;
-                    }
-                    let version = next_version(tx, &to.unit_key, target).await?;
-                    let flagged = rows::carried_override(previous, to, version, author);
-                    write_override(tx, &flagged).await?;
-                    append_history(tx, &to.unit_key, target, &rows::revision_of(&flagged)).await?;
-                    carried.push(CarriedOverride {
-                        from_key: from_key.clone(),
-                        to_key: to.unit_key.clone(),
-                        target,
-                        version: flagged.version,
-                    });
-                }
-            }
+            let carried = carry_overrides(tx, carry, author).await?;
             if expected != units {
                 write_layout(tx, page, units).await?;
             }

@@ -1,14 +1,18 @@
-//! The statements that several [`super::Store`] methods are made of,
-//! written once for both backends: reading and writing one override and its
-//! history, the batch upserts, a page's layout.
+//! The statements the [`super::Store`] methods are made of, written once
+//! for both backends: reading and writing one override and its history,
+//! carrying overrides, the batch upserts, a page's layout, the ledger's
+//! conditional reservation.
 
 use super::Result;
 use super::rows::{self, OVERRIDE_COLUMNS, OverrideRow, REPORT_COLUMNS, ReportRow};
 use super::sql::{Exec, Param, ROWS_PER_STATEMENT, insert_values};
 use crate::i18n::Lang;
-use crate::model::{GlossaryEntry, Override, OverrideRevision, PageUnit, Report, TmEntry};
+use crate::model::{
+    Budget, CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, PageUnit, Report,
+    Reservation, TmEntry,
+};
 
-use Param::{Int, OptText, Text};
+use Param::{Int, OptInt, OptText, Text};
 
 /// Bumps the generation, which on PostgreSQL takes the row lock that
 /// serializes override and glossary changes, and returns the new value.
@@ -218,4 +222,95 @@ pub(crate) async fn report_by_id(tx: &mut impl Exec, id: i64) -> Result<Option<R
     let row: Option<ReportRow> = tx.fetch_optional(&sql, &[Int(id)]).await?;
     row.map(|r| rows::report_from_row(tx.backend(), r))
         .transpose()
+}
+
+/// Carries the overrides of each [`Carry`] (see
+/// [`super::Store::page_units_replace`]); returns what was carried.
+pub(crate) async fn carry_overrides(
+    tx: &mut impl Exec,
+    carry: &[Carry],
+    author: &str,
+) -> Result<Vec<CarriedOverride>> {
+    let mut carried = Vec::new();
+    let sql = format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = $1");
+    for Carry { from_key, to } in carry {
+        let found: Vec<OverrideRow> = tx.fetch_all(&sql, &[Text(from_key)]).await?;
+        for row in found {
+            let previous = rows::override_from_row(tx.backend(), row)?;
+            let target = previous.target_lang;
+            if current_override(tx, &to.unit_key, target).await?.is_some() {
+                continue;
+            }
+            let version = next_version(tx, &to.unit_key, target).await?;
+            let flagged = rows::carried_override(previous, to, version, author);
+            write_override(tx, &flagged).await?;
+            append_history(tx, &to.unit_key, target, &rows::revision_of(&flagged)).await?;
+            carried.push(CarriedOverride {
+                from_key: from_key.clone(),
+                to_key: to.unit_key.clone(),
+                target,
+                version: flagged.version,
+            });
+        }
+    }
+    Ok(carried)
+}
+
+/// Adds `characters` to the day's row of `provider`, in one statement, only
+/// if the day and its month stay within `budget`; whether it did. The
+/// caller holds the ledger lock ([`super::sql::Backend::lock_ledger`]).
+pub(crate) async fn reserve_characters(
+    tx: &mut impl Exec,
+    provider: &str,
+    day: &str,
+    characters: i64,
+    budget: Budget,
+) -> Result<bool> {
+    let month = day.get(..7).unwrap_or(day);
+    let (first, last) = (format!("{month}-01"), format!("{month}-31"));
+    let reserved = tx
+        .execute(
+            "INSERT INTO usage (provider, day, characters, requests) \
+             SELECT $1, $2, $3, 0 \
+             WHERE (CAST($4 AS BIGINT) IS NULL OR $3 + COALESCE((SELECT characters \
+               FROM usage WHERE provider = $1 AND day = $2), 0) <= $4) \
+             AND (CAST($5 AS BIGINT) IS NULL OR $3 + COALESCE((SELECT SUM(characters) \
+               FROM usage WHERE provider = $1 AND day >= $6 AND day <= $7), 0) <= $5) \
+             ON CONFLICT (provider, day) DO UPDATE SET \
+             characters = usage.characters + EXCLUDED.characters",
+            &[
+                Text(provider),
+                Text(day),
+                Int(characters),
+                OptInt(budget.daily),
+                OptInt(budget.monthly),
+                Text(&first),
+                Text(&last),
+            ],
+        )
+        .await?;
+    Ok(reserved > 0)
+}
+
+/// Gives back what `reservation` did not use and counts `requests`;
+/// whether the day's row was there.
+pub(crate) async fn settle_characters(
+    tx: &mut impl Exec,
+    reservation: &Reservation,
+    used: i64,
+    requests: i64,
+) -> Result<bool> {
+    let done = tx
+        .execute(
+            "UPDATE usage SET characters = characters - $3, requests = requests + $4 \
+             WHERE provider = $1 AND day = $2",
+            &[
+                Text(&reservation.provider),
+                Text(&reservation.day),
+                Int(reservation.characters - used),
+                Int(requests),
+            ],
+        )
+        .await?;
+    Ok(done > 0)
 }

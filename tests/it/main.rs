@@ -11,6 +11,7 @@ mod exchange;
 mod feedback;
 mod fetch;
 mod glossary;
+mod ledger;
 mod locales;
 mod memory;
 mod negotiation;

@@ -115,6 +115,13 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
     );
     write_metric(
         &mut out,
+        "honyaku_provider_ledger_failures_total",
+        "counter",
+        "Times a provider was not called because its characters could not be reserved in the ledger.",
+        &by_provider(&|s| s.ledger_failures.load(Relaxed)),
+    );
+    write_metric(
+        &mut out,
         "honyaku_provider_budget_refusals_total",
         "counter",
         "Times a provider was skipped because its budget was spent.",

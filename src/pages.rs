@@ -4,8 +4,9 @@
 
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::Lang;
+use crate::model::Origin;
 use crate::segment::{self, Fill, Piece, Unit, UnitKind};
-use crate::translate::{Bundled, Origin, Pipeline, Translation};
+use crate::translate::{Bundled, Pipeline, Translation};
 
 /// How an announcement page relates to the Japanese original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

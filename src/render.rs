@@ -695,7 +695,7 @@ pub struct ReportFormView<'a> {
 pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> String {
     let lang = ctx.lang;
     let title = ctx.t("report-link");
-    let max = crate::store::REPORT_MESSAGE_MAX_CHARS;
+    let max = crate::model::REPORT_MESSAGE_MAX_CHARS;
     let mut max_args = FluentArgs::new();
     max_args.set("max", max);
     let error_id = view.error.map(|_| "report-error");

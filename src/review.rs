@@ -9,7 +9,7 @@
 //!
 //! An override is keyed by its unit's Japanese sentence, so it is served
 //! wherever that sentence appears. When a page's Japanese is edited, the
-//! store carries overrides of edited sentences to their new version in
+//! overrides of edited sentences are carried to their new version in
 //! state `needs-review` ([`sync_layouts`]): kept and shown to translators,
 //! but not served, because a translation of the old sentence can be wrong
 //! for the new one (a changed date, a new condition). Readers get the
@@ -23,11 +23,13 @@ use serde::Serialize;
 
 use crate::content::{Announcement, Content};
 use crate::i18n::Lang;
+use crate::model::{
+    CarriedOverride, Carry, Override, OverrideRevision, OverrideState, PageUnit, SYSTEM_AUTHOR,
+    TranslatorAccount,
+};
 use crate::protect;
 use crate::segment::{self, Piece};
-use crate::store::{
-    Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError, TranslatorAccount,
-};
+use crate::store::{Store, StoreError};
 use crate::translate::{Pipeline, QaError, Translation};
 
 /// The part of a hosted page a unit comes from.
@@ -116,8 +118,9 @@ pub fn unit_sources(content: &Content) -> Result<HashMap<String, String>, segmen
     Ok(index)
 }
 
-/// Records each hosted page's layout in the store, which flags overrides
-/// of sentences edited since the last start (see the module docs).
+/// Records each hosted page's layout in the store and carries the
+/// overrides of sentences edited since the last start (see the module docs
+/// and [`sync_page`]). Returns how many overrides now need review.
 pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<usize, ReviewError> {
     let mut flagged = 0;
     for page in content.announcements() {
@@ -128,7 +131,7 @@ pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<u
                 source_text: u.text,
             })
             .collect();
-        let carried = store.page_units_sync(&page.slug, &units).await?;
+        let carried = sync_page(store.as_ref(), &page.slug, &units).await?;
         for c in &carried {
             tracing::info!(
                 page = %page.slug,
@@ -140,6 +143,91 @@ pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<u
         flagged += carried.len();
     }
     Ok(flagged)
+}
+
+/// Records `units` as the layout of `page`. Where a unit's sentence was
+/// edited since the layout last recorded ([`carried_units`]), every
+/// override of the old sentence that the new one lacks is carried to the
+/// new one in state [`OverrideState::NeedsReview`], by
+/// [`crate::model::SYSTEM_AUTHOR`]: kept and shown to translators, not
+/// served. Instances starting together each read the old layout; the one
+/// whose write finds it changed reads it again.
+pub async fn sync_page(
+    store: &dyn Store,
+    page: &str,
+    units: &[PageUnit],
+) -> Result<Vec<CarriedOverride>, StoreError> {
+    let mut attempt = 0;
+    loop {
+        let old = store.page_units(page).await?;
+        if old == units {
+            return Ok(Vec::new());
+        }
+        let carry: Vec<Carry> = carried_units(&old, units)
+            .into_iter()
+            .filter_map(|(from, to)| {
+                Some(Carry {
+                    from_key: old.get(from)?.unit_key.clone(),
+                    to: units.get(to)?.clone(),
+                })
+            })
+            .collect();
+        match store
+            .page_units_replace(page, &old, units, &carry, SYSTEM_AUTHOR)
+            .await
+        {
+            Err(StoreError::Changed) if attempt < 5 => attempt += 1,
+            other => return other,
+        }
+    }
+}
+
+/// Which units of a page's old layout became which of its new one: pairs
+/// (old index, new index) of units whose sentence was edited.
+///
+/// Unchanged sentences are matched by a longest common subsequence of unit
+/// keys, so inserting or deleting a paragraph shifts nothing; between two
+/// matched units, the old and new units left over are paired in order (the
+/// first edited paragraph with the first new one, and so on), and any
+/// surplus on either side was deleted or added, not edited.
+pub fn carried_units(old: &[PageUnit], new: &[PageUnit]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), new.len());
+    // lcs[i][j]: length of the LCS of old[i..] and new[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if old[i].unit_key == new[j].unit_key {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let (mut gap_old, mut gap_new) = (Vec::new(), Vec::new());
+    let mut flush = |gap_old: &mut Vec<usize>, gap_new: &mut Vec<usize>| {
+        pairs.extend(gap_old.iter().copied().zip(gap_new.iter().copied()));
+        gap_old.clear();
+        gap_new.clear();
+    };
+    while i < n && j < m {
+        if old[i].unit_key == new[j].unit_key {
+            flush(&mut gap_old, &mut gap_new);
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            gap_old.push(i);
+            i += 1;
+        } else {
+            gap_new.push(j);
+            j += 1;
+        }
+    }
+    gap_old.extend(i..n);
+    gap_new.extend(j..m);
+    flush(&mut gap_old, &mut gap_new);
+    pairs
 }
 
 /// Placeholder form → what a translator reads and types.
@@ -943,5 +1031,45 @@ mod tests {
         assert_eq!(entries[1].after.as_deref(), Some("b"));
         assert_eq!(entries[4].after, None);
         assert_eq!(entries[4].state, UnitState::Machine);
+    }
+
+    fn layout(keys: &[&str]) -> Vec<PageUnit> {
+        keys.iter()
+            .map(|k| PageUnit {
+                unit_key: (*k).to_owned(),
+                source_text: format!("source of {k}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_edited_sentence_is_paired_with_its_new_version() {
+        let old = layout(&["a", "b", "c", "d"]);
+        let new = layout(&["a", "B", "c", "d"]);
+        assert_eq!(carried_units(&old, &new), vec![(1, 1)]);
+    }
+
+    #[test]
+    fn inserted_and_deleted_paragraphs_shift_nothing() {
+        let old = layout(&["a", "b", "c"]);
+        assert!(carried_units(&old, &layout(&["new", "a", "b", "c"])).is_empty());
+        assert!(carried_units(&old, &layout(&["a", "c"])).is_empty());
+        // An edit after an insertion is still found.
+        assert_eq!(
+            carried_units(&old, &layout(&["new", "a", "B", "c"])),
+            vec![(1, 2)]
+        );
+    }
+
+    #[test]
+    fn edits_between_unchanged_units_pair_in_order() {
+        let old = layout(&["a", "b1", "b2", "c"]);
+        let new = layout(&["a", "B1", "B2", "B3", "c"]);
+        assert_eq!(carried_units(&old, &new), vec![(1, 1), (2, 2)]);
+        assert_eq!(
+            carried_units(&layout(&["x"]), &layout(&["y"])),
+            vec![(0, 0)]
+        );
+        assert!(carried_units(&[], &layout(&["y"])).is_empty());
     }
 }

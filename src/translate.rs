@@ -18,6 +18,7 @@
 //! [`Pipeline::glossary`] and `translate_claimed`). Each unit's glossary
 //! version, 0 without terms, is part of its memory and TM keys.
 
+pub mod backlog;
 pub mod chain;
 pub mod provider;
 pub mod providers;
@@ -29,34 +30,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
+use crate::model::{Origin, OverrideState, TmEntry};
 use crate::protect;
 use crate::segment;
-use crate::store::{OverrideState, Store, TmEntry};
+use crate::store::Store;
 
 pub use chain::Chain;
 pub use qa::{QaError, qa_gate};
-
-/// Where a served translation came from; shown on the page and kept with
-/// every translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Origin {
-    /// A machine-translation provider.
-    Machine,
-    /// A human translator's override.
-    Translator,
-    /// Shipped with the content, reviewed.
-    Bundled,
-}
-
-impl Origin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::Machine => "machine",
-            Origin::Translator => "translator",
-            Origin::Bundled => "bundled",
-        }
-    }
-}
 
 /// One unit's translation, in placeholder form with protected tokens
 /// already rendered.
@@ -158,6 +138,9 @@ pub struct Pipeline {
     /// The store's generation as this process watches it (shared with the
     /// `App`, whose page cache is keyed by it too).
     generation: Option<Arc<crate::store::GenerationWatch>>,
+    /// Machine translations the store refused, written again when it takes
+    /// writes (and served from here meanwhile).
+    pub backlog: backlog::Backlog,
     pub stats: Stats,
 }
 
@@ -237,6 +220,7 @@ impl Pipeline {
                 .clone()
                 .map(|s| Arc::new(crate::store::GenerationWatch::new(s))),
             store,
+            backlog: backlog::Backlog::default(),
             stats: Stats::default(),
         }
     }
@@ -359,6 +343,9 @@ impl Pipeline {
             return (results, 0);
         }
         let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
+        if let Some(store) = &self.store {
+            self.backlog.flush(store.as_ref()).await;
+        }
         let glossary = self.glossary(to).await;
         // A translator's approved override wins over everything. One that
         // needs review (its source changed) is not served: the machine
@@ -409,6 +396,17 @@ impl Pipeline {
             let id = (to, key.clone(), version);
             if let Some(found) = self.memory.get(&id) {
                 self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                results[i] = Some(found);
+                continue;
+            }
+            if let Some(kept) = self.backlog.get(to, key, version) {
+                self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                let found = Arc::new(Translation {
+                    text: kept.text,
+                    origin: kept.origin,
+                    model: Some(kept.model),
+                });
+                self.memory.insert(id, found.clone());
                 results[i] = Some(found);
                 continue;
             }
@@ -464,7 +462,7 @@ impl Pipeline {
                 let mut used: Vec<String> = found.keys().map(|(k, _)| k.clone()).collect();
                 used.sort_unstable();
                 used.dedup();
-                if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await {
+                if let Err(error) = store.tm_touch(&used, to, crate::clock::now_ms()).await {
                     self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(%error, "cannot record translation-memory use");
                 }
@@ -642,7 +640,7 @@ impl Pipeline {
                 }
             }
         }
-        let now = crate::store::now_ms();
+        let now = crate::clock::now_ms();
         let mut remembered: Vec<TmEntry> = Vec::new();
         let mut accepted: Vec<(String, i64, Arc<Translation>, Vec<usize>)> = Vec::new();
         for ((((source, key, version, positions), prepared), machine), sent) in
@@ -708,7 +706,8 @@ impl Pipeline {
         if let (Some(store), false) = (&self.store, remembered.is_empty()) {
             if let Err(error) = store.tm_put(&remembered).await {
                 self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept in memory only");
+                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept to be written when the store takes writes again");
+                self.backlog.keep(remembered);
             }
         }
         for (key, version, translation, positions) in accepted {

@@ -389,9 +389,9 @@ mod fixtures {
     //! Units and documents the tests of this module and its parts share.
 
     use super::*;
+    use crate::model::Origin;
+    use crate::model::TmEntry;
     use crate::segment::escape_text;
-    use crate::store::TmEntry;
-    use crate::translate::Origin;
 
     pub(super) const KEY_A: &str =
         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";

@@ -63,7 +63,7 @@
 //! is text: a translator's `<script>` arrives as `&lt;script&gt;` in
 //! placeholder form, which the page renders as visible text.
 //!
-//! The caller must still run [`crate::segment::check_placeholders`] on each
+//! The caller must still run [`crate::placeholder::check_placeholders`] on each
 //! imported target against the unit's current source, and compare
 //! [`ImportedUnit::version`] with the override's current version.
 //!
@@ -86,7 +86,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
 use crate::i18n::Lang;
-use crate::segment::{Piece, Placeholder, PlaceholderKind, escape_text, pieces, unescape_text};
+use crate::placeholder::{Piece, Placeholder, PlaceholderKind, escape_text, pieces, unescape_text};
 use crate::store::{Override, OverrideState, TmEntry, utc_day};
 
 /// XLIFF 2.0 core namespace (XLIFF 2.1 keeps it).
@@ -1301,7 +1301,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::segment::check_placeholders;
+    use crate::placeholder::check_placeholders;
     use crate::translate::Origin;
 
     const KEY_A: &str = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";

@@ -15,6 +15,7 @@ pub mod http;
 pub mod i18n;
 pub mod metrics;
 pub mod pages;
+pub mod placeholder;
 pub mod protect;
 pub mod render;
 pub mod review;

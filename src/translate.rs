@@ -24,6 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
+use crate::placeholder;
 use crate::protect;
 use crate::segment;
 use crate::store::{OverrideState, Store, TmEntry};
@@ -168,7 +169,7 @@ pub enum QaError {
     #[error(transparent)]
     Protected(#[from] protect::RestoreError),
     #[error(transparent)]
-    Placeholder(#[from] segment::PlaceholderError),
+    Placeholder(#[from] placeholder::PlaceholderError),
 }
 
 /// The QA gate for one unit: `machine` is the provider's output for the
@@ -179,11 +180,11 @@ pub fn qa_gate(
     machine: &str,
     to: Lang,
 ) -> Result<String, QaError> {
-    if segment::unescape_text(machine).trim().is_empty() {
+    if placeholder::unescape_text(machine).trim().is_empty() {
         return Err(QaError::Empty);
     }
     let restored = protect::restore(machine, tokens, to)?;
-    segment::check_placeholders(source, &restored)?;
+    placeholder::check_placeholders(source, &restored)?;
     Ok(restored)
 }
 

@@ -21,6 +21,7 @@ use crate::config::ApiClient;
 use crate::http::{HttpError, target_lang};
 use crate::i18n::Lang;
 use crate::pages::plain_text;
+use crate::placeholder;
 use crate::segment::{self, Fill, Segmented, UnitKind};
 use crate::translate::Translated;
 
@@ -388,7 +389,7 @@ async fn run(
     for document in &documents {
         offsets.push(sources.len());
         match document {
-            Document::Text(text) => sources.push(segment::escape_text(text)),
+            Document::Text(text) => sources.push(placeholder::escape_text(text)),
             Document::Html(segmented) => {
                 sources.extend(segmented.units().iter().map(|u| u.text.clone()));
             }

@@ -21,9 +21,8 @@
 //!   back byte for byte, attributes included.
 //! * `<x2/>`: something kept verbatim: a void element (`br`, `img`, `wbr`,
 //!   `input`), a comment, an inline element that must not be translated
-//!   (`code`, `kbd`, `<span translate="no">`… with all of its content), a
-//!   character reference this module does not know, or a tag that is not
-//!   balanced inside the unit (malformed HTML).
+//!   (`code`, `kbd`, `<span translate="no">`… with all of its content), or a
+//!   tag that is not balanced inside the unit (malformed HTML).
 //! * `<p3/>` is reserved for the `protect` module (URLs, phone numbers, dates).
 //!   This module never emits it, and [`reassemble`] rejects a fill that still
 //!   contains one: the caller resolves protected tokens before filling.

@@ -14,7 +14,7 @@ use lol_html::errors::RewritingError;
 use lol_html::html_content::TextType;
 use lol_html::{HtmlRewriter, Settings, doc_comments, doc_text, doctype};
 
-use super::entities::{Decoded, decode_references, push_escaped, push_escaped_char};
+use super::entities::push_decoded;
 use super::lex::{AttrName, Quote, StartTok, Stream, TagName, TextKind, Tok, is_html_space};
 use super::tree::{Class, closes_p, default_scope_boundary, is_heading, table_scope_boundary};
 use super::{SegmentError, Unit, UnitKind};
@@ -640,19 +640,7 @@ impl Planner<'_> {
             return;
         };
         let mut text = String::with_capacity(raw.len());
-        let mut letters = false;
-        let known = decode_references(raw, false, |piece| match piece {
-            Decoded::Str(s) => {
-                letters = letters || has_letter(s);
-                push_escaped(&mut text, s, true);
-            }
-            Decoded::Char(c) => {
-                letters = letters || c.is_alphabetic();
-                push_escaped_char(&mut text, c);
-            }
-            Decoded::Unknown(_) => {}
-        });
-        if known && letters {
+        if push_decoded(&mut text, raw, false) {
             self.units.push(Planned {
                 unit: Unit {
                     index: 0,
@@ -697,21 +685,7 @@ impl Planner<'_> {
                 continue;
             };
             let mut text = String::with_capacity(raw.len());
-            let mut letters = false;
-            let known = decode_references(raw, true, |piece| match piece {
-                Decoded::Str(s) => {
-                    letters = letters || has_letter(s);
-                    push_escaped(&mut text, s, true);
-                }
-                Decoded::Char(c) => {
-                    letters = letters || c.is_alphabetic();
-                    push_escaped_char(&mut text, c);
-                }
-                Decoded::Unknown(_) => {}
-            });
-            // A reference this module does not know cannot be carried through
-            // an attribute unit: leave such a value alone.
-            if known && letters {
+            if push_decoded(&mut text, raw, true) {
                 self.units.push(Planned {
                     unit: Unit {
                         index: 0,
@@ -749,10 +723,6 @@ pub(super) fn trim_range(html: &str, range: Range<usize>) -> Range<usize> {
         }
     }
     start..end
-}
-
-pub(super) fn has_letter(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic)
 }
 
 /// Builds a text unit from its parts: trims the edges, numbers placeholders and
@@ -796,23 +766,8 @@ pub(super) fn text_unit(html: &str, parts: &[Part], ids: &mut Vec<u32>) -> Optio
         match part {
             Part::Text(range) => {
                 let range = range.start.max(region.start)..range.end.min(region.end);
-                let raw = html.get(range.clone()).unwrap_or_default();
-                let base = range.start;
-                decode_references(raw, false, |piece| match piece {
-                    Decoded::Str(s) => {
-                        letters = letters || has_letter(s);
-                        push_escaped(&mut text, s, true);
-                    }
-                    Decoded::Char(c) => {
-                        letters = letters || c.is_alphabetic();
-                        push_escaped_char(&mut text, c);
-                    }
-                    Decoded::Unknown(r) => {
-                        let id =
-                            next_id(&mut placeholders, Slot::Void(base + r.start..base + r.end));
-                        push_placeholder(&mut text, 'x', id, "/");
-                    }
-                });
+                let raw = html.get(range).unwrap_or_default();
+                letters |= push_decoded(&mut text, raw, false);
             }
             Part::Open { tag, close } => {
                 let close_tag = close

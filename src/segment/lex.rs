@@ -317,6 +317,8 @@ pub(super) fn is_html_space(b: u8) -> bool {
 #[derive(Debug, Clone)]
 pub(super) struct TagName {
     pub(super) known: &'static str,
+    /// Position of `known` in [`KNOWN_TAGS`].
+    pub(super) id: Option<u16>,
     pub(super) raw: Range<usize>,
 }
 
@@ -522,14 +524,14 @@ pub(super) const fn tag_slot(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 9)) as usize
 }
 
-/// The entry of [`KNOWN_TAGS`] with this key.
-pub(super) fn known_tag(key: u128) -> Option<&'static str> {
+/// The position in [`KNOWN_TAGS`] of the name with this key.
+pub(super) fn known_tag(key: u128) -> Option<usize> {
     let mut slot = tag_slot(key);
     loop {
         let entry = usize::from(*TAG_TABLE.get(slot)?);
         let index = entry.checked_sub(1)?;
         if KNOWN_TAG_KEYS.get(index) == Some(&key) {
-            return KNOWN_TAGS.get(index).copied();
+            return Some(index);
         }
         slot = (slot + 1) % TAG_SLOTS;
     }
@@ -543,19 +545,20 @@ pub(super) fn tag_name(bytes: &[u8], start: usize, limit: usize) -> (TagName, us
         .position(|&b| is_html_space(b) || b == b'/' || b == b'>')
         .unwrap_or(rest.len());
     let raw = rest.get(..len).unwrap_or_default();
-    let known = if len <= 16 && !raw.contains(&0) {
+    let index = if len <= 16 && !raw.contains(&0) {
         // Same as `tag_key`, without its padding loop.
         let key = raw.iter().fold(0u128, |key, &b| {
             (key << 8) | u128::from(b.to_ascii_lowercase())
         });
         let pad = u32::try_from(8 * (16 - len)).unwrap_or(128);
-        key.checked_shl(pad).and_then(known_tag).unwrap_or("")
+        key.checked_shl(pad).and_then(known_tag)
     } else {
-        ""
+        None
     };
     (
         TagName {
-            known,
+            known: index.and_then(|i| KNOWN_TAGS.get(i)).copied().unwrap_or(""),
+            id: index.and_then(|i| u16::try_from(i).ok()),
             raw: start..start + len,
         },
         start + len,

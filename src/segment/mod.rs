@@ -535,6 +535,48 @@ mod tests {
         }
     }
 
+    /// The shapes that once cost time quadratic in their size (a walk over
+    /// the open elements per tag, a search per placeholder), at sizes a
+    /// test can afford: each must segment and come back right.
+    #[test]
+    fn deep_and_wide_pages_segment_and_reassemble() {
+        let n = 400;
+        let check = |html: &str| {
+            assert_eq!(reassemble(html, |_| Fill::keep()).unwrap().html, html);
+            let out = identity(html);
+            assert!(out.rejected.is_empty(), "{:?}", out.rejected);
+            assert_same_dom("shape", html, &out.html, true);
+            segment(html).unwrap()
+        };
+        let deep_div = "<div>".repeat(n) + "日本語" + &"</div>".repeat(n);
+        assert_eq!(texts(&deep_div), ["日本語"]);
+        check(&deep_div);
+
+        // Each <a> closes the one before: the last one keeps its end tag.
+        let nested_a = "<a href=x>".repeat(n) + "リンク" + &"</a>".repeat(n);
+        let units = check(&nested_a);
+        assert_eq!(units.len(), 1);
+        assert!(units[0].text.contains(&format!("<b{n}>リンク</b{n}>")));
+
+        let many_p = "<p>段落".repeat(n);
+        assert_eq!(check(&many_p).len(), n);
+
+        let items = "<ul>".to_owned() + &"<div><li>項目</li>".repeat(n);
+        assert_eq!(check(&items).len(), n);
+
+        let cells = "<table><tr><td>".to_owned() + &"<div>セル</div><td>".repeat(n);
+        assert_eq!(check(&cells).len(), n);
+
+        let wide = "<p>".to_owned() + &"<b>字</b>".repeat(n) + "</p>";
+        let units = check(&wide);
+        assert_eq!(units.len(), 1);
+        // The pairs reversed: still the same placeholders.
+        let reversed: String = (1..=n).rev().map(|i| format!("<b{i}>字</b{i}>")).collect();
+        let out = reassemble(&wide, |_| Fill::text(reversed.clone())).unwrap();
+        assert!(out.rejected.is_empty());
+        assert_eq!(out.html, wide);
+    }
+
     #[test]
     fn malformed_html_never_panics_and_round_trips() {
         let deep = "<b>".repeat(20_000) + "深い" + &"</b>".repeat(5);

@@ -16,7 +16,7 @@ use lol_html::{HtmlRewriter, Settings, doc_comments, doc_text, doctype};
 
 use super::entities::push_decoded;
 use super::lex::{AttrName, Quote, StartTok, Stream, TagName, TextKind, Tok, is_html_space};
-use super::tree::{Class, closes_p, default_scope_boundary, is_heading, table_scope_boundary};
+use super::tree::{Class, OpenElements, Scope, closes_p, is_heading};
 use super::{SegmentError, Unit, UnitKind};
 
 /// The units of a page and where each one sits in the input.
@@ -65,11 +65,9 @@ pub(super) enum Slot {
     Void(Range<usize>),
 }
 
-/// An element on the modelled stack of open elements.
+/// What the planner keeps about an open element.
 #[derive(Debug)]
-pub(super) struct OpenElement {
-    pub(super) name: TagName,
-    pub(super) class: Class,
+pub(super) struct Held {
     /// `(unit generation, index of its Open part)` when its start tag is part
     /// of a unit.
     pub(super) unit_part: Option<(u32, usize)>,
@@ -107,7 +105,7 @@ pub(super) struct UnitBuilder {
 
 pub(super) struct Planner<'a> {
     pub(super) html: &'a str,
-    pub(super) stack: Vec<OpenElement>,
+    pub(super) stack: OpenElements<Held>,
     /// Stack index of the outermost element whose content is not translated.
     pub(super) skip_root: Option<usize>,
     pub(super) unit: Option<UnitBuilder>,
@@ -126,7 +124,7 @@ impl Plan {
     pub(super) fn build(html: &str) -> Result<Self, SegmentError> {
         let planner = Planner {
             html,
-            stack: Vec::with_capacity(64),
+            stack: OpenElements::new(),
             skip_root: None,
             unit: None,
             generation: 0,
@@ -301,12 +299,12 @@ impl Planner<'_> {
         if matches!(name.known, "svg" | "math") {
             self.foreign_open += 1;
         }
-        self.stack.push(OpenElement {
-            name: name.clone(),
-            class,
+        let held = Held {
             unit_part,
             opaque_start,
-        });
+        };
+        self.stack
+            .push(name.clone(), class, held, self.html.as_bytes());
     }
 
     fn start_tag(&mut self, tag: &StartTok) {
@@ -319,9 +317,7 @@ impl Planner<'_> {
             }
             return;
         }
-        if matches!(name.known, "html" | "head" | "body")
-            && self.stack.iter().any(|open| open.name.known == name.known)
-        {
+        if matches!(name.known, "html" | "head" | "body") && self.stack.has_open(name.known) {
             // A second <body> only merges attributes into the first.
             if !tag.no_translate {
                 self.attribute_units(tag);
@@ -395,6 +391,7 @@ impl Planner<'_> {
     }
 
     /// Closes what the HTML parser closes implicitly when `name` starts.
+    /// Each question is answered by [`OpenElements`] in constant time.
     fn implied_closes(&mut self, name: &str, at: usize) {
         if let Some(root) = self.skip_root.and_then(|i| self.stack.get(i)) {
             if matches!(root.name.known, "svg" | "math") {
@@ -403,18 +400,8 @@ impl Planner<'_> {
         }
         match name {
             "li" | "dd" | "dt" => {
-                let items: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
-                for i in (0..self.stack.len()).rev() {
-                    let Some(open) = self.stack.get(i) else { break };
-                    if items.contains(&open.name.known) {
-                        self.pop_to(i, at, None);
-                        break;
-                    }
-                    if open.class.is_special()
-                        && !matches!(open.name.known, "address" | "div" | "p")
-                    {
-                        break;
-                    }
+                if let Some(i) = self.stack.list_item_to_close(name) {
+                    self.pop_to(i, at, None);
                 }
                 self.close_p(at);
             }
@@ -446,10 +433,7 @@ impl Planner<'_> {
             "rb" | "rtc" => self.pop_current_while(&["rb", "rt", "rp", "rtc"], at),
             "rt" | "rp" => self.pop_current_while(&["rb", "rt", "rp"], at),
             "a" | "button" | "nobr" => {
-                if let Some(i) = self.find_in_scope(
-                    |open| open.name.known == name,
-                    |open| default_scope_boundary(open.name.known),
-                ) {
+                if let Some(i) = self.stack.in_scope(name, Scope::Default) {
                     self.pop_to(i, at, None);
                 }
             }
@@ -458,10 +442,7 @@ impl Planner<'_> {
     }
 
     fn close_p(&mut self, at: usize) {
-        if let Some(i) = self.find_in_scope(
-            |open| open.name.known == "p",
-            |open| open.name.known == "button" || default_scope_boundary(open.name.known),
-        ) {
+        if let Some(i) = self.stack.in_scope("p", Scope::Button) {
             self.pop_to(i, at, None);
         }
     }
@@ -489,40 +470,9 @@ impl Planner<'_> {
     /// Pops table parts named in `names` up to the nearest table boundary:
     /// the innermost one, or the outermost one with `outermost`.
     fn close_in_table(&mut self, names: &[&str], outermost: bool, at: usize) {
-        let mut found = None;
-        for i in (0..self.stack.len()).rev() {
-            let Some(open) = self.stack.get(i) else { break };
-            if table_scope_boundary(open.name.known) {
-                break;
-            }
-            if names.contains(&open.name.known) {
-                found = Some(i);
-                if !outermost {
-                    break;
-                }
-            }
-        }
-        if let Some(i) = found {
+        if let Some(i) = self.stack.table_part(names, outermost) {
             self.pop_to(i, at, None);
         }
-    }
-
-    /// Index of the innermost open element matching `target`, unless an
-    /// element matching `boundary` comes first.
-    fn find_in_scope(
-        &self,
-        target: impl Fn(&OpenElement) -> bool,
-        boundary: impl Fn(&OpenElement) -> bool,
-    ) -> Option<usize> {
-        for (i, open) in self.stack.iter().enumerate().rev() {
-            if target(open) {
-                return Some(i);
-            }
-            if boundary(open) {
-                return None;
-            }
-        }
-        None
     }
 
     fn end_tag(&mut self, name: &TagName, range: Range<usize>) {
@@ -533,7 +483,7 @@ impl Planner<'_> {
             }
             return;
         }
-        match self.find_start_of_end_tag(name) {
+        match self.stack.end_tag_target(name, self.html.as_bytes()) {
             Some(i) => self.pop_to(i, range.start, Some(range)),
             None => {
                 // A stray end tag (ignored, or `</p>`/`</br>` that create
@@ -545,37 +495,14 @@ impl Planner<'_> {
         }
     }
 
-    fn find_start_of_end_tag(&self, name: &TagName) -> Option<usize> {
-        let bytes = self.html.as_bytes();
-        let known = name.known;
-        if Class::of(known).is_special() {
-            let boundary: fn(&str) -> bool = match known {
-                "p" => |n| n == "button" || default_scope_boundary(n),
-                "li" => |n| matches!(n, "ol" | "ul") || default_scope_boundary(n),
-                "tr" | "td" | "th" | "tbody" | "thead" | "tfoot" | "table" | "caption"
-                | "colgroup" => table_scope_boundary,
-                _ => default_scope_boundary,
-            };
-            self.find_in_scope(
-                |open| open.name.known == known,
-                |open| open.name.known != known && boundary(open.name.known),
-            )
-        } else {
-            // "Any other end tag": the nearest element of that name, unless a
-            // special element comes first.
-            self.find_in_scope(
-                |open| open.name.same(name, bytes),
-                |open| open.class.is_special(),
-            )
-        }
-    }
-
     /// Pops the stack down to (and including) index `target`, because of the
     /// token starting at `at`; `explicit` is the end tag of `stack[target]`
     /// when there is one.
     fn pop_to(&mut self, target: usize, at: usize, explicit: Option<Range<usize>>) {
         while self.stack.len() > target {
-            let Some(open) = self.stack.pop() else { break };
+            let Some(open) = self.stack.pop(self.html.as_bytes()) else {
+                break;
+            };
             if matches!(open.name.known, "svg" | "math") {
                 self.foreign_open = self.foreign_open.saturating_sub(1);
             }
@@ -586,7 +513,7 @@ impl Planner<'_> {
                 if let Some(ranges) = self.title.take() {
                     self.title_unit(&ranges);
                 }
-                if let Some(start) = open.opaque_start.filter(|&start| start < at) {
+                if let Some(start) = open.data.opaque_start.filter(|&start| start < at) {
                     let end = end_tag.as_ref().map_or(at, |tag| tag.end);
                     let edge = matches!(
                         open.class,
@@ -601,7 +528,7 @@ impl Planner<'_> {
                     });
                 }
             } else if let (Some((generation, open_part)), Some(tag), Some(unit)) =
-                (open.unit_part, end_tag, self.unit.as_mut())
+                (open.data.unit_part, end_tag, self.unit.as_mut())
             {
                 if unit.generation == generation {
                     let close_part = unit.parts.len();

@@ -224,14 +224,67 @@ pub struct Rejection {
     pub error: PlaceholderError,
 }
 
+/// Bounds on the work one page may cause, checked as it is read: a page
+/// past one is refused with its own [`SegmentError`] as soon as it is
+/// reached, instead of being worked through.
+///
+/// Segmenting takes time and memory linear in the size of the page whatever
+/// its shape, so these bound what a hostile or broken page can ask for more
+/// than they save time. The defaults are far above what a real page needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most elements open at once, as the planner models them. 512 by
+    /// default: Chromium's parser stops nesting there too, so a deeper page
+    /// would not read the same in a browser anyway, and government pages
+    /// stay under 100.
+    pub max_depth: usize,
+    /// Most units a page may have, text, attribute and title units together.
+    /// 20,000 by default: a long announcement has a few hundred, the longest
+    /// pages a few thousand, and each unit is a lookup and maybe a request to
+    /// a provider.
+    pub max_units: usize,
+    /// The memory lol_html may use for input it has to buffer (a token cut by
+    /// the end of the input), in bytes. 8 MiB by default, above the 5 MiB
+    /// the fetcher accepts by default.
+    pub max_tokenizer_memory: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_depth: 512,
+            max_units: 20_000,
+            max_tokenizer_memory: 8 << 20,
+        }
+    }
+}
+
 /// Errors of [`segment`] and [`reassemble`]. Malformed HTML is not an error.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SegmentError {
     /// The HTML tokenizer gave up (it does not on malformed HTML; this is for
-    /// internal failures such as memory limits).
+    /// internal failures).
     #[error("HTML tokenizer failed: {0}")]
     Tokenizer(String),
+    /// More elements open at once than [`Limits::max_depth`].
+    #[error("the page nests elements deeper than {limit}")]
+    TooDeep {
+        /// The limit that was reached.
+        limit: usize,
+    },
+    /// More units than [`Limits::max_units`].
+    #[error("the page has more than {limit} translation units")]
+    TooManyUnits {
+        /// The limit that was reached.
+        limit: usize,
+    },
+    /// The tokenizer needed more than [`Limits::max_tokenizer_memory`].
+    #[error("reading the page needs more than {limit} bytes of tokenizer memory")]
+    TooMuchMemory {
+        /// The limit that was reached.
+        limit: usize,
+    },
     /// A [`Fill::wrapper_attrs`] name that is not a plain attribute name;
     /// a caller bug, so the page is not produced.
     #[error("invalid wrapper attribute name {0:?}")]
@@ -239,17 +292,19 @@ pub enum SegmentError {
 }
 
 /// Cuts `html` (a whole document or a fragment, UTF-8) into translation units,
-/// in document order.
+/// in document order, within the default [`Limits`].
 ///
 /// To translate a page, prefer [`Segmented`]: it reads the HTML once for both
 /// steps.
 ///
 /// # Errors
 ///
-/// [`SegmentError::Tokenizer`] only on an internal tokenizer failure; malformed
+/// [`SegmentError::TooDeep`], [`SegmentError::TooManyUnits`] or
+/// [`SegmentError::TooMuchMemory`] for a page past a limit, and
+/// [`SegmentError::Tokenizer`] on an internal tokenizer failure; malformed
 /// HTML is segmented as well as it can be, never refused.
 pub fn segment(html: &str) -> Result<Vec<Unit>, SegmentError> {
-    Ok(Plan::build(html)?.units)
+    Ok(Plan::build(html, &Limits::default())?.units)
 }
 
 /// Puts translations back into `html`: [`Segmented::reassemble`] for a page
@@ -278,15 +333,24 @@ pub struct Segmented<'a> {
 }
 
 impl<'a> Segmented<'a> {
-    /// Segments `html` (see [`segment`]).
+    /// Segments `html` within the default [`Limits`] (see [`segment`]).
     ///
     /// # Errors
     ///
-    /// [`SegmentError::Tokenizer`] only on an internal tokenizer failure.
+    /// As [`segment`].
     pub fn new(html: &'a str) -> Result<Self, SegmentError> {
+        Self::with_limits(html, &Limits::default())
+    }
+
+    /// Segments `html` within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`segment`], for these limits.
+    pub fn with_limits(html: &'a str, limits: &Limits) -> Result<Self, SegmentError> {
         Ok(Self {
             html,
-            plan: Plan::build(html)?,
+            plan: Plan::build(html, limits)?,
         })
     }
 
@@ -579,7 +643,6 @@ mod tests {
 
     #[test]
     fn malformed_html_never_panics_and_round_trips() {
-        let deep = "<b>".repeat(20_000) + "深い" + &"</b>".repeat(5);
         let many_p = "<p>段落".repeat(5_000);
         let cases = [
             "",
@@ -617,7 +680,6 @@ mod tests {
             "<frameset><frame src=a></frameset>",
             "<image src=x>テキスト",
             "<p>文\u{0}字</p>",
-            &deep,
             &many_p,
         ];
         for html in cases {
@@ -633,6 +695,84 @@ mod tests {
                 check_placeholders(&unit.text, &unit.text).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn limits_refuse_a_page_as_soon_as_it_is_past_one() {
+        let deep = "<b>".repeat(20_000) + "深い" + &"</b>".repeat(5);
+        assert!(matches!(
+            segment(&deep),
+            Err(SegmentError::TooDeep { limit: 512 })
+        ));
+        // Under a higher limit the same page segments and round-trips.
+        let limits = Limits {
+            max_depth: 20_001,
+            ..Limits::default()
+        };
+        let page = Segmented::with_limits(&deep, &limits).unwrap();
+        assert_eq!(page.units().len(), 1);
+        assert_eq!(page.reassemble(|_| Fill::keep()).unwrap().html, deep);
+        let out = page.reassemble(|u| Fill::text(u.text.clone())).unwrap();
+        assert!(out.rejected.is_empty());
+        assert_eq!(out.html, deep);
+        // 512 open elements are fine, 513 are not.
+        let at_limit = "<div>".repeat(511) + "<p>本文";
+        assert_eq!(texts(&at_limit), ["本文"]);
+        let past = "<div>".repeat(512) + "<p>本文";
+        assert!(matches!(
+            Segmented::new(&past),
+            Err(SegmentError::TooDeep { limit: 512 })
+        ));
+        // Skipped content counts too: it is still nesting.
+        let hidden = "<script></script>".to_owned() + &"<template>".repeat(600);
+        assert!(matches!(
+            segment(&hidden),
+            Err(SegmentError::TooDeep { limit: 512 })
+        ));
+
+        let units = Limits {
+            max_units: 3,
+            ..Limits::default()
+        };
+        let three = "<p>一</p><p>二</p><img alt=\"三\">";
+        assert_eq!(
+            Segmented::with_limits(three, &units).unwrap().units().len(),
+            3
+        );
+        for four in [
+            "<p>一</p><p>二</p><img alt=\"三\"><p>四</p>",
+            "<title>題</title><p>一</p><p>二</p><img alt=\"三\">",
+            "<p>一</p><p>二</p><p>三<img alt=\"四\"></p>",
+        ] {
+            assert!(
+                matches!(
+                    Segmented::with_limits(four, &units),
+                    Err(SegmentError::TooManyUnits { limit: 3 })
+                ),
+                "{four}"
+            );
+        }
+        let many_p = "<p>段落".repeat(20_001);
+        assert!(matches!(
+            segment(&many_p),
+            Err(SegmentError::TooManyUnits { limit: 20_000 })
+        ));
+
+        // A comment cut by the end of the input is buffered by lol_html.
+        let memory = Limits {
+            max_tokenizer_memory: 64 << 10,
+            ..Limits::default()
+        };
+        let cut = "<p>前</p><!--".to_owned() + &"長い注釈".repeat(20_000);
+        assert!(matches!(
+            Segmented::with_limits(&cut, &memory),
+            Err(SegmentError::TooMuchMemory { limit: 65_536 })
+        ));
+        assert!(Segmented::new(&cut).is_ok());
+        assert_eq!(
+            segment(&deep).unwrap_err().to_string(),
+            "the page nests elements deeper than 512"
+        );
     }
 
     /// Markup pieces for [`markup_soup`]: tags that change tokenizer state,

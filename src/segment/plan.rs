@@ -12,12 +12,12 @@ use std::ops::Range;
 
 use lol_html::errors::RewritingError;
 use lol_html::html_content::TextType;
-use lol_html::{HtmlRewriter, Settings, doc_comments, doc_text, doctype};
+use lol_html::{HtmlRewriter, MemorySettings, Settings, doc_comments, doc_text, doctype};
 
 use super::entities::push_decoded;
 use super::lex::{AttrName, Quote, StartTok, Stream, TagName, TextKind, Tok, is_html_space};
 use super::tree::{Class, OpenElements, Scope, closes_p, is_heading};
-use super::{SegmentError, Unit, UnitKind};
+use super::{Limits, SegmentError, Unit, UnitKind};
 
 /// The units of a page and where each one sits in the input.
 pub(super) struct Plan {
@@ -118,10 +118,13 @@ pub(super) struct Planner<'a> {
     /// Buffers kept between units to save allocations.
     pub(super) spare_parts: Vec<Part>,
     pub(super) scratch_ids: Vec<u32>,
+    pub(super) limits: Limits,
+    /// Set when a limit is reached: the rest of the page is not read.
+    pub(super) error: Option<SegmentError>,
 }
 
 impl Plan {
-    pub(super) fn build(html: &str) -> Result<Self, SegmentError> {
+    pub(super) fn build(html: &str, limits: &Limits) -> Result<Self, SegmentError> {
         let planner = Planner {
             html,
             stack: OpenElements::new(),
@@ -133,6 +136,8 @@ impl Plan {
             foreign_open: 0,
             spare_parts: Vec::new(),
             scratch_ids: Vec::new(),
+            limits: *limits,
+            error: None,
         };
         let stream = RefCell::new(Stream {
             planner,
@@ -144,11 +149,13 @@ impl Plan {
         let mut ambiguous = false;
         {
             let report = |tok: Tok| -> lol_html::HandlerResult {
-                stream
-                    .try_borrow_mut()
-                    .map_err(|e| e.to_string())?
-                    .report(tok);
-                Ok(())
+                let mut stream = stream.try_borrow_mut().map_err(|e| e.to_string())?;
+                stream.report(tok);
+                match &stream.planner.error {
+                    // Stops lol_html; the error itself is taken below.
+                    Some(error) => Err(error.to_string().into()),
+                    None => Ok(()),
+                }
             };
             let settings = Settings {
                 document_content_handlers: vec![
@@ -175,6 +182,10 @@ impl Plan {
                 // The input is already a Rust string: a `<meta charset>` must
                 // not switch the decoder.
                 adjust_charset_on_meta_tag: false,
+                memory_settings: MemorySettings {
+                    max_allowed_memory_usage: limits.max_tokenizer_memory,
+                    ..MemorySettings::new()
+                },
                 ..Settings::new()
             };
             let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
@@ -184,12 +195,25 @@ impl Plan {
             {
                 Ok(()) => {}
                 Err(RewritingError::ParsingAmbiguity(_)) => ambiguous = true,
-                Err(e) => return Err(SegmentError::Tokenizer(e.to_string())),
+                Err(RewritingError::MemoryLimitExceeded(_)) => {
+                    return Err(SegmentError::TooMuchMemory {
+                        limit: limits.max_tokenizer_memory,
+                    });
+                }
+                Err(e) => {
+                    if let Some(error) = stream.borrow_mut().planner.error.take() {
+                        return Err(error);
+                    }
+                    return Err(SegmentError::Tokenizer(e.to_string()));
+                }
             }
         }
         let mut planner = stream.into_inner().finish(ambiguous);
         planner.pop_to(0, html.len(), None);
         planner.flush_unit();
+        if let Some(error) = planner.error {
+            return Err(error);
+        }
         let mut planned = planner.units;
         planned.sort_by_key(|planned| planned.site.start());
         let mut units = Vec::with_capacity(planned.len());
@@ -205,6 +229,9 @@ impl Plan {
 
 impl Planner<'_> {
     pub(super) fn token(&mut self, tok: &Tok) {
+        if self.error.is_some() {
+            return;
+        }
         match tok {
             Tok::Start(start) => self.start_tag(start),
             Tok::End { range, name } => self.end_tag(name, range.clone()),
@@ -296,6 +323,12 @@ impl Planner<'_> {
         unit_part: Option<(u32, usize)>,
         opaque_start: Option<usize>,
     ) {
+        if self.stack.len() >= self.limits.max_depth {
+            self.fail(SegmentError::TooDeep {
+                limit: self.limits.max_depth,
+            });
+            return;
+        }
         if matches!(name.known, "svg" | "math") {
             self.foreign_open += 1;
         }
@@ -548,11 +581,27 @@ impl Planner<'_> {
         }
     }
 
+    /// Keeps a unit, within [`Limits::max_units`].
+    fn record(&mut self, planned: Planned) {
+        if self.units.len() >= self.limits.max_units {
+            self.fail(SegmentError::TooManyUnits {
+                limit: self.limits.max_units,
+            });
+            return;
+        }
+        self.units.push(planned);
+    }
+
+    /// Stops at the first limit reached.
+    fn fail(&mut self, error: SegmentError) {
+        self.error.get_or_insert(error);
+    }
+
     /// Ends the current unit, recording it if it has something to translate.
     fn flush_unit(&mut self) {
         let Some(unit) = self.unit.take() else { return };
         if let Some(planned) = text_unit(self.html, &unit.parts, &mut self.scratch_ids) {
-            self.units.push(planned);
+            self.record(planned);
         }
         self.spare_parts = unit.parts;
         self.spare_parts.clear();
@@ -568,7 +617,7 @@ impl Planner<'_> {
         };
         let mut text = String::with_capacity(raw.len());
         if push_decoded(&mut text, raw, false) {
-            self.units.push(Planned {
+            self.record(Planned {
                 unit: Unit {
                     index: 0,
                     kind: UnitKind::Title,
@@ -613,7 +662,7 @@ impl Planner<'_> {
             };
             let mut text = String::with_capacity(raw.len());
             if push_decoded(&mut text, raw, true) {
-                self.units.push(Planned {
+                self.record(Planned {
                     unit: Unit {
                         index: 0,
                         kind: UnitKind::Attribute(attr.name.as_str().to_owned()),

@@ -1,19 +1,27 @@
-//! The lexer: a complete token stream from what lol_html reports.
+//! The lexer: the tags between what lol_html reports.
 //!
 //! lol_html reports text, comments and doctypes with their source byte
 //! ranges, and which kind of text each chunk is (data, RCDATA, raw text):
 //! the part of reading HTML that needs a state machine and is easy to get
 //! wrong. Tags are not reported by its document handlers, so they are read
 //! here from the bytes between reports, as the HTML tokenizer reads them,
-//! with a small table of the tag names any rule of this module mentions.
-//! [`Stream`] joins the two into one stream for the planner and stops, leaving
-//! the rest of the page untouched, where lol_html and a browser could read the
-//! document differently.
+//! with a small table of the tag names any rule of this module mentions;
+//! `stream` puts the two together.
+//!
+//! lol_html 2 does report tags with their byte ranges (`StartTag` and
+//! `EndTag::source_location`, `Attribute::value_source_location`), but only
+//! to element handlers, which is not enough to retire this lexer. Element
+//! handlers run its selector machine (`element!("*")`), whose own stack of
+//! open elements finds the start tag of every end tag by a walk from the top
+//! (the cost per tag this module was rid of) and knows no implied end tags.
+//! End tags come only through a handler boxed per element and only for
+//! elements it still has open: stray `</p>`, `</br>` and ignored end tags are
+//! never reported, so the gaps between reports would still have to be read
+//! here, and so would `</>`, CDATA markers and a tag cut by the end of the
+//! input. What it would save is reading attributes, for a second tree model
+//! and a handler call per element.
 
 use std::ops::Range;
-
-use super::plan::Planner;
-use super::tree::breaks_out_of_foreign_content;
 
 /// A lexical token with its byte range in the input.
 #[derive(Debug)]
@@ -116,147 +124,8 @@ pub(super) struct AttrTok {
     pub(super) quote: Quote,
 }
 
-/// Turns what lol_html reports (text, comments, doctype) into a complete token
-/// stream for the [`Planner`], as it comes: joins the chunks of one text
-/// node and reads the tags in the gaps between reports ([`gap_tokens`]).
-pub(super) struct Stream<'a> {
-    pub(super) planner: Planner<'a>,
-    /// End of the last token given to the planner.
-    pub(super) pos: usize,
-    /// Text not yet given to the planner: the next chunk may continue it.
-    pub(super) pending: Option<(Range<usize>, TextKind)>,
-    /// A start tag after which the HTML parser reads raw text or RCDATA,
-    /// with the text kind lol_html must report next (see [`Stream::check`]).
-    pub(super) expect: Option<(Range<usize>, TagName, TextKind)>,
-    /// Set once the rest of the document is left untouched.
-    pub(super) stopped: bool,
-}
-
-impl<'a> Stream<'a> {
-    pub(super) fn report(&mut self, tok: Tok) {
-        if let Tok::Text { range, kind } = &tok {
-            if let Some((pending, pending_kind)) = &mut self.pending {
-                if pending_kind == kind && pending.end == range.start {
-                    pending.end = range.end;
-                    return;
-                }
-            }
-            self.flush_pending();
-            self.pending = Some((range.clone(), *kind));
-            return;
-        }
-        self.flush_pending();
-        self.emit(&tok);
-    }
-
-    fn flush_pending(&mut self) {
-        if let Some((range, kind)) = self.pending.take() {
-            self.emit(&Tok::Text { range, kind });
-        }
-    }
-
-    fn emit(&mut self, tok: &Tok) {
-        let range = tok.range();
-        if range.start < self.pos {
-            return; // never seen; keeping ranges disjoint matters more
-        }
-        if range.start > self.pos {
-            let html = self.planner.html;
-            gap_tokens(html.as_bytes(), self.pos..range.start, |gap_tok| {
-                self.check(&gap_tok);
-            });
-        }
-        self.pos = range.end;
-        self.check(tok);
-    }
-
-    /// Gives `tok` to the planner, unless lol_html may be reading the
-    /// document differently from a browser from here on, in which case the
-    /// rest of the document is left untouched ([`Tok::Unknowable`]).
-    ///
-    /// lol_html simulates only part of the tree builder's handling of SVG and
-    /// MathML: after a self-closed `<svg/>` it believes it is still in SVG,
-    /// where `<script>`, `<style>`, `<textarea>`, `<title>`… do not switch to
-    /// raw text, and it leaves SVG one level at a time where a browser leaves
-    /// it at once. So (1) after each such start tag in HTML content, the next
-    /// token must be text of the right kind or the element's end tag, and
-    /// (2) an HTML-only tag inside `<svg>`/`<math>` (`<p>`, `<div>`, `<b>`…,
-    /// which ends foreign content in a browser) stops the translation.
-    fn check(&mut self, tok: &Tok) {
-        if self.stopped {
-            return;
-        }
-        let html = self.planner.html;
-        if let Some((start, name, kind)) = self.expect.take() {
-            let consistent = match tok {
-                Tok::Text { kind: got, .. } => *got == kind,
-                Tok::End { name: end, .. } => end.same(&name, html.as_bytes()),
-                _ => false,
-            };
-            if !consistent {
-                self.stop(start.start);
-                return;
-            }
-        }
-        let breakout = || match tok {
-            Tok::Start(start) => breaks_out_of_foreign_content(start.name.known),
-            Tok::End { name, .. } => matches!(name.known, "p" | "br"),
-            _ => false,
-        };
-        if self.planner.in_foreign_content() && breakout() {
-            self.stop(tok.range().start);
-            return;
-        }
-        self.planner.token(tok);
-        if let Tok::Start(start) = tok {
-            let kind = match start.name.known {
-                "title" | "textarea" => Some(TextKind::RcData),
-                "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
-                | "plaintext" => Some(TextKind::Raw),
-                _ => None,
-            };
-            if let Some(kind) = kind.filter(|_| !start.void && !self.planner.in_foreign_content()) {
-                self.expect = Some((start.range.clone(), start.name.clone(), kind));
-            }
-        }
-    }
-
-    /// Leaves everything from `at` on untouched.
-    fn stop(&mut self, at: usize) {
-        self.stopped = true;
-        let end = self.planner.html.len();
-        self.planner.token(&Tok::Unknowable(at..end));
-    }
-
-    /// Ends the stream; `ambiguous` when lol_html stopped at markup it cannot
-    /// tokenize without a tree builder (see [`Tok::Unknowable`]).
-    pub(super) fn finish(mut self, ambiguous: bool) -> Planner<'a> {
-        let html = self.planner.html;
-        if ambiguous {
-            // Text not followed by a tag may have been cut short by the stop:
-            // leave it to the untouched tail.
-            if let Some((range, _)) = &self.pending {
-                if html.as_bytes().get(range.end) != Some(&b'<') {
-                    self.pending = None;
-                }
-            }
-        }
-        self.flush_pending();
-        if ambiguous {
-            if !self.stopped {
-                self.stop(self.pos);
-            }
-        } else if self.pos < html.len() {
-            gap_tokens(html.as_bytes(), self.pos..html.len(), |gap_tok| {
-                self.check(&gap_tok);
-            });
-        }
-        self.planner
-    }
-}
-
 impl Tok {
-    fn range(&self) -> Range<usize> {
+    pub(super) fn range(&self) -> Range<usize> {
         match self {
             Self::Start(start) => start.range.clone(),
             Self::End { range, .. }
@@ -742,43 +611,64 @@ impl AttrKind {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
-    use crate::segment::test_support::*;
+    use super::*;
 
     #[test]
-    fn raw_text_after_a_self_closed_svg_is_left_untouched() {
-        // lol_html still believes it is in SVG after `<svg/>`, where <iframe>
-        // and <script> hold markup; a browser reads raw text.
-        for (html, before) in [
-            (
-                "<div>前<svg/>の段落<iframe>AT&T <b>x</b></iframe></div><p>後の段落</p>",
-                "前<x1/>の段落",
-            ),
-            (
-                "<p>前の段落</p><svg/><script>if (a < b) { x = \"</p><p>\"; }</script><p>後の段落</p>",
-                "前の段落",
-            ),
-            (
-                "<p>前の段落</p><math/><title>題名 &amp; <b>x</b></title><p>後の段落</p>",
-                "前の段落",
-            ),
-        ] {
-            assert_eq!(texts(html), [before], "{html}");
-            assert_same_dom(html, html, &identity(html).html, true);
-        }
-        // After a breakout tag lol_html is back in HTML: nothing is lost.
-        let html = "<p>前<svg/>の段落</p><div><script>var a = '<b>';</script>後の段落</div>";
-        assert_eq!(texts(html), ["前<x1/>の段落", "後の段落"]);
+    fn tags_are_read_as_the_tokenizer_reads_them() {
+        let html = "<IMG ALT=\"a>b\" alt=second title='題' class=\"x notranslate\"/>\
+                    <olang>字<svg/></P foo=\">\"><b";
+        let mut toks = Vec::new();
+        gap_tokens(html.as_bytes(), 0..html.len(), |tok| toks.push(tok));
+        let [
+            Tok::Start(img),
+            Tok::Start(olang),
+            Tok::Other(text),
+            Tok::Start(svg),
+            end,
+            rest,
+        ] = toks.as_slice()
+        else {
+            panic!("{toks:?}");
+        };
+        assert_eq!(
+            (img.name.known, img.void, img.no_translate),
+            ("img", true, true)
+        );
+        // The first of two `alt`s counts; a quoted `>` does not end the tag.
+        let attrs: Vec<(AttrName, &str, Quote)> = img
+            .attrs
+            .iter()
+            .map(|a| (a.name, html.get(a.value.clone()).unwrap(), a.quote))
+            .collect();
+        assert_eq!(
+            attrs,
+            [
+                (AttrName::Alt, "a>b", Quote::Double),
+                (AttrName::Title, "題", Quote::Single)
+            ]
+        );
+        assert_eq!(olang.name.known, "");
+        assert_eq!(html.get(olang.name.raw.clone()), Some("olang"));
+        assert_eq!(html.get(text.clone()), Some("字"));
+        assert!(svg.void, "a self-closed <svg/> has no content");
+        let Tok::End { name, range } = end else {
+            panic!("{end:?}")
+        };
+        assert_eq!(
+            (name.known, html.get(range.clone())),
+            ("p", Some("</P foo=\">\">"))
+        );
+        // A tag cut by the end of the input is not a tag.
+        assert!(matches!(rest, Tok::Other(r) if html.get(r.clone()) == Some("<b")));
     }
 
     #[test]
-    fn markup_a_tokenizer_cannot_read_alone_is_left_untouched() {
-        // In a <select>, a browser ignores <title>; lol_html cannot know that.
-        let html = "<p>前の段落</p><select><title><b>後</b></title></select><p>後の段落</p>";
-        assert_eq!(texts(html), ["前の段落"]);
-        let out = reassemble(html, |_| Fill::text("Before")).unwrap();
-        assert_eq!(
-            out.html,
-            "<p>Before</p><select><title><b>後</b></title></select><p>後の段落</p>"
-        );
+    fn tag_names_are_sorted_and_unique() {
+        assert!(KNOWN_TAGS.windows(2).all(|w| w[0] < w[1]));
+        for (i, name) in KNOWN_TAGS.iter().enumerate() {
+            let upper = name.to_ascii_uppercase();
+            let (tag, _) = tag_name(upper.as_bytes(), 0, upper.len());
+            assert_eq!((tag.known, tag.id), (*name, u16::try_from(i).ok()));
+        }
     }
 }

@@ -81,8 +81,8 @@
 //! before a `<script>`, HTML tags inside `<svg>`), the rest of the document
 //! is left untouched rather than guessed at.
 //!
-//! The work is split by concern: `lex` completes lol_html's reports into a
-//! token stream, `tree` holds the tree-construction rules, `plan` follows
+//! The work is split by concern: `stream` completes lol_html's reports into a
+//! token stream with the tags that `lex` reads, `tree` holds the tree-construction rules, `plan` follows
 //! the stream and cuts the units, `entities` decodes character references
 //! and `render` writes the page back.
 //!
@@ -105,6 +105,7 @@ mod entities;
 mod lex;
 mod plan;
 mod render;
+mod stream;
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod test_support;

@@ -6,16 +6,12 @@
 //! in placeholder form and where it sits in the input (a [`Site`]), which is
 //! all [`super::render`] needs to write the page back.
 
-use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use lol_html::errors::RewritingError;
-use lol_html::html_content::TextType;
-use lol_html::{HtmlRewriter, MemorySettings, Settings, doc_comments, doc_text, doctype};
-
 use super::entities::push_decoded;
-use super::lex::{AttrName, Quote, StartTok, Stream, TagName, TextKind, Tok, is_html_space};
+use super::lex::{AttrName, Quote, StartTok, TagName, TextKind, Tok, is_html_space};
+use super::stream::read;
 use super::tree::{Class, OpenElements, Scope, closes_p, is_heading};
 use super::{Limits, SegmentError, Unit, UnitKind};
 
@@ -139,76 +135,7 @@ impl Plan {
             limits: *limits,
             error: None,
         };
-        let stream = RefCell::new(Stream {
-            planner,
-            pos: 0,
-            pending: None,
-            expect: None,
-            stopped: false,
-        });
-        let mut ambiguous = false;
-        {
-            let report = |tok: Tok| -> lol_html::HandlerResult {
-                let mut stream = stream.try_borrow_mut().map_err(|e| e.to_string())?;
-                stream.report(tok);
-                match &stream.planner.error {
-                    // Stops lol_html; the error itself is taken below.
-                    Some(error) => Err(error.to_string().into()),
-                    None => Ok(()),
-                }
-            };
-            let settings = Settings {
-                document_content_handlers: vec![
-                    doc_text!(|chunk| {
-                        let kind = match chunk.text_type() {
-                            TextType::Data => TextKind::Data,
-                            TextType::RCData => TextKind::RcData,
-                            _ => TextKind::Raw,
-                        };
-                        let range = chunk.source_location().bytes();
-                        if range.is_empty() {
-                            return Ok(());
-                        }
-                        report(Tok::Text { range, kind })
-                    }),
-                    doc_comments!(|comment| report(Tok::Comment(
-                        comment.source_location().bytes()
-                    ))),
-                    doctype!(|doctype| report(Tok::Doctype(doctype.source_location().bytes()))),
-                ],
-                // Stop where the tokenization would be a guess (see
-                // `Tok::Unknowable`) instead of guessing.
-                strict: true,
-                // The input is already a Rust string: a `<meta charset>` must
-                // not switch the decoder.
-                adjust_charset_on_meta_tag: false,
-                memory_settings: MemorySettings {
-                    max_allowed_memory_usage: limits.max_tokenizer_memory,
-                    ..MemorySettings::new()
-                },
-                ..Settings::new()
-            };
-            let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-            match rewriter
-                .write(html.as_bytes())
-                .and_then(|()| rewriter.end())
-            {
-                Ok(()) => {}
-                Err(RewritingError::ParsingAmbiguity(_)) => ambiguous = true,
-                Err(RewritingError::MemoryLimitExceeded(_)) => {
-                    return Err(SegmentError::TooMuchMemory {
-                        limit: limits.max_tokenizer_memory,
-                    });
-                }
-                Err(e) => {
-                    if let Some(error) = stream.borrow_mut().planner.error.take() {
-                        return Err(error);
-                    }
-                    return Err(SegmentError::Tokenizer(e.to_string()));
-                }
-            }
-        }
-        let mut planner = stream.into_inner().finish(ambiguous);
+        let mut planner = read(html, limits, planner)?;
         planner.pop_to(0, html.len(), None);
         planner.flush_unit();
         if let Some(error) = planner.error {

@@ -246,7 +246,6 @@ impl Planner<'_> {
     fn push_open(
         &mut self,
         name: &TagName,
-        class: Class,
         unit_part: Option<(u32, usize)>,
         opaque_start: Option<usize>,
     ) {
@@ -263,8 +262,7 @@ impl Planner<'_> {
             unit_part,
             opaque_start,
         };
-        self.stack
-            .push(name.clone(), class, held, self.html.as_bytes());
+        self.stack.push(name.clone(), held, self.html.as_bytes());
     }
 
     fn start_tag(&mut self, tag: &StartTok) {
@@ -273,7 +271,7 @@ impl Planner<'_> {
         self.implied_closes(name.known, tag.range.start);
         if self.skipping() {
             if !tag.void {
-                self.push_open(name, class, None, None);
+                self.push_open(name, None, None);
             }
             return;
         }
@@ -304,13 +302,13 @@ impl Planner<'_> {
                     });
                 } else {
                     self.skip_root = Some(self.stack.len());
-                    self.push_open(name, class, None, Some(tag.range.start));
+                    self.push_open(name, None, Some(tag.range.start));
                 }
             } else {
                 self.flush_unit();
                 if !tag.void {
                     self.skip_root = Some(self.stack.len());
-                    self.push_open(name, class, None, None);
+                    self.push_open(name, None, None);
                 }
             }
             return;
@@ -330,7 +328,7 @@ impl Planner<'_> {
                         tag: tag.range.clone(),
                         close: None,
                     });
-                    self.push_open(name, class, Some(part), None);
+                    self.push_open(name, Some(part), None);
                 }
             }
             Class::Title => {
@@ -338,13 +336,13 @@ impl Planner<'_> {
                 if !tag.void {
                     self.skip_root = Some(self.stack.len());
                     self.title = Some(Vec::new());
-                    self.push_open(name, class, None, None);
+                    self.push_open(name, None, None);
                 }
             }
             _ => {
                 self.flush_unit();
                 if !tag.void {
-                    self.push_open(name, class, None, None);
+                    self.push_open(name, None, None);
                 }
             }
         }

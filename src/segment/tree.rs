@@ -14,6 +14,7 @@
 //! popped.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::lex::{KNOWN_TAGS, TagName};
 
@@ -259,6 +260,24 @@ impl Scope {
     ];
 }
 
+/// For each name of [`KNOWN_TAGS`], its [`Class`] and the scopes it bounds
+/// (bit `k` for `Scope::ALL[k]`); other names are inline and bound none.
+/// Worked out once, so pushing an element costs no string comparison.
+static KNOWN_CLASSES: LazyLock<Vec<(Class, u8)>> = LazyLock::new(|| {
+    KNOWN_TAGS
+        .iter()
+        .map(|name| {
+            let class = Class::of(name);
+            let bounds = Scope::ALL
+                .iter()
+                .enumerate()
+                .filter(|(_, scope)| scope.bounded_by(name, class))
+                .fold(0u8, |bits, (k, _)| bits | (1 << k));
+            (class, bounds)
+        })
+        .collect()
+});
+
 /// An element on the modelled stack of open elements, with what the planner
 /// keeps about it.
 #[derive(Debug)]
@@ -307,14 +326,19 @@ impl<T> OpenElements<T> {
     }
 
     /// Pushes an element; `html` is the input its name range points into.
-    pub(super) fn push(&mut self, name: TagName, class: Class, data: T, html: &[u8]) {
+    pub(super) fn push(&mut self, name: TagName, data: T, html: &[u8]) {
         let index = self.elements.len();
         let Ok(at) = u32::try_from(index) else {
             return; // four billion open elements: never, the depth is limited
         };
+        let (class, bounds) = name
+            .id
+            .and_then(|id| KNOWN_CLASSES.get(usize::from(id)))
+            .copied()
+            .unwrap_or((Class::Inline, 0));
         let mut boundary = self.elements.last().map_or([0; SCOPES], |top| top.boundary);
-        for (slot, scope) in boundary.iter_mut().zip(Scope::ALL) {
-            if scope.bounded_by(name.known, class) {
+        for (k, slot) in boundary.iter_mut().enumerate() {
+            if bounds & (1 << k) != 0 {
                 *slot = at + 1;
             }
         }
@@ -513,9 +537,7 @@ mod tests {
                     stack.pop(bytes);
                 }
             } else {
-                let name = starts[next(starts.len())].clone();
-                let class = Class::of(name.known);
-                stack.push(name, class, (), bytes);
+                stack.push(starts[next(starts.len())].clone(), (), bytes);
             }
             let known = |open: &Open<()>, n: &str| open.name.known == n;
             assert_eq!(

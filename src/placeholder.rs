@@ -466,7 +466,8 @@ fn xml_reference(after: &str) -> (Option<char>, usize) {
 /// as in the source; order may change (translation reorders phrases). Text
 /// outside placeholders is not checked: a stray `<` or `&` is just text.
 ///
-/// Linear in the length of both texts: placeholders are looked up by name.
+/// Linear in the length of both texts: past a few, placeholders are looked
+/// up by name.
 ///
 /// # Errors
 ///
@@ -483,7 +484,7 @@ pub fn check_placeholders(source: &str, translated: &str) -> Result<(), Placehol
             Piece::Void(id) => (Placeholder::void(id), false),
             Piece::Protected(id) => (Placeholder::protected(id), false),
         };
-        let Some(&(slot, expected_parent)) = expected.by_name.get(&ph) else {
+        let Some((slot, expected_parent)) = expected.find(ph) else {
             return Err(PlaceholderError::Extra(ph));
         };
         let already_seen = seen.get(slot).copied().unwrap_or(false);
@@ -540,14 +541,30 @@ pub fn check_placeholders(source: &str, translated: &str) -> Result<(), Placehol
 struct PlaceholderTree {
     /// In document order.
     order: Vec<Placeholder>,
-    /// Position in `order` and enclosing pair of each placeholder.
-    by_name: HashMap<Placeholder, (usize, Option<Placeholder>)>,
+    /// The enclosing pair of each, in the same order.
+    parents: Vec<Option<Placeholder>>,
+    /// Position in `order` of each placeholder, once there are more than
+    /// [`PlaceholderTree::FEW`]; fewer are found faster by looking.
+    by_name: HashMap<Placeholder, usize>,
 }
 
 impl PlaceholderTree {
+    const FEW: usize = 16;
+
+    /// Position and enclosing pair of `ph`.
+    fn find(&self, ph: Placeholder) -> Option<(usize, Option<Placeholder>)> {
+        let slot = if self.order.len() <= Self::FEW {
+            self.order.iter().position(|p| *p == ph)?
+        } else {
+            *self.by_name.get(&ph)?
+        };
+        Some((slot, self.parents.get(slot).copied().flatten()))
+    }
+
     fn of(text: &str) -> Result<Self, PlaceholderError> {
         let mut tree = Self {
             order: Vec::new(),
+            parents: Vec::new(),
             by_name: HashMap::new(),
         };
         let mut open: Vec<u32> = Vec::new();
@@ -568,14 +585,20 @@ impl PlaceholderTree {
                 Piece::Void(id) => Placeholder::void(id),
                 Piece::Protected(id) => Placeholder::protected(id),
             };
-            if tree
-                .by_name
-                .insert(ph, (tree.order.len(), parent))
-                .is_some()
-            {
+            let duplicated = if tree.order.len() < Self::FEW {
+                tree.order.contains(&ph)
+            } else {
+                if tree.by_name.is_empty() {
+                    tree.by_name
+                        .extend(tree.order.iter().enumerate().map(|(i, p)| (*p, i)));
+                }
+                tree.by_name.insert(ph, tree.order.len()).is_some()
+            };
+            if duplicated {
                 return Err(PlaceholderError::Duplicated(ph));
             }
             tree.order.push(ph);
+            tree.parents.push(parent);
         }
         match open.last() {
             Some(&id) => Err(PlaceholderError::Unclosed(Placeholder::paired(id))),
@@ -678,6 +701,11 @@ mod tests {
                 .map(|i| format!("</b{i}>"))
                 .collect::<String>();
         check_placeholders(&nested, &nested).unwrap();
+        let twice = flat.clone() + "<b40>字</b40>";
+        assert_eq!(
+            check_placeholders(&twice, &twice),
+            Err(PlaceholderError::InvalidSource)
+        );
         assert_eq!(
             check_placeholders(&flat, &flat.replace(&format!("<b{n}>字</b{n}>"), "")),
             Err(PlaceholderError::Missing(Placeholder::paired(n)))

@@ -4,7 +4,8 @@
 //! closes an element without an end tag (a `<p>` closed by a `<div>`, an
 //! `<li>` by the next `<li>`, a cell by the next cell), which end tags close
 //! what (scopes), and how each element takes part in units. Those rules are
-//! here, as data, apart from the bookkeeping that applies them.
+//! here, with the model of the stack of open elements they are asked of;
+//! the planner applies them.
 //!
 //! The parser answers its scope questions by walking the stack of open
 //! elements, which costs the depth of the stack for every block start tag:

@@ -158,7 +158,7 @@ fn bench(c: &mut Criterion) {
             page.bureau.source(),
         ]
         .iter()
-        .map(|t| honyaku::segment::escape_text(t))
+        .map(|t| honyaku::placeholder::escape_text(t))
         .collect();
         for html in [page.body.source(), page.contact.source()] {
             texts.extend(

@@ -11,6 +11,7 @@
 
 use crate::i18n::Lang;
 use crate::pages::plain_text;
+use crate::placeholder;
 use crate::segment::{self, Fill, Segmented, UnitKind};
 use crate::translate::{Pipeline, QaError, Translated};
 
@@ -109,7 +110,7 @@ pub async fn translate(
     for document in documents {
         offsets.push(sources.len());
         match document {
-            Document::Text(text) => sources.push(segment::escape_text(text)),
+            Document::Text(text) => sources.push(placeholder::escape_text(text)),
             Document::Html(segmented) => {
                 sources.extend(segmented.units().iter().map(|u| u.text.clone()));
             }

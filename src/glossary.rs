@@ -360,7 +360,7 @@ pub fn substitute(protected: &Protected, glossary: &Glossary, matches: &[TermMat
 /// term matched in its source, as many times as the term occurred. Used to
 /// check a provider that applied the glossary itself.
 pub fn enforced(translated: &str, glossary: &Glossary, matches: &[TermMatch]) -> bool {
-    let text = crate::segment::unescape_text(translated);
+    let text = crate::placeholder::unescape_text(translated);
     let mut needed: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for m in matches {
         if let Some(t) = glossary.translation(m) {

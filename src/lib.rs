@@ -39,6 +39,7 @@ pub mod limit;
 pub mod metrics;
 pub mod model;
 pub mod pages;
+pub mod placeholder;
 pub mod protect;
 pub mod proxy;
 pub mod render;

@@ -550,7 +550,7 @@ fn finish_fragment(html: &str, passages: Option<&PassageLabels>) -> String {
                     .last_mut()
                     .and_then(|t| t.headers.last_mut())
                 {
-                    header.push_str(&crate::segment::unescape_text(chunk.as_str()));
+                    header.push_str(&crate::placeholder::unescape_text(chunk.as_str()));
                 }
                 Ok(())
             }

@@ -27,8 +27,9 @@ use crate::model::{
     CarriedOverride, Carry, Override, OverrideRevision, OverrideState, PageUnit, SYSTEM_AUTHOR,
     TranslatorAccount,
 };
+use crate::placeholder::{self, Piece};
 use crate::protect;
-use crate::segment::{self, Piece};
+use crate::segment;
 use crate::store::{Store, StoreError};
 use crate::translate::{Pipeline, QaError, Translation};
 
@@ -85,9 +86,12 @@ pub enum ReviewError {
 /// bureau, then the body's and the contact box's text units.
 pub fn page_units(page: &Announcement) -> Result<Vec<SourceUnit>, segment::SegmentError> {
     let mut texts: Vec<(Part, String)> = vec![
-        (Part::Title, segment::escape_text(page.title.source())),
-        (Part::Summary, segment::escape_text(page.summary.source())),
-        (Part::Bureau, segment::escape_text(page.bureau.source())),
+        (Part::Title, placeholder::escape_text(page.title.source())),
+        (
+            Part::Summary,
+            placeholder::escape_text(page.summary.source()),
+        ),
+        (Part::Bureau, placeholder::escape_text(page.bureau.source())),
     ];
     for unit in segment::segment(page.body.source())? {
         texts.push((Part::Body, unit.text));
@@ -232,35 +236,38 @@ pub fn carried_units(old: &[PageUnit], new: &[PageUnit]) -> Vec<(usize, usize)> 
 
 /// Placeholder form → what a translator reads and types.
 pub fn to_editable(text: &str) -> String {
-    match segment::pieces(text) {
+    match placeholder::pieces(text) {
         Ok(pieces) => pieces
             .into_iter()
             .map(|piece| match piece {
-                Piece::Text(t) => segment::unescape_text(t),
+                Piece::Text(t) => placeholder::unescape_text(t),
                 Piece::Open(n) => format!("<b{n}>"),
                 Piece::Close(n) => format!("</b{n}>"),
                 Piece::Void(n) => format!("<x{n}/>"),
                 Piece::Protected(n) => format!("<p{n}/>"),
             })
             .collect(),
-        Err(_) => segment::unescape_text(text),
+        Err(_) => placeholder::unescape_text(text),
     }
 }
 
-/// What a translator typed → placeholder form. Only exact placeholder tags
-/// (`<b1>`, `</b1>`, `<x2/>`, `<x2 />`) stay markup; every other `<`, `>`
-/// and `&` is text.
+/// What a translator typed → placeholder form. Only placeholder tags
+/// (`<b1>`, `</b1>`, `<x2/>`, `<x2 />`: [`placeholder::tag_at`]) stay markup,
+/// written canonically; every other `<`, `>` and `&` is text.
 pub fn from_editable(typed: &str) -> String {
     let mut out = String::with_capacity(typed.len() + 16);
     let mut rest = typed;
     while let Some(lt) = rest.find('<') {
         let (before, from_lt) = rest.split_at(lt);
-        out.push_str(&segment::escape_text(before));
-        match placeholder_tag_len(from_lt) {
-            Some(len) => {
-                let (tag, after) = from_lt.split_at(len);
-                out.push_str(&tag.replace(" /", "/"));
-                rest = after;
+        out.push_str(&placeholder::escape_text(before));
+        // Protected tokens are typed out, never as `<pN/>`.
+        let tag = placeholder::tag_at(from_lt, 0)
+            .and_then(|tag| Some((tag.piece()?, tag.len)))
+            .filter(|(piece, _)| !matches!(piece, Piece::Protected(_)));
+        match tag {
+            Some((piece, len)) => {
+                out.push_str(&piece.to_string());
+                rest = from_lt.get(len..).unwrap_or_default();
             }
             None => {
                 out.push_str("&lt;");
@@ -268,38 +275,8 @@ pub fn from_editable(typed: &str) -> String {
             }
         }
     }
-    out.push_str(&segment::escape_text(rest));
+    out.push_str(&placeholder::escape_text(rest));
     out
-}
-
-/// Byte length of the placeholder tag at the start of `s`, if it is one.
-fn placeholder_tag_len(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let letter = *bytes.get(i)?;
-    if !matches!(letter, b'b' | b'x') || (closing && letter != b'b') {
-        return None;
-    }
-    i += 1;
-    let digits = bytes
-        .get(i..)?
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 || bytes.get(i) == Some(&b'0') {
-        return None;
-    }
-    i += digits;
-    let tail: &[u8] = match letter {
-        b'b' => b">",
-        _ if bytes.get(i) == Some(&b' ') => b" />",
-        _ => b"/>",
-    };
-    (bytes.get(i..i + tail.len())? == tail).then_some(i + tail.len())
 }
 
 /// What an override of `source` into `lang` must contain: its placeholders
@@ -366,13 +343,13 @@ impl QaProblem {
 /// source's placeholders exactly, and every protected token kept. The error
 /// names what is missing, in the translator's terms.
 pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), QaProblem> {
-    if segment::unescape_text(text).trim().is_empty() {
+    if placeholder::unescape_text(text).trim().is_empty() {
         return Err(QaProblem::Empty);
     }
-    segment::check_placeholders(source, text).map_err(|e| match e {
-        segment::PlaceholderError::Missing(p) => QaProblem::MissingPlaceholder {
+    placeholder::check_placeholders(source, text).map_err(|e| match e {
+        placeholder::PlaceholderError::Missing(p) => QaProblem::MissingPlaceholder {
             placeholder: match p.kind {
-                segment::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
+                placeholder::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
                 _ => format!("<{p}/>"),
             },
             expected: placeholder_list(source),
@@ -397,7 +374,7 @@ pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), QaProb
 }
 
 fn placeholder_list(source: &str) -> String {
-    let Ok(pieces) = segment::pieces(source) else {
+    let Ok(pieces) = placeholder::pieces(source) else {
         return String::new();
     };
     pieces

@@ -23,7 +23,8 @@ use crate::clock::utc_day;
 use crate::glossary::Glossary;
 use crate::i18n::Lang;
 use crate::model::{Override, OverrideState, TmEntry};
-use crate::segment::{Piece, SEGMENTER_VERSION, unescape_text};
+use crate::placeholder::{Piece, unescape_text};
+use crate::segment::SEGMENTER_VERSION;
 use crate::store::{Store, StoreError};
 use crate::translate::Pipeline;
 

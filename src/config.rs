@@ -1057,6 +1057,45 @@ mod tests {
     }
 
     #[test]
+    fn timeouts_that_contradict_each_other_are_refused() {
+        // The defaults agree: two attempts and a backoff fit in the deadline,
+        // the first-byte budget is well inside it.
+        let config = load(&[]).unwrap();
+        assert_eq!(config.pages.first_byte_budget_ms, 1500);
+        assert!(config.providers.timeout_secs * 2 < config.providers.page_deadline_secs);
+        for (pairs, key) in [
+            // The old defaults: a hung call outlived the page's deadline,
+            // so it was never retried.
+            (
+                &[
+                    ("HONYAKU__PROVIDERS__TIMEOUT_SECS", "20"),
+                    ("HONYAKU__PROVIDERS__PAGE_DEADLINE_SECS", "10"),
+                ][..],
+                "providers.timeout_secs",
+            ),
+            (
+                &[("HONYAKU__PROVIDERS__CONNECT_TIMEOUT_SECS", "9")][..],
+                "providers.connect_timeout_secs",
+            ),
+            (
+                &[("HONYAKU__PAGES__FIRST_BYTE_BUDGET_MS", "20000")][..],
+                "pages.first_byte_budget_ms",
+            ),
+            (
+                &[("HONYAKU__PAGES__FIRST_BYTE_BUDGET_MS", "0")][..],
+                "pages.first_byte_budget_ms",
+            ),
+            (
+                &[("HONYAKU__PAGES__BACKGROUND_TRANSLATIONS", "0")][..],
+                "pages.background_translations",
+            ),
+        ] {
+            let err = load(pairs).unwrap_err().to_string();
+            assert!(err.contains(key), "{pairs:?}: {err}");
+        }
+    }
+
+    #[test]
     fn defaults_load_and_validate() {
         let config = load(&[]).unwrap();
         assert_eq!(config.server.addr.port(), 8080);

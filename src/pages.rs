@@ -4,8 +4,10 @@
 
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::Lang;
-use crate::segment::{self, Fill, Piece, Unit, UnitKind};
-use crate::translate::{Bundled, Origin, Pipeline, Translation};
+use crate::model::Origin;
+use crate::placeholder::{self, Piece};
+use crate::segment::{self, Fill, Unit, UnitKind};
+use crate::translate::{Bundled, Pipeline, Translation};
 
 /// How an announcement page relates to the Japanese original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +29,8 @@ impl Presentation {
     pub fn pending(self) -> bool {
         matches!(
             self,
-            Presentation::Translated { pending: true, .. } | Presentation::Untranslated { pending: true }
+            Presentation::Translated { pending: true, .. }
+                | Presentation::Untranslated { pending: true }
         )
     }
 }
@@ -49,15 +52,15 @@ pub struct ArticleView {
 
 /// The plain text of a unit, placeholders dropped, for showing the original.
 pub fn plain_text(unit_text: &str) -> String {
-    match segment::pieces(unit_text) {
+    match placeholder::pieces(unit_text) {
         Ok(pieces) => pieces
             .into_iter()
             .filter_map(|piece| match piece {
-                Piece::Text(text) => Some(segment::unescape_text(text)),
+                Piece::Text(text) => Some(placeholder::unescape_text(text)),
                 _ => None,
             })
             .collect(),
-        Err(_) => segment::unescape_text(unit_text),
+        Err(_) => placeholder::unescape_text(unit_text),
     }
 }
 
@@ -65,9 +68,9 @@ pub fn plain_text(unit_text: &str) -> String {
 /// HTML, in the same placeholder form as the body's units.
 fn meta_units(page: &Announcement, lang: Lang) -> Option<[String; 3]> {
     Some([
-        segment::escape_text(page.title.get(lang)?),
-        segment::escape_text(page.summary.get(lang)?),
-        segment::escape_text(page.bureau.get(lang)?),
+        placeholder::escape_text(page.title.get(lang)?),
+        placeholder::escape_text(page.summary.get(lang)?),
+        placeholder::escape_text(page.bureau.get(lang)?),
     ])
 }
 
@@ -112,7 +115,7 @@ pub fn bundled_translations(content: &Content) -> Result<Bundled, ContentError> 
                             s.index, s.kind, t.kind
                         )));
                     }
-                    segment::check_placeholders(&s.text, &t.text).map_err(|e| {
+                    placeholder::check_placeholders(&s.text, &t.text).map_err(|e| {
                         invalid(format!("unit {} ({:?}): {e}", s.index, plain_text(&t.text)))
                     })?;
                     bundled

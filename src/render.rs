@@ -396,7 +396,7 @@ fn disclaimer(
     args.set("passages", provenance.passages);
     let date = provenance
         .translated_at
-        .and_then(|at| date_args(at))
+        .and_then(date_args)
         .map(|d| ctx.t_args("date-full", &d));
     html! {
         aside.disclaimer role="note" aria-labelledby="disclaimer-heading" {
@@ -601,7 +601,7 @@ fn finish_fragment(html: &str, passages: Option<&PassageLabels>) -> String {
                     .last_mut()
                     .and_then(|t| t.headers.last_mut())
                 {
-                    header.push_str(&crate::segment::unescape_text(chunk.as_str()));
+                    header.push_str(&crate::placeholder::unescape_text(chunk.as_str()));
                 }
                 Ok(())
             }
@@ -746,7 +746,7 @@ pub struct ReportFormView<'a> {
 pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> String {
     let lang = ctx.lang;
     let title = ctx.t("report-link");
-    let max = crate::store::REPORT_MESSAGE_MAX_CHARS;
+    let max = crate::model::REPORT_MESSAGE_MAX_CHARS;
     let mut max_args = FluentArgs::new();
     max_args.set("max", max);
     let error_id = view.error.map(|_| "report-error");

@@ -18,6 +18,7 @@
 //! [`Pipeline::glossary`] and `translate_claimed`). Each unit's glossary
 //! version, 0 without terms, is part of its memory and TM keys.
 
+pub mod backlog;
 pub mod chain;
 pub mod provider;
 pub mod providers;
@@ -29,34 +30,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
+use crate::model::{Origin, OverrideState, TmEntry};
 use crate::protect;
 use crate::segment;
-use crate::store::{OverrideState, Store, TmEntry};
+use crate::store::Store;
 
 pub use chain::Chain;
 pub use qa::{QaError, qa_gate};
-
-/// Where a served translation came from; shown on the page and kept with
-/// every translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Origin {
-    /// A machine-translation provider.
-    Machine,
-    /// A human translator's override.
-    Translator,
-    /// Shipped with the content, reviewed.
-    Bundled,
-}
-
-impl Origin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::Machine => "machine",
-            Origin::Translator => "translator",
-            Origin::Bundled => "bundled",
-        }
-    }
-}
 
 /// One unit's translation, in placeholder form with protected tokens
 /// already rendered.
@@ -171,6 +151,9 @@ pub struct Pipeline {
     /// Translations going on after their reader was answered (see
     /// [`Pipeline::translate_within`]), at most this many at once.
     background: Arc<tokio::sync::Semaphore>,
+    /// Machine translations the store refused, written again when it takes
+    /// writes (and served from here meanwhile).
+    pub backlog: backlog::Backlog,
     pub stats: Stats,
 }
 
@@ -251,6 +234,7 @@ impl Pipeline {
                 .map(|s| Arc::new(crate::store::GenerationWatch::new(s))),
             store,
             background: Arc::new(tokio::sync::Semaphore::new(BACKGROUND_TRANSLATIONS)),
+            backlog: backlog::Backlog::default(),
             stats: Stats::default(),
         }
     }
@@ -390,7 +374,7 @@ impl Pipeline {
                     .units
                     .iter()
                     .enumerate()
-                    .filter(|(i, unit)| unit.is_none() && known.refusals.get(i).is_none())
+                    .filter(|(i, unit)| unit.is_none() && !known.refusals.contains_key(i))
                     .map(|(i, _)| i)
                     .collect();
                 known
@@ -443,6 +427,9 @@ impl Pipeline {
             return (results, 0);
         }
         let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
+        if let Some(store) = &self.store {
+            self.backlog.flush(store.as_ref()).await;
+        }
         let glossary = self.glossary(to).await;
         // A translator's approved override wins over everything. One that
         // needs review (its source changed) is not served: the machine
@@ -498,6 +485,18 @@ impl Pipeline {
                 results[i] = Some(found);
                 continue;
             }
+            if let Some(kept) = self.backlog.get(to, key, version) {
+                self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                let found = Arc::new(Translation {
+                    text: kept.text,
+                    origin: kept.origin,
+                    model: Some(kept.model),
+                    at: Some(kept.created_at),
+                });
+                self.memory.insert(id, found.clone());
+                results[i] = Some(found);
+                continue;
+            }
             if let Some(reason) = self.refused.get(&id) {
                 rejected.push((i, reason));
                 continue;
@@ -550,7 +549,7 @@ impl Pipeline {
                 let mut used: Vec<String> = found.keys().map(|(k, _)| k.clone()).collect();
                 used.sort_unstable();
                 used.dedup();
-                if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await {
+                if let Err(error) = store.tm_touch(&used, to, crate::clock::now_ms()).await {
                     self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(%error, "cannot record translation-memory use");
                 }
@@ -729,7 +728,7 @@ impl Pipeline {
                 }
             }
         }
-        let now = crate::store::now_ms();
+        let now = crate::clock::now_ms();
         let mut remembered: Vec<TmEntry> = Vec::new();
         let mut accepted: Vec<(String, i64, Arc<Translation>, Vec<usize>)> = Vec::new();
         for ((((source, key, version, positions), prepared), machine), sent) in
@@ -796,7 +795,8 @@ impl Pipeline {
         if let (Some(store), false) = (&self.store, remembered.is_empty()) {
             if let Err(error) = store.tm_put(&remembered).await {
                 self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept in memory only");
+                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept to be written when the store takes writes again");
+                self.backlog.keep(remembered);
             }
         }
         for (key, version, translation, positions) in accepted {

@@ -4,16 +4,16 @@
 
 use super::dates::month_en;
 use super::numbers::Scale;
-use super::{ClockTime, JaDate, Quantity, Token, TokenValue, unescape, weekday};
+use super::{ClockTime, JaDate, Quantity, Token, TokenValue, weekday};
 use crate::i18n::Lang;
 
 /// The display text of `token` in `lang`, not escaped.
 pub fn render(token: &Token, lang: Lang) -> String {
     if lang == Lang::Ja {
-        return unescape(&token.source);
+        return crate::placeholder::unescape_text(&token.source);
     }
     match &token.value {
-        TokenValue::Verbatim => unescape(&token.source),
+        TokenValue::Verbatim => crate::placeholder::unescape_text(&token.source),
         TokenValue::Phone { number } => number.clone(),
         TokenValue::Extension {
             number,

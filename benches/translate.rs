@@ -117,13 +117,16 @@ fn bench(c: &mut Criterion) {
             vec![timed.clone() as Arc<dyn TranslationProvider>],
             &config.providers,
         );
-        (Pipeline::new(chain, Bundled::new(), 1 << 24), timed)
+        (
+            Arc::new(Pipeline::new(chain, Bundled::new(), 1 << 24)),
+            timed,
+        )
     };
 
     // Warm the connection pool and the code paths once.
     runtime.block_on(async {
         let (translator, _) = fresh();
-        let _ = pages::translated_view(&translator, &page, Lang::En).await;
+        let _ = pages::translated_view(&translator, &page, Lang::En, None).await;
     });
 
     println!(
@@ -143,7 +146,7 @@ fn bench(c: &mut Criterion) {
             let (translator, timed) = fresh();
             let started = Instant::now();
             let (_, coverage) = runtime
-                .block_on(pages::translated_view(&translator, &page, lang))
+                .block_on(pages::translated_view(&translator, &page, lang, None))
                 .unwrap_or_else(|e| panic!("translate: {e}"));
             total += started.elapsed();
             provider += *timed.spent.lock().unwrap_or_else(|e| e.into_inner());
@@ -196,7 +199,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             fresh,
             |(translator, _)| {
-                runtime.block_on(pages::translated_view(&translator, &page, Lang::En))
+                runtime.block_on(pages::translated_view(&translator, &page, Lang::En, None))
             },
             BatchSize::SmallInput,
         )

@@ -176,7 +176,7 @@ async fn warm(config: Config) -> Result<(), String> {
             );
             let _ = std::io::stderr().flush();
         }
-        let (_, coverage) = honyaku::pages::translated_view(&app.pipeline, page, *lang)
+        let (_, coverage) = honyaku::pages::translated_view(&app.pipeline, page, *lang, None)
             .await
             .map_err(|e| format!("{} ({lang}): {e}", page.slug))?;
         units += coverage.units;

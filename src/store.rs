@@ -30,6 +30,7 @@
 //! - languages are stored as their BCP 47 code ([`Lang::code`]);
 //! - every write is one transaction and is durable when the call returns.
 
+pub mod circuit;
 mod health;
 pub mod postgres;
 mod rows;
@@ -395,6 +396,10 @@ pub const WRITE_PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_s
 /// made by another instance show up within this long.
 pub const GENERATION_POLL: std::time::Duration = std::time::Duration::from_millis(500);
 
+/// How long a request waits for a due re-read of the generation before it
+/// is served with the value it has (see [`GenerationWatch::current`]).
+pub const GENERATION_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// The store's generation as last seen, re-read at most every
 /// [`GENERATION_POLL`]: caches keyed by it (pages, glossaries) notice changes
 /// made by any instance within a second, without a query on every request.
@@ -405,6 +410,8 @@ pub struct GenerationWatch {
     value: std::sync::atomic::AtomicI64,
     /// When the store was last read; `None`: never.
     checked: std::sync::Mutex<Option<std::time::Instant>>,
+    /// A background read is under way.
+    reading: std::sync::atomic::AtomicBool,
 }
 
 impl GenerationWatch {
@@ -413,6 +420,7 @@ impl GenerationWatch {
             store,
             value: std::sync::atomic::AtomicI64::new(0),
             checked: std::sync::Mutex::new(None),
+            reading: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -424,12 +432,16 @@ impl GenerationWatch {
             store,
             value: std::sync::atomic::AtomicI64::new(value),
             checked: std::sync::Mutex::new(Some(std::time::Instant::now())),
+            reading: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
-    /// The generation, re-read when the last reading is older than
-    /// [`GENERATION_POLL`]. A failed read keeps the last value.
-    pub async fn current(&self) -> i64 {
+    /// The generation: when the last reading is older than
+    /// [`GENERATION_POLL`] the store is read again, in a task of its own (one
+    /// read at a time), waited for at most [`GENERATION_WAIT`], so a store
+    /// that does not answer costs a request no more than that and only
+    /// delays what others changed. A failed read keeps the last value.
+    pub async fn current(self: &Arc<Self>) -> i64 {
         let due = {
             let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
             if checked.is_none_or(|at| at.elapsed() >= GENERATION_POLL) {
@@ -439,8 +451,17 @@ impl GenerationWatch {
                 false
             }
         };
-        if due {
-            self.read().await;
+        if due && !self.reading.swap(true, std::sync::atomic::Ordering::AcqRel) {
+            let watch = self.clone();
+            let read = tokio::spawn(async move {
+                watch.read().await;
+                watch
+                    .reading
+                    .store(false, std::sync::atomic::Ordering::Release);
+            });
+            // A store that answers at once is read before this request is
+            // served; one that does not finishes in the background.
+            let _ = tokio::time::timeout(GENERATION_WAIT, read).await;
         }
         self.value.load(std::sync::atomic::Ordering::Relaxed)
     }

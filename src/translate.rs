@@ -46,6 +46,9 @@ pub struct Translation {
     pub origin: Origin,
     /// Provider and model for machine translations.
     pub model: Option<String>,
+    /// When it was made (Unix ms): the machine translation or the
+    /// override; `None` for bundled translations.
+    pub at: Option<i64>,
 }
 
 /// The outcome of translating a list of units.
@@ -59,6 +62,9 @@ pub struct Translated {
     pub rejected: Vec<usize>,
     /// Why, for each index of `rejected`.
     pub refusals: std::collections::BTreeMap<usize, QaError>,
+    /// Indices of units still being translated in the background when the
+    /// answer was due (see [`Pipeline::translate_within`]).
+    pub pending: Vec<usize>,
 }
 
 /// Counters for `/metrics` and tests.
@@ -113,6 +119,10 @@ impl Drop for Claims<'_> {
 /// is asked again, unless configured (`qa.refused_hold_secs`).
 pub const REFUSED_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
+/// How many translations may go on in the background at once, by default
+/// (see [`Pipeline::translate_within`]).
+pub const BACKGROUND_TRANSLATIONS: usize = 8;
+
 /// Bundled translations: (target, unit key) → translated unit text.
 pub type Bundled = HashMap<(Lang, String), String>;
 
@@ -138,6 +148,9 @@ pub struct Pipeline {
     /// The store's generation as this process watches it (shared with the
     /// `App`, whose page cache is keyed by it too).
     generation: Option<Arc<crate::store::GenerationWatch>>,
+    /// Translations going on after their reader was answered (see
+    /// [`Pipeline::translate_within`]), at most this many at once.
+    background: Arc<tokio::sync::Semaphore>,
     /// Machine translations the store refused, written again when it takes
     /// writes (and served from here meanwhile).
     pub backlog: backlog::Backlog,
@@ -220,9 +233,18 @@ impl Pipeline {
                 .clone()
                 .map(|s| Arc::new(crate::store::GenerationWatch::new(s))),
             store,
+            background: Arc::new(tokio::sync::Semaphore::new(BACKGROUND_TRANSLATIONS)),
             backlog: backlog::Backlog::default(),
             stats: Stats::default(),
         }
+    }
+
+    /// Lets at most `permits` translations go on in the background at once
+    /// (instead of [`BACKGROUND_TRANSLATIONS`]).
+    #[must_use]
+    pub fn with_background_limit(mut self, permits: usize) -> Self {
+        self.background = Arc::new(tokio::sync::Semaphore::new(permits.max(1)));
+        self
     }
 
     /// Holds units the QA gate refused for `hold` before asking a provider
@@ -317,10 +339,70 @@ impl Pipeline {
         self.translate_with(sources, to, false).await
     }
 
+    /// Translates `sources` into `to`, answering within `budget` whatever
+    /// the providers do. What is translated by then (or was already known:
+    /// overrides, bundled, memory, the translation memory) comes back; the
+    /// rest is `None` and listed in [`Translated::pending`], and goes on
+    /// being translated in a task of its own, bounded by the chain's page
+    /// deadline and by the background limit, single-flight with every other
+    /// request for the same units. What it produces is stored as usual, so
+    /// the next reader gets it.
+    pub async fn translate_within(
+        self: &Arc<Self>,
+        sources: &[String],
+        to: Lang,
+        budget: std::time::Duration,
+    ) -> Translated {
+        let pipeline = self.clone();
+        let owned = sources.to_vec();
+        let mut job = tokio::spawn(async move {
+            // Waiting for a permit is part of the background work: the
+            // reader is answered from what is known meanwhile.
+            let _permit = pipeline.background.clone().acquire_owned().await;
+            pipeline.translate_detailed(&owned, to).await
+        });
+        match tokio::time::timeout(budget, &mut job).await {
+            Ok(Ok(translated)) => translated,
+            Ok(Err(error)) => {
+                tracing::error!(%error, "a translation task failed; serving what is known");
+                self.translate_known(sources, to).await
+            }
+            Err(_) => {
+                // The job goes on detached; this answer has what is known.
+                let mut known = self.translate_known(sources, to).await;
+                known.pending = known
+                    .units
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, unit)| unit.is_none() && !known.refusals.contains_key(i))
+                    .map(|(i, _)| i)
+                    .collect();
+                known
+            }
+        }
+    }
+
+    /// What is known of `sources` without asking a provider or waiting for
+    /// one: overrides, bundled translations, this process's memory and the
+    /// translation memory.
+    pub async fn translate_known(&self, sources: &[String], to: Lang) -> Translated {
+        self.translate_with_mode(sources, to, true, false).await
+    }
+
     async fn translate_with(&self, sources: &[String], to: Lang, overrides: bool) -> Translated {
+        self.translate_with_mode(sources, to, overrides, true).await
+    }
+
+    async fn translate_with_mode(
+        &self,
+        sources: &[String],
+        to: Lang,
+        overrides: bool,
+        providers: bool,
+    ) -> Translated {
         let mut refusals = Vec::new();
         let (units, billed) = self
-            .translate_inner(sources, to, overrides, &mut refusals)
+            .translate_inner(sources, to, overrides, providers, &mut refusals)
             .await;
         let refusals: std::collections::BTreeMap<usize, QaError> = refusals.into_iter().collect();
         Translated {
@@ -328,6 +410,7 @@ impl Pipeline {
             billed,
             rejected: refusals.keys().copied().collect(),
             refusals,
+            pending: Vec::new(),
         }
     }
 
@@ -336,6 +419,7 @@ impl Pipeline {
         sources: &[String],
         to: Lang,
         use_overrides: bool,
+        use_providers: bool,
         rejected: &mut Vec<(usize, QaError)>,
     ) -> (Vec<Option<Arc<Translation>>>, u64) {
         let mut results: Vec<Option<Arc<Translation>>> = vec![None; sources.len()];
@@ -363,6 +447,7 @@ impl Pipeline {
                                 text: o.text.clone(),
                                 origin: Origin::Translator,
                                 model: None,
+                                at: Some(o.updated_at),
                             }));
                         }
                     }
@@ -386,6 +471,7 @@ impl Pipeline {
                     text: text.clone(),
                     origin: Origin::Bundled,
                     model: None,
+                    at: None,
                 }));
                 continue;
             }
@@ -405,6 +491,7 @@ impl Pipeline {
                     text: kept.text,
                     origin: kept.origin,
                     model: Some(kept.model),
+                    at: Some(kept.created_at),
                 });
                 self.memory.insert(id, found.clone());
                 results[i] = Some(found);
@@ -478,6 +565,7 @@ impl Pipeline {
                     text: entry.text.clone(),
                     origin: entry.origin,
                     model: Some(entry.model.clone()),
+                    at: Some(entry.created_at),
                 });
                 self.memory
                     .insert((to, key.clone(), *version), translation.clone());
@@ -487,7 +575,7 @@ impl Pipeline {
                 false
             });
         }
-        if wanted.is_empty() {
+        if wanted.is_empty() || !use_providers {
             return (results, 0);
         }
         if self.chain.is_empty() {
@@ -683,6 +771,7 @@ impl Pipeline {
                         text,
                         origin: Origin::Machine,
                         model: Some(machine.model),
+                        at: Some(now),
                     });
                     accepted.push((key, version, translation, positions));
                 }

@@ -25,6 +25,7 @@ use async_trait::async_trait;
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::{Arguments, Connection, Postgres, Transaction};
 
+use super::circuit::Circuit;
 use super::health::WriteHealth;
 use super::sql::{Backend, Exec, Param, Rows};
 use super::{Result, StoreError};
@@ -64,6 +65,7 @@ pub struct PostgresStore {
     /// from every error message.
     secrets: Arc<[String]>,
     health: WriteHealth,
+    circuit: Arc<Circuit>,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -155,6 +157,7 @@ impl PostgresStore {
             pool,
             secrets: secrets.into(),
             health: WriteHealth::default(),
+            circuit: Arc::default(),
         })
     }
 
@@ -231,26 +234,37 @@ fn arguments(params: &[Param<'_>]) -> Result<PgArguments> {
 }
 
 /// Reads on the pool.
+/// Reads on the pool, each bounded and counted by the store's circuit.
 pub struct PgReader {
     pool: PgPool,
     secrets: Arc<[String]>,
+    circuit: Arc<Circuit>,
 }
 
 #[async_trait]
 impl Exec for PgReader {
     async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64> {
-        let done = sqlx::query_with(sql, arguments(params)?)
-            .execute(&self.pool)
-            .await
-            .map_err(|e| error_with(e, &self.secrets))?;
+        let args = arguments(params)?;
+        let query = sqlx::query_with(sql, args).execute(&self.pool);
+        let secrets = &self.secrets;
+        let done = self
+            .circuit
+            .read(BACKEND, async {
+                query.await.map_err(|e| error_with(e, secrets))
+            })
+            .await?;
         Ok(done.rows_affected())
     }
 
     async fn fetch_all<R: Rows>(&mut self, sql: &str, params: &[Param<'_>]) -> Result<Vec<R>> {
-        sqlx::query_as_with(sql, arguments(params)?)
-            .fetch_all(&self.pool)
+        let args = arguments(params)?;
+        let query = sqlx::query_as_with(sql, args).fetch_all(&self.pool);
+        let secrets = &self.secrets;
+        self.circuit
+            .read(BACKEND, async {
+                query.await.map_err(|e| error_with(e, secrets))
+            })
             .await
-            .map_err(|e| error_with(e, &self.secrets))
     }
 
     async fn fetch_optional<R: Rows>(
@@ -258,10 +272,14 @@ impl Exec for PgReader {
         sql: &str,
         params: &[Param<'_>],
     ) -> Result<Option<R>> {
-        sqlx::query_as_with(sql, arguments(params)?)
-            .fetch_optional(&self.pool)
+        let args = arguments(params)?;
+        let query = sqlx::query_as_with(sql, args).fetch_optional(&self.pool);
+        let secrets = &self.secrets;
+        self.circuit
+            .read(BACKEND, async {
+                query.await.map_err(|e| error_with(e, secrets))
+            })
             .await
-            .map_err(|e| error_with(e, &self.secrets))
     }
 
     fn backend(&self) -> &'static str {
@@ -321,17 +339,21 @@ impl Backend for PostgresStore {
         PgReader {
             pool: self.pool.clone(),
             secrets: self.secrets.clone(),
+            circuit: self.circuit.clone(),
         }
     }
 
     async fn begin(&self) -> Result<PgTx> {
+        self.circuit.check(BACKEND)?;
+        let started = tokio::time::Instant::now();
         let tx = self
             .pool
             .begin()
             .await
-            .map_err(|e| error_with(e, &self.secrets))?;
+            .map_err(|e| error_with(e, &self.secrets));
+        self.circuit.record(&tx, started.elapsed());
         Ok(PgTx {
-            tx,
+            tx: tx?,
             secrets: self.secrets.clone(),
         })
     }
@@ -351,6 +373,10 @@ impl Backend for PostgresStore {
 
     fn health(&self) -> &WriteHealth {
         &self.health
+    }
+
+    fn circuit(&self) -> &Circuit {
+        &self.circuit
     }
 
     fn in_keys(column: &str, param: &str) -> String {

@@ -17,6 +17,7 @@ use async_trait::async_trait;
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 
+use super::circuit::Circuit;
 use super::health::WriteHealth;
 use super::{Result, StoreError};
 
@@ -115,6 +116,9 @@ pub trait Backend: Send + Sync + std::fmt::Debug + 'static {
 
     /// The outcome of this store's latest write.
     fn health(&self) -> &WriteHealth;
+
+    /// The store's timeouts and circuit breaker (see [`super::circuit`]).
+    fn circuit(&self) -> &Circuit;
 
     /// The condition "`column` is one of the keys bound as `param`".
     fn in_keys(column: &str, param: &str) -> String;

@@ -24,6 +24,9 @@ use sqlx::sqlite::{
 };
 use sqlx::{Arguments, Connection, Sqlite};
 
+use std::sync::Arc;
+
+use super::circuit::Circuit;
 use super::health::WriteHealth;
 use super::sql::{Backend, Exec, Param, Rows};
 use super::{Result, StoreError};
@@ -59,6 +62,7 @@ pub struct SqliteStore {
     connect: SqliteConnectOptions,
     path: PathBuf,
     health: WriteHealth,
+    circuit: Arc<Circuit>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -117,6 +121,7 @@ impl SqliteStore {
             connect,
             path: path.to_owned(),
             health: WriteHealth::default(),
+            circuit: Arc::default(),
         };
         store.refuse_unwritable().await?;
         migrate(&store.pool).await?;
@@ -265,23 +270,30 @@ fn arguments<'q>(params: &[Param<'q>]) -> Result<SqliteArguments<'q>> {
 }
 
 /// Reads on the pool: in WAL mode they run beside the writer.
-pub struct SqliteReader(SqlitePool);
+/// Reads on the pool, each bounded and counted by the store's circuit.
+pub struct SqliteReader {
+    pool: SqlitePool,
+    circuit: Arc<Circuit>,
+}
 
 #[async_trait]
 impl Exec for SqliteReader {
     async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64> {
-        let done = sqlx::query_with(sql, arguments(params)?)
-            .execute(&self.0)
-            .await
-            .map_err(error)?;
+        let args = arguments(params)?;
+        let query = sqlx::query_with(sql, args).execute(&self.pool);
+        let done = self
+            .circuit
+            .read(BACKEND, async { query.await.map_err(error) })
+            .await?;
         Ok(done.rows_affected())
     }
 
     async fn fetch_all<R: Rows>(&mut self, sql: &str, params: &[Param<'_>]) -> Result<Vec<R>> {
-        sqlx::query_as_with(sql, arguments(params)?)
-            .fetch_all(&self.0)
+        let args = arguments(params)?;
+        let query = sqlx::query_as_with(sql, args).fetch_all(&self.pool);
+        self.circuit
+            .read(BACKEND, async { query.await.map_err(error) })
             .await
-            .map_err(error)
     }
 
     async fn fetch_optional<R: Rows>(
@@ -289,10 +301,11 @@ impl Exec for SqliteReader {
         sql: &str,
         params: &[Param<'_>],
     ) -> Result<Option<R>> {
-        sqlx::query_as_with(sql, arguments(params)?)
-            .fetch_optional(&self.0)
+        let args = arguments(params)?;
+        let query = sqlx::query_as_with(sql, args).fetch_optional(&self.pool);
+        self.circuit
+            .read(BACKEND, async { query.await.map_err(error) })
             .await
-            .map_err(error)
     }
 
     fn backend(&self) -> &'static str {
@@ -436,12 +449,22 @@ impl Backend for SqliteStore {
     type Reader = SqliteReader;
 
     fn reader(&self) -> SqliteReader {
-        SqliteReader(self.pool.clone())
+        SqliteReader {
+            pool: self.pool.clone(),
+            circuit: self.circuit.clone(),
+        }
     }
 
     async fn begin(&self) -> Result<SqliteTx> {
-        let conn = self.pool.acquire().await.map_err(error)?;
-        self.begin_on(TxConnection::Pooled(conn)).await
+        self.circuit.check(BACKEND)?;
+        let started = tokio::time::Instant::now();
+        let tx = async {
+            let conn = self.pool.acquire().await.map_err(error)?;
+            self.begin_on(TxConnection::Pooled(conn)).await
+        }
+        .await;
+        self.circuit.record(&tx, started.elapsed());
+        tx
     }
 
     /// A connection opened while the files did not take writes keeps, for
@@ -482,6 +505,10 @@ impl Backend for SqliteStore {
 
     fn health(&self) -> &WriteHealth {
         &self.health
+    }
+
+    fn circuit(&self) -> &Circuit {
+        &self.circuit
     }
 
     fn in_keys(column: &str, param: &str) -> String {

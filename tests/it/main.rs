@@ -26,6 +26,7 @@ mod proxy;
 mod qa;
 mod store;
 mod store_faults;
+mod store_outage;
 mod support;
 mod translate_api;
 mod translated_pages;

@@ -348,7 +348,7 @@ async fn run(
     documents: &[Document<'_>],
     target: Lang,
 ) -> Result<(Vec<Translation>, u64), HttpError> {
-    let (translated, billed) = document::translate(&app.pipeline, documents, target)
+    let (translated, billed) = document::translate(&app.pipeline, documents, target, None)
         .await
         .map_err(internal)?;
     let translations = translated

@@ -126,13 +126,16 @@ fn bench(c: &mut Criterion) {
             &config.providers,
             &languages,
         );
-        (Pipeline::new(chain, Bundled::new(), 1 << 24), timed)
+        (
+            Arc::new(Pipeline::new(chain, Bundled::new(), 1 << 24)),
+            timed,
+        )
     };
 
     // Warm the connection pool and the code paths once.
     runtime.block_on(async {
         let (translator, _) = fresh();
-        let _ = pages::translated_view(&translator, &page, Lang::En).await;
+        let _ = pages::translated_view(&translator, &page, Lang::En, None).await;
     });
 
     println!(
@@ -152,7 +155,7 @@ fn bench(c: &mut Criterion) {
             let (translator, timed) = fresh();
             let started = Instant::now();
             let (_, coverage) = runtime
-                .block_on(pages::translated_view(&translator, &page, lang))
+                .block_on(pages::translated_view(&translator, &page, lang, None))
                 .unwrap_or_else(|e| panic!("translate: {e}"));
             total += started.elapsed();
             provider += *timed.spent.lock().unwrap_or_else(|e| e.into_inner());
@@ -167,7 +170,7 @@ fn bench(c: &mut Criterion) {
             page.bureau.source(),
         ]
         .iter()
-        .map(|t| honyaku::segment::escape_text(t))
+        .map(|t| honyaku::placeholder::escape_text(t))
         .collect();
         for html in [page.body.source(), page.contact.source()] {
             texts.extend(
@@ -210,7 +213,7 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             fresh,
             |(translator, _)| {
-                runtime.block_on(pages::translated_view(&translator, &page, Lang::En))
+                runtime.block_on(pages::translated_view(&translator, &page, Lang::En, None))
             },
             BatchSize::SmallInput,
         )

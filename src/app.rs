@@ -91,7 +91,9 @@ pub struct App {
     pub content: Content,
     /// Absolute base URL for canonical and hreflang links.
     pub base_url: String,
-    pub pipeline: Pipeline,
+    /// Shared with the translations it goes on with after a reader was
+    /// answered (see [`Pipeline::translate_within`]).
+    pub pipeline: Arc<Pipeline>,
     pub metrics: crate::metrics::Metrics,
     /// The translation API's site clients: keys, origins, request limits.
     pub api_clients: crate::auth::ApiClients,
@@ -251,10 +253,14 @@ impl App {
         futures::future::join_all(discoveries).await;
         let chain = Chain::new(providers, &config.providers, &languages)
             .with_ledger(store.clone(), config.budgets.clone());
-        let pipeline =
+        let pipeline = Arc::new(
             Pipeline::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
                 .with_generation(generation.clone())
-                .with_refused_hold(std::time::Duration::from_secs(config.qa.refused_hold_secs));
+                .with_refused_hold(std::time::Duration::from_secs(config.qa.refused_hold_secs))
+                .with_background_limit(
+                    usize::try_from(config.pages.background_translations).unwrap_or(1),
+                ),
+        );
         let translated = moka::future::Cache::builder()
             .weigher(|_: &PageKey, page: &Arc<RenderedPage>| {
                 u32::try_from(page.identity.len() + page.gzip.len() + 256).unwrap_or(u32::MAX)
@@ -424,9 +430,11 @@ impl App {
         lang: Lang,
         page: &Announcement,
     ) -> Result<(Arc<RenderedPage>, bool), Incomplete> {
-        let (view, coverage) = crate::pages::translated_view(&self.pipeline, page, lang)
-            .await
-            .map_err(|e| Incomplete::Failed(Arc::new(AppError::Segment(e))))?;
+        let budget = self.config.pages.first_byte_budget();
+        let (view, coverage) =
+            crate::pages::translated_view(&self.pipeline, page, lang, Some(budget))
+                .await
+                .map_err(|e| Incomplete::Failed(Arc::new(AppError::Segment(e))))?;
         let ctx = PageContext {
             locales: &self.locales,
             languages: &self.languages,

@@ -16,7 +16,8 @@ use sha2::{Digest, Sha256};
 
 use crate::config::{ApiClient, ApiConfig};
 use crate::limit::{SlidingWindow, address_key};
-use crate::store::{Session, Store, StoreError, TranslatorAccount};
+use crate::model::{Session, TranslatorAccount};
+use crate::store::{Store, StoreError};
 
 /// What every token starts with, so one found in a file or a chat is
 /// recognisable (and secret scanners can look for it).
@@ -211,7 +212,7 @@ pub async fn log_in(
             &sha256_hex(&id),
             &account.name,
             &csrf,
-            crate::store::now_ms().saturating_add(lifetime_ms),
+            crate::clock::now_ms().saturating_add(lifetime_ms),
         )
         .await?;
     tracing::info!(translator = %account.name, "editor session started");
@@ -221,7 +222,7 @@ pub async fn log_in(
 /// The live session whose id is `id`, if any.
 pub async fn session(store: &dyn Store, id: &str) -> Result<Option<Session>, AuthError> {
     Ok(store
-        .session_get(&sha256_hex(id), crate::store::now_ms())
+        .session_get(&sha256_hex(id), crate::clock::now_ms())
         .await?)
 }
 

@@ -30,6 +30,7 @@ pub struct Config {
     pub i18n: I18nConfig,
     pub languages: LanguagesConfig,
     pub http_cache: HttpCacheConfig,
+    pub pages: PagesConfig,
     pub store: StoreConfig,
     pub providers: ProvidersConfig,
     pub cache: CacheConfig,
@@ -286,6 +287,25 @@ pub struct I18nConfig {
 #[serde(deny_unknown_fields)]
 pub struct HttpCacheConfig {
     pub page_max_age_secs: u32,
+}
+
+/// How translated pages (hosted and proxied) are answered while machine
+/// translation is under way.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PagesConfig {
+    /// A page is answered within this many milliseconds whatever the
+    /// providers do; what is not translated by then is shown in Japanese,
+    /// marked as on its way, and translated in the background.
+    pub first_byte_budget_ms: u64,
+    /// Translations that may go on in the background at once.
+    pub background_translations: u32,
+}
+
+impl PagesConfig {
+    pub fn first_byte_budget(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.first_byte_budget_ms)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -756,6 +776,52 @@ impl Config {
                 }
             }
         }
+        let deadline_ms = self.providers.page_deadline_secs.saturating_mul(1000);
+        if !(50..=60_000).contains(&self.pages.first_byte_budget_ms)
+            || self.pages.first_byte_budget_ms >= deadline_ms
+        {
+            return invalid(
+                "pages.first_byte_budget_ms",
+                format!(
+                    "must be between 50 and 60000 and below providers.page_deadline_secs ({} s): readers are answered within it, translation goes on until the deadline",
+                    self.providers.page_deadline_secs
+                ),
+            );
+        }
+        if !(1..=1024).contains(&self.pages.background_translations) {
+            return invalid(
+                "pages.background_translations",
+                "must be between 1 and 1024".to_owned(),
+            );
+        }
+        // A hung provider call must end early enough for one more attempt
+        // (after the first backoff) within the deadline; otherwise a
+        // timeout is never retried and the page stays Japanese.
+        let attempt_ms = self.providers.timeout_secs.saturating_mul(1000);
+        if attempt_ms
+            .saturating_mul(2)
+            .saturating_add(self.providers.retry_base_delay_ms)
+            > deadline_ms
+        {
+            return invalid(
+                "providers.timeout_secs",
+                format!(
+                    "{} s leaves no room for a retry within providers.page_deadline_secs ({} s): two attempts and the first backoff ({} ms) must fit; lower the timeout or raise the deadline",
+                    self.providers.timeout_secs,
+                    self.providers.page_deadline_secs,
+                    self.providers.retry_base_delay_ms
+                ),
+            );
+        }
+        if self.providers.connect_timeout_secs > self.providers.timeout_secs {
+            return invalid(
+                "providers.connect_timeout_secs",
+                format!(
+                    "must not exceed providers.timeout_secs ({} s), which bounds the whole attempt",
+                    self.providers.timeout_secs
+                ),
+            );
+        }
         if self.providers.page_deadline_secs == 0
             || self.providers.page_deadline_secs >= self.server.request_timeout_secs
         {
@@ -978,6 +1044,45 @@ mod tests {
 
     fn load(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
         Config::load_with_env(None, env(pairs), &Overrides::default())
+    }
+
+    #[test]
+    fn timeouts_that_contradict_each_other_are_refused() {
+        // The defaults agree: two attempts and a backoff fit in the deadline,
+        // the first-byte budget is well inside it.
+        let config = load(&[]).unwrap();
+        assert_eq!(config.pages.first_byte_budget_ms, 1500);
+        assert!(config.providers.timeout_secs * 2 < config.providers.page_deadline_secs);
+        for (pairs, key) in [
+            // The old defaults: a hung call outlived the page's deadline,
+            // so it was never retried.
+            (
+                &[
+                    ("HONYAKU__PROVIDERS__TIMEOUT_SECS", "20"),
+                    ("HONYAKU__PROVIDERS__PAGE_DEADLINE_SECS", "10"),
+                ][..],
+                "providers.timeout_secs",
+            ),
+            (
+                &[("HONYAKU__PROVIDERS__CONNECT_TIMEOUT_SECS", "9")][..],
+                "providers.connect_timeout_secs",
+            ),
+            (
+                &[("HONYAKU__PAGES__FIRST_BYTE_BUDGET_MS", "20000")][..],
+                "pages.first_byte_budget_ms",
+            ),
+            (
+                &[("HONYAKU__PAGES__FIRST_BYTE_BUDGET_MS", "0")][..],
+                "pages.first_byte_budget_ms",
+            ),
+            (
+                &[("HONYAKU__PAGES__BACKGROUND_TRANSLATIONS", "0")][..],
+                "pages.background_translations",
+            ),
+        ] {
+            let err = load(pairs).unwrap_err().to_string();
+            assert!(err.contains(key), "{pairs:?}: {err}");
+        }
     }
 
     #[test]

@@ -9,8 +9,12 @@
 //! bundled translations, anchors and a report link per passage, and are
 //! assembled by [`crate::pages`].
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use crate::i18n::Lang;
 use crate::pages::plain_text;
+use crate::placeholder;
 use crate::segment::{self, Fill, Segmented, UnitKind};
 use crate::translate::{Pipeline, QaError, Translated};
 
@@ -98,24 +102,31 @@ impl TranslatedDocument {
 
 /// Translates every unit of every document in one call to the pipeline
 /// (so they share batches), then rebuilds each document. Also returns the
-/// characters providers billed.
+/// characters providers billed. With a `budget` the answer is due by then
+/// whatever the providers do: what is not translated by then stays
+/// Japanese and is translated in the background
+/// ([`Pipeline::translate_within`]); without one it waits for the chain.
 pub async fn translate(
-    pipeline: &Pipeline,
+    pipeline: &Arc<Pipeline>,
     documents: &[Document<'_>],
     target: Lang,
+    budget: Option<Duration>,
 ) -> Result<(Vec<TranslatedDocument>, u64), DocumentError> {
     let mut sources: Vec<String> = Vec::new();
     let mut offsets = Vec::with_capacity(documents.len());
     for document in documents {
         offsets.push(sources.len());
         match document {
-            Document::Text(text) => sources.push(segment::escape_text(text)),
+            Document::Text(text) => sources.push(placeholder::escape_text(text)),
             Document::Html(segmented) => {
                 sources.extend(segmented.units().iter().map(|u| u.text.clone()));
             }
         }
     }
-    let translated = pipeline.translate_detailed(&sources, target).await;
+    let translated = match budget {
+        Some(budget) => pipeline.translate_within(&sources, target, budget).await,
+        None => pipeline.translate_detailed(&sources, target).await,
+    };
     let mut out = Vec::with_capacity(documents.len());
     for (document, offset) in documents.iter().zip(offsets) {
         match document {
@@ -160,14 +171,16 @@ pub async fn translate(
 }
 
 /// Translates one whole HTML document (or fragment) into `target`: the
-/// translated HTML, and whether every unit was translated.
+/// translated HTML, and whether every unit was translated (see
+/// [`translate`] for `budget`).
 pub async fn translate_html(
-    pipeline: &Pipeline,
+    pipeline: &Arc<Pipeline>,
     html: &str,
     target: Lang,
+    budget: Option<Duration>,
 ) -> Result<(String, bool), DocumentError> {
     let documents = [Document::html(html)?];
-    let (mut outputs, _) = translate(pipeline, &documents, target).await?;
+    let (mut outputs, _) = translate(pipeline, &documents, target, budget).await?;
     let output = outputs.pop().unwrap_or_default();
     let complete = output.complete();
     Ok((output.html.unwrap_or_default(), complete))

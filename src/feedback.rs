@@ -5,14 +5,14 @@
 //! the database: a few reports per client address in a sliding window, and a
 //! cap on all reports together. The addresses are held in memory only, for
 //! as long as the window lasts; nothing about a reader is ever stored (see
-//! [`crate::store::Report`]).
+//! [`crate::model::Report`]).
 
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::limit::{SlidingWindow, address_key};
-use crate::store::REPORT_MESSAGE_MAX_CHARS;
+use crate::model::REPORT_MESSAGE_MAX_CHARS;
 
 /// Why a report message is refused; each has a localized message on the form.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

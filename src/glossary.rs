@@ -4,8 +4,9 @@
 //! Welfare and Labor"), and a reader who searches for the official name must
 //! find it; MT left to itself picks a different rendering from page to page.
 //!
-//! This module holds what does not depend on storage or HTTP: the entry and
-//! its validation, finding the terms of a unit ([`Glossary::find`]), the
+//! This module holds the glossary's rules, apart from HTTP: what an entry
+//! may hold ([`validate`], applied by [`put`] and [`import`] before the
+//! store is asked to keep anything), finding the terms of a unit ([`Glossary::find`]), the
 //! per-unit glossary version that goes into translation-memory keys
 //! ([`Glossary::unit_version`]), substituting terms by protected
 //! placeholders ([`substitute`]) and the CSV exchange format ([`to_csv`],
@@ -16,7 +17,9 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::i18n::Lang;
+use crate::model::GlossaryEntry;
 use crate::protect::{self, Protected, Token, TokenKind, TokenValue};
+use crate::store::{Store, StoreError};
 
 /// Longest term accepted, in characters. A glossary term names a thing; a
 /// longer "term" is a sentence, which belongs in an override.
@@ -28,28 +31,6 @@ pub const MAX_TRANSLATION_CHARS: usize = 250;
 
 /// Longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
-
-/// One glossary entry: in `target_lang`, `term` must be translated as
-/// `translation`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct GlossaryEntry {
-    #[serde(serialize_with = "lang_code")]
-    #[schema(value_type = String, example = "en")]
-    pub target_lang: Lang,
-    /// The Japanese term, as it appears in the text.
-    pub term: String,
-    pub translation: String,
-    /// For translators: where the translation comes from, when to use it.
-    pub note: String,
-    /// Who made the latest change.
-    pub author: String,
-    /// Unix milliseconds.
-    pub updated_at: i64,
-}
-
-fn lang_code<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(lang.code())
-}
 
 /// Why an entry is refused; the same on every backend and every surface.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -103,6 +84,48 @@ pub fn validate(entry: &GlossaryEntry) -> Result<(), GlossaryError> {
         });
     }
     Ok(())
+}
+
+/// Why a glossary change was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum GlossaryWriteError {
+    /// The entry of `term` breaks a rule of [`validate`]; nothing was
+    /// written.
+    #[error("glossary entry {term:?}: {error}")]
+    Invalid { term: String, error: GlossaryError },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn checked(entry: &GlossaryEntry) -> Result<(), GlossaryWriteError> {
+    validate(entry).map_err(|error| GlossaryWriteError::Invalid {
+        term: entry.term.clone(),
+        error,
+    })
+}
+
+/// Checks `entry` and stores it, added or replacing the entry of its term;
+/// returns it as stored (stamped with the time of the change).
+pub async fn put(
+    store: &dyn Store,
+    entry: &GlossaryEntry,
+) -> Result<GlossaryEntry, GlossaryWriteError> {
+    checked(entry)?;
+    Ok(store.glossary_put(entry).await?)
+}
+
+/// Checks every entry and stores them in one transaction, all or none (see
+/// [`Store::glossary_import`]); returns how many were stored.
+pub async fn import(
+    store: &dyn Store,
+    target: Lang,
+    entries: &[GlossaryEntry],
+    replace_all: bool,
+) -> Result<usize, GlossaryWriteError> {
+    for entry in entries {
+        checked(entry)?;
+    }
+    Ok(store.glossary_import(target, entries, replace_all).await?)
 }
 
 /// A term and its required translation, as applied to machine translation.
@@ -337,7 +360,7 @@ pub fn substitute(protected: &Protected, glossary: &Glossary, matches: &[TermMat
 /// term matched in its source, as many times as the term occurred. Used to
 /// check a provider that applied the glossary itself.
 pub fn enforced(translated: &str, glossary: &Glossary, matches: &[TermMatch]) -> bool {
-    let text = crate::segment::unescape_text(translated);
+    let text = crate::placeholder::unescape_text(translated);
     let mut needed: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for m in matches {
         if let Some(t) = glossary.translation(m) {
@@ -517,7 +540,7 @@ pub fn import_csv(
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let now = crate::store::now_ms();
+    let now = crate::clock::now_ms();
     for (i, fields) in rows.iter().enumerate() {
         let row = i + 1;
         if i == 0

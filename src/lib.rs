@@ -24,6 +24,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod document;
@@ -36,7 +37,9 @@ pub mod http;
 pub mod i18n;
 pub mod limit;
 pub mod metrics;
+pub mod model;
 pub mod pages;
+pub mod placeholder;
 pub mod protect;
 pub mod proxy;
 pub mod render;

@@ -184,7 +184,7 @@ async fn warm(config: Config) -> Result<(), String> {
             );
             let _ = std::io::stderr().flush();
         }
-        let (_, coverage) = honyaku::pages::translated_view(&app.pipeline, page, *lang)
+        let (_, coverage) = honyaku::pages::translated_view(&app.pipeline, page, *lang, None)
             .await
             .map_err(|e| format!("{} ({lang}): {e}", page.slug))?;
         units += coverage.units;
@@ -226,9 +226,9 @@ async fn usage(config: Config, days: u32) -> Result<(), String> {
     let store = honyaku::store::open(&config.store)
         .await
         .map_err(|e| e.to_string())?;
-    let now = honyaku::store::now_ms();
-    let today = honyaku::store::utc_day(now);
-    let from = honyaku::store::utc_day(now - i64::from(days.saturating_sub(1)) * 86_400_000);
+    let now = honyaku::clock::now_ms();
+    let today = honyaku::clock::utc_day(now);
+    let from = honyaku::clock::utc_day(now - i64::from(days.saturating_sub(1)) * 86_400_000);
     let rows = store
         .usage(None, &from, &today)
         .await
@@ -261,7 +261,7 @@ async fn usage(config: Config, days: u32) -> Result<(), String> {
 }
 
 async fn translators(config: Config, command: TranslatorsCommand) -> Result<(), String> {
-    use honyaku::store::Role;
+    use honyaku::model::Role;
 
     let store = honyaku::store::open(&config.store)
         .await
@@ -342,8 +342,8 @@ async fn translators(config: Config, command: TranslatorsCommand) -> Result<(), 
     Ok(())
 }
 
-fn describe_languages(account: &honyaku::store::TranslatorAccount) -> String {
-    if account.role == honyaku::store::Role::Admin {
+fn describe_languages(account: &honyaku::model::TranslatorAccount) -> String {
+    if account.role == honyaku::model::Role::Admin {
         return "all".into();
     }
     account

@@ -4,18 +4,35 @@
 
 use crate::content::{Announcement, Content, ContentError};
 use crate::i18n::{Lang, Languages};
-use crate::segment::{self, Fill, Piece, Unit, UnitKind};
-use crate::translate::{Bundled, Origin, Pipeline, Translation};
+use crate::model::Origin;
+use crate::placeholder::{self, Piece};
+use crate::segment::{self, Fill, Unit, UnitKind};
+use crate::translate::{Bundled, Pipeline, Translation};
 
 /// How an announcement page relates to the Japanese original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presentation {
     /// The Japanese original itself.
     Original,
-    /// A translation; `partial` when some units are still Japanese.
-    Translated { partial: bool },
-    /// Nothing could be translated yet: the original under the reader's chrome.
-    Untranslated,
+    /// A translation; `partial` when some units are still Japanese,
+    /// `pending` when some of those are still being translated (see
+    /// [`translated_view`]).
+    Translated { partial: bool, pending: bool },
+    /// Nothing could be translated yet: the original under the reader's
+    /// chrome; `pending` when its translation is on its way.
+    Untranslated { pending: bool },
+}
+
+impl Presentation {
+    /// Whether the page still waits for translations being made now: it
+    /// must not be kept, and the page's script fetches it again.
+    pub fn pending(self) -> bool {
+        matches!(
+            self,
+            Presentation::Translated { pending: true, .. }
+                | Presentation::Untranslated { pending: true }
+        )
+    }
 }
 
 /// The parts of an announcement as they will be shown. Texts are plain
@@ -35,15 +52,15 @@ pub struct ArticleView {
 
 /// The plain text of a unit, placeholders dropped, for showing the original.
 pub fn plain_text(unit_text: &str) -> String {
-    match segment::pieces(unit_text) {
+    match placeholder::pieces(unit_text) {
         Ok(pieces) => pieces
             .into_iter()
             .filter_map(|piece| match piece {
-                Piece::Text(text) => Some(segment::unescape_text(text)),
+                Piece::Text(text) => Some(placeholder::unescape_text(text)),
                 _ => None,
             })
             .collect(),
-        Err(_) => segment::unescape_text(unit_text),
+        Err(_) => placeholder::unescape_text(unit_text),
     }
 }
 
@@ -51,9 +68,9 @@ pub fn plain_text(unit_text: &str) -> String {
 /// HTML, in the same placeholder form as the body's units.
 fn meta_units(page: &Announcement, lang: Lang) -> Option<[String; 3]> {
     Some([
-        segment::escape_text(page.title.get(lang)?),
-        segment::escape_text(page.summary.get(lang)?),
-        segment::escape_text(page.bureau.get(lang)?),
+        placeholder::escape_text(page.title.get(lang)?),
+        placeholder::escape_text(page.summary.get(lang)?),
+        placeholder::escape_text(page.bureau.get(lang)?),
     ])
 }
 
@@ -101,7 +118,7 @@ pub fn bundled_translations(
                             s.index, s.kind, t.kind
                         )));
                     }
-                    segment::check_placeholders(&s.text, &t.text).map_err(|e| {
+                    placeholder::check_placeholders(&s.text, &t.text).map_err(|e| {
                         invalid(format!("unit {} ({:?}): {e}", s.index, plain_text(&t.text)))
                     })?;
                     bundled
@@ -119,6 +136,8 @@ pub fn bundled_translations(
 pub struct Coverage {
     pub units: usize,
     pub translated: usize,
+    /// Units still being translated when the page was due.
+    pub pending: usize,
 }
 
 /// Where a translated page's passages came from, for its disclaimer: how
@@ -132,6 +151,8 @@ pub struct Provenance {
     /// The providers of the machine-translated passages, by their stable
     /// names (`deepl`, `openai:MODEL`…), each once, in order of first use.
     pub providers: Vec<String>,
+    /// When the newest machine translation among them was made (Unix ms).
+    pub translated_at: Option<i64>,
 }
 
 impl Provenance {
@@ -145,6 +166,7 @@ impl Provenance {
                 Origin::Bundled | Origin::Translator => provenance.reviewed += 1,
                 Origin::Machine => {
                     provenance.machine += 1;
+                    provenance.translated_at = provenance.translated_at.max(translation.at);
                     let model = translation.model.clone().unwrap_or_default();
                     if !provenance.providers.contains(&model) {
                         provenance.providers.push(model);
@@ -162,10 +184,17 @@ impl Provenance {
 }
 
 /// Translates one announcement into `lang` and returns what to render.
+///
+/// With a `budget` the page is due by then whatever the providers do
+/// ([`Pipeline::translate_within`]): passages not translated by then stay
+/// Japanese, marked pending (`data-origin="pending"`, with their anchor, so
+/// the page's script can take them in when they are ready), and go on being
+/// translated in the background. Without one it waits for the chain.
 pub async fn translated_view(
-    translator: &Pipeline,
+    pipeline: &std::sync::Arc<Pipeline>,
     page: &Announcement,
     lang: Lang,
+    budget: Option<std::time::Duration>,
 ) -> Result<(ArticleView, Coverage), segment::SegmentError> {
     let body_source = page.body.source();
     let contact_source = page.contact.source();
@@ -180,19 +209,30 @@ pub async fn translated_view(
     sources.extend(body_units.iter().map(|u| u.text.clone()));
     sources.extend(contact_units.iter().map(|u| u.text.clone()));
 
-    let results = translator.translate_units(&sources, lang).await;
+    let translated = match budget {
+        Some(budget) => pipeline.translate_within(&sources, lang, budget).await,
+        None => pipeline.translate_detailed(&sources, lang).await,
+    };
+    let results = translated.units;
+    let mut pending = vec![false; results.len()];
+    for &i in &translated.pending {
+        if let Some(p) = pending.get_mut(i) {
+            *p = true;
+        }
+    }
     let coverage = Coverage {
         units: results.len(),
         translated: results.iter().filter(|r| r.is_some()).count(),
+        pending: translated.pending.len(),
     };
-    if coverage.translated == 0 {
+    if coverage.translated == 0 && coverage.pending == 0 {
         let view = ArticleView {
             title: page.title.source().to_owned(),
             summary: page.summary.source().to_owned(),
             bureau: page.bureau.source().to_owned(),
             body_html: body_source.to_owned(),
             contact_html: contact_source.to_owned(),
-            presentation: Presentation::Untranslated,
+            presentation: Presentation::Untranslated { pending: false },
             provenance: Provenance::default(),
         };
         return Ok((view, coverage));
@@ -201,20 +241,36 @@ pub async fn translated_view(
         Some(t) => plain_text(&t.text),
         None => fallback.to_owned(),
     };
-    let body_results = results.get(3..3 + body_units.len()).unwrap_or_default();
-    let contact_results = results.get(3 + body_units.len()..).unwrap_or_default();
+    let body_range = 3..3 + body_units.len();
+    let contact_range = 3 + body_units.len()..results.len();
     let mut anchored = std::collections::HashMap::new();
-    let body_html = fill_fragment(&body, body_results, &mut anchored)?;
-    let contact_html = fill_fragment(&contact, contact_results, &mut anchored)?;
+    let body_html = fill_fragment(
+        &body,
+        results.get(body_range.clone()).unwrap_or_default(),
+        pending.get(body_range).unwrap_or_default(),
+        &mut anchored,
+    )?;
+    let contact_html = fill_fragment(
+        &contact,
+        results.get(contact_range.clone()).unwrap_or_default(),
+        pending.get(contact_range).unwrap_or_default(),
+        &mut anchored,
+    )?;
+    let presentation = if coverage.translated == 0 {
+        Presentation::Untranslated { pending: true }
+    } else {
+        Presentation::Translated {
+            partial: coverage.translated < coverage.units,
+            pending: coverage.pending > 0,
+        }
+    };
     let view = ArticleView {
         title: meta_text(0, page.title.source()),
         summary: meta_text(1, page.summary.source()),
         bureau: meta_text(2, page.bureau.source()),
         body_html,
         contact_html,
-        presentation: Presentation::Translated {
-            partial: coverage.translated < coverage.units,
-        },
+        presentation,
         provenance: Provenance::of(&results),
     };
     Ok((view, coverage))
@@ -291,26 +347,37 @@ pub fn text_unit(
 fn fill_fragment(
     segmented: &segment::Segmented<'_>,
     results: &[Option<std::sync::Arc<Translation>>],
+    pending: &[bool],
     anchored: &mut std::collections::HashMap<String, usize>,
 ) -> Result<String, segment::SegmentError> {
+    let mut anchor_of = |unit: &Unit| {
+        let anchor = unit_anchor(&unit.key());
+        let seen = anchored.entry(anchor.clone()).or_insert(0);
+        *seen += 1;
+        match *seen {
+            1 => anchor,
+            n => format!("{anchor}-{n}"),
+        }
+    };
     let reassembled = segmented.reassemble(|unit: &Unit| {
         match results.get(unit.index).and_then(Option::as_ref) {
             Some(translation) => {
                 let fill = Fill::text(translation.text.clone());
                 if unit.kind == UnitKind::Text {
-                    let anchor = unit_anchor(&unit.key());
-                    let seen = anchored.entry(anchor.clone()).or_insert(0);
-                    *seen += 1;
-                    let id = match *seen {
-                        1 => anchor,
-                        n => format!("{anchor}-{n}"),
-                    };
-                    fill.with_wrapper_attr("id", id)
+                    fill.with_wrapper_attr("id", anchor_of(unit))
                         .with_wrapper_attr("data-origin", translation.origin.as_str())
                         .with_wrapper_attr("data-ja", plain_text(&unit.text))
                 } else {
                     fill
                 }
+            }
+            // Being translated right now: anchored like a translation, so
+            // the page's script finds it when the translation is ready.
+            None if unit.kind == UnitKind::Text && pending.get(unit.index) == Some(&true) => {
+                Fill::keep()
+                    .with_wrapper_attr("id", anchor_of(unit))
+                    .with_wrapper_attr("lang", Lang::SOURCE.code())
+                    .with_wrapper_attr("data-origin", "pending")
             }
             None => Fill::keep()
                 .with_wrapper_attr("lang", Lang::SOURCE.code())

@@ -41,6 +41,7 @@ mod times;
 use std::fmt;
 
 use crate::i18n::Lang;
+use crate::placeholder::{self, PlaceholderKind, escape_text};
 
 pub use dates::{JaDate, Weekday, weekday};
 pub use numbers::{Quantity, Scale};
@@ -243,7 +244,14 @@ pub fn restore(translated: &str, tokens: &[Token], lang: Lang) -> Result<String,
             break;
         };
         out.push_str(before);
-        match parse_placeholder(from) {
+        // MT sometimes adds a space (`<pN />`) or a leading zero; `<p0/>` is
+        // no token's.
+        let protected = placeholder::tag_at(from, 0)
+            .filter(|tag| {
+                tag.kind == PlaceholderKind::Protected && !tag.closing && tag.self_closing
+            })
+            .map(|tag| (tag.number(), tag.len));
+        match protected {
             Some((n, len)) => {
                 let index = n.checked_sub(1);
                 let token = index
@@ -258,7 +266,7 @@ pub fn restore(translated: &str, tokens: &[Token], lang: Lang) -> Result<String,
                 if spaced && last_token_end == Some(out.len()) {
                     out.push(' ');
                 }
-                out.push_str(&escape(&render(token, lang)));
+                out.push_str(&escape_text(&render(token, lang)));
                 last_token_end = Some(out.len());
                 rest = from.get(len..).unwrap_or("");
             }
@@ -273,54 +281,6 @@ pub fn restore(translated: &str, tokens: &[Token], lang: Lang) -> Result<String,
         return Err(RestoreError::Missing { placeholder: i + 1 });
     }
     Ok(out)
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// `<pN/>` (MT sometimes adds a space: `<pN />`) at the start of `s`: N and the byte length.
-fn parse_placeholder(s: &str) -> Option<(usize, usize)> {
-    let bytes = s.as_bytes();
-    if bytes.get(..2) != Some(b"<p".as_slice()) {
-        return None;
-    }
-    let digits = bytes
-        .iter()
-        .skip(2)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 {
-        return None;
-    }
-    let n = bytes.iter().skip(2).take(digits).fold(0usize, |n, b| {
-        n.saturating_mul(10).saturating_add(usize::from(b - b'0'))
-    });
-    let spaces = bytes
-        .iter()
-        .skip(2 + digits)
-        .take_while(|&&b| b == b' ')
-        .count();
-    let close = 2 + digits + spaces;
-    (bytes.get(close..close + 2) == Some(b"/>".as_slice())).then_some((n, close + 2))
 }
 
 #[cfg(test)]

@@ -135,6 +135,12 @@ impl PageContext<'_> {
         self.locales.t_args(self.lang, id, args)
     }
 
+    fn t_with_str(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, value.to_owned());
+        self.t_args(id, &args)
+    }
+
     fn url_for(&self, lang: Lang, path: &str) -> String {
         format!("{}/{}/{}", self.base_url, self.prefix(lang), path)
     }
@@ -175,6 +181,20 @@ pub fn switch_href(prefix: &str, place: &Place) -> String {
     format!("/set-language/{prefix}?next={}", next.replace("%2F", "/"))
 }
 
+/// A Unix-ms time as the arguments of the locales' `date-full`: the day in
+/// Japan (UTC+9, no daylight saving), where the announcements are made.
+fn date_args(unix_ms: i64) -> Option<FluentArgs<'static>> {
+    let japan = time::UtcOffset::from_hms(9, 0, 0).ok()?;
+    let at = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(unix_ms) * 1_000_000)
+        .ok()?
+        .to_offset(japan);
+    let mut args = FluentArgs::new();
+    args.set("year", at.year());
+    args.set("month", u8::from(at.month()));
+    args.set("day", at.day());
+    Some(args)
+}
+
 fn year_month_args(ym: YearMonth) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     // Numbers, not strings: the English message selects the month's name.
@@ -190,14 +210,25 @@ enum Main {
     Chrome(Markup),
 }
 
+/// What a page's script has to do: nothing (no script), the passage
+/// controls of a translated page, and with `pending` also taking in the
+/// translations still being made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    None,
+    Passages { pending: bool },
+}
+
 fn layout(
     ctx: &PageContext<'_>,
     title: &str,
     description: Option<&str>,
     crumbs: Markup,
     main: Main,
-    scripted: bool,
+    script: Script,
 ) -> Markup {
+    let scripted = script != Script::None;
+    let pending = script == Script::Passages { pending: true };
     let site_name = ctx.t("site-name");
     let language = ctx.languages.get(ctx.lang);
     let html_lang = ctx.languages.html_lang(ctx.lang);
@@ -244,7 +275,8 @@ fn layout(
                 data-label-report=[scripted.then(|| ctx.t("report-link"))]
                 data-origin-machine=[scripted.then(|| ctx.t("origin-machine"))]
                 data-origin-bundled=[scripted.then(|| ctx.t("origin-bundled"))]
-                data-origin-translator=[scripted.then(|| ctx.t("origin-translator"))] {
+                data-origin-translator=[scripted.then(|| ctx.t("origin-translator"))]
+                data-pending=[pending.then_some("true")] {
                 a.skip-link href="#main" lang=[chrome_lang] { (ctx.t("skip-to-content")) }
                 header.site-header {
                     div.brand lang=[chrome_lang] {
@@ -311,7 +343,7 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
     let original_href = format!("/{}/{}", ctx.prefix(Lang::SOURCE), page.slug);
     // With nothing translated the content stays Japanese inside a page whose
     // chrome is in the reader's language; mark it so screen readers switch.
-    let untranslated = view.presentation == Presentation::Untranslated;
+    let untranslated = matches!(view.presentation, Presentation::Untranslated { .. });
     let content_lang = untranslated.then_some(Lang::SOURCE.code());
     let trail = vec![
         ctx.t("breadcrumb-press"),
@@ -319,9 +351,10 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         ctx.t_args("date-year-month", &date_args),
     ];
     let (translated, partial) = match view.presentation {
-        Presentation::Translated { partial } => (true, partial),
+        Presentation::Translated { partial, .. } => (true, partial),
         _ => (false, false),
     };
+    let pending = view.presentation.pending();
     // Every translated passage of running text offers its original and a
     // way to report a problem with it; the contact block is names and
     // numbers, and gets none.
@@ -340,11 +373,15 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
     let contact_html = finish_fragment(&view.contact_html, None, japanese_only.as_ref());
     let main = html! {
         @if translated {
-            (disclaimer(ctx, &view.provenance, &original_href, partial))
+            (disclaimer(ctx, &view.provenance, &original_href, partial, pending))
         } @else if untranslated {
             aside.notice role="note" aria-labelledby="notice-heading" lang=[ctx.chrome_lang()] {
                 h2 #notice-heading { (ctx.t("notice-translation-pending-heading")) }
-                p { (ctx.t("notice-translation-pending")) }
+                @if pending {
+                    p.pending role="status" { (ctx.t("notice-translation-on-its-way")) }
+                } @else {
+                    p { (ctx.t("notice-translation-pending")) }
+                }
             }
         }
                 article.announcement lang=[content_lang] {
@@ -368,7 +405,11 @@ pub fn announcement_page(ctx: &PageContext<'_>, page: &Announcement, view: &Arti
         Some(&view.summary),
         crumbs,
         Main::Page(main),
-        translated,
+        if translated || pending {
+            Script::Passages { pending }
+        } else {
+            Script::None
+        },
     )
     .into_string()
 }
@@ -396,6 +437,7 @@ fn disclaimer(
     provenance: &crate::pages::Provenance,
     original_href: &str,
     partial: bool,
+    pending: bool,
 ) -> Markup {
     let human = provenance.all_reviewed();
     let mut args = FluentArgs::new();
@@ -407,6 +449,10 @@ fn disclaimer(
     args.set("providers", providers.join(" / "));
     args.set("reviewed", provenance.reviewed);
     args.set("passages", provenance.passages);
+    let date = provenance
+        .translated_at
+        .and_then(date_args)
+        .map(|d| ctx.t_args("date-full", &d));
     html! {
         aside.disclaimer role="note" aria-labelledby="disclaimer-heading" lang=[ctx.chrome_lang()] {
             @if human {
@@ -418,6 +464,9 @@ fn disclaimer(
             } @else {
                 h2 #disclaimer-heading { (ctx.t("disclaimer-heading")) }
                 p { (ctx.t_args("disclaimer-intro", &args)) }
+                @if let Some(date) = date {
+                    p.when { (ctx.t_with_str("disclaimer-when", "date", &date)) }
+                }
                 p.provenance { (ctx.t_args("disclaimer-reviewed", &args)) }
                 ol {
                     li { (ctx.t("disclaimer-text-only")) }
@@ -430,7 +479,9 @@ fn disclaimer(
                 " "
                 a href=(original_href) hreflang="ja" { (ctx.t("disclaimer-original-link")) }
             }
-            @if partial {
+            @if pending {
+                p.partial.pending role="status" { (ctx.t("notice-partial-pending")) }
+            } @else if partial {
                 p.partial { (ctx.t("notice-partial-translation")) }
             }
         }
@@ -474,7 +525,7 @@ pub struct ReportFormView<'a> {
 pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> String {
     let lang = ctx.lang;
     let title = ctx.t("report-link");
-    let max = crate::store::REPORT_MESSAGE_MAX_CHARS;
+    let max = crate::model::REPORT_MESSAGE_MAX_CHARS;
     let mut max_args = FluentArgs::new();
     max_args.set("max", max);
     let error_id = view.error.map(|_| "report-error");
@@ -510,7 +561,7 @@ pub fn report_form_page(ctx: &PageContext<'_>, view: &ReportFormView<'_>) -> Str
         p { a href=(passage_href(ctx.prefix(lang), view.slug, view.unit_key)) { (ctx.t("report-back")) } }
     };
     let crumbs = breadcrumb(ctx, &[], &title);
-    layout(ctx, &title, None, crumbs, Main::Chrome(main), false).into_string()
+    layout(ctx, &title, None, crumbs, Main::Chrome(main), Script::None).into_string()
 }
 
 /// The answer to a report: thanks, what the reader wrote (escaped like
@@ -530,7 +581,7 @@ pub fn report_thanks_page(
         p { a href=(passage_href(ctx.prefix(ctx.lang), slug, unit_key)) { (ctx.t("report-back")) } }
     };
     let crumbs = breadcrumb(ctx, &[], &title);
-    layout(ctx, &title, None, crumbs, Main::Chrome(main), false).into_string()
+    layout(ctx, &title, None, crumbs, Main::Chrome(main), Script::None).into_string()
 }
 
 /// The home page of a language: the list of announcements.
@@ -568,7 +619,7 @@ pub fn index_page(ctx: &PageContext<'_>, content: &Content) -> String {
         Some(&description),
         crumbs,
         Main::Page(main),
-        false,
+        Script::None,
     )
     .into_string()
 }
@@ -581,7 +632,7 @@ pub fn error_page(ctx: &PageContext<'_>, title: &str, message: &str) -> String {
         p { a href=(format!("/{}/", ctx.prefix(ctx.lang))) { (ctx.t("error-back-home")) } }
     };
     let crumbs = html! {};
-    layout(ctx, title, None, crumbs, Main::Chrome(main), false).into_string()
+    layout(ctx, title, None, crumbs, Main::Chrome(main), Script::None).into_string()
 }
 
 #[cfg(test)]
@@ -600,7 +651,7 @@ mod tests {
             path: Some("p"),
             place: None,
         };
-        disclaimer(&ctx, provenance, "/ja/p", false).into_string()
+        disclaimer(&ctx, provenance, "/ja/p", false, false).into_string()
     }
 
     #[test]
@@ -610,6 +661,7 @@ mod tests {
             reviewed: 0,
             machine: 46,
             providers: vec!["deepl:quality_optimized".to_owned()],
+            translated_at: None,
         };
         let mixed = crate::pages::Provenance {
             reviewed: 12,
@@ -622,6 +674,7 @@ mod tests {
             reviewed: 46,
             machine: 0,
             providers: vec![],
+            translated_at: None,
         };
         for (lang, by_people, reviewed_12, none_reviewed) in [
             (

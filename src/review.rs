@@ -9,7 +9,7 @@
 //!
 //! An override is keyed by its unit's Japanese sentence, so it is served
 //! wherever that sentence appears. When a page's Japanese is edited, the
-//! store carries overrides of edited sentences to their new version in
+//! overrides of edited sentences are carried to their new version in
 //! state `needs-review` ([`sync_layouts`]): kept and shown to translators,
 //! but not served, because a translation of the old sentence can be wrong
 //! for the new one (a changed date, a new condition). Readers get the
@@ -23,11 +23,14 @@ use serde::Serialize;
 
 use crate::content::{Announcement, Content};
 use crate::i18n::Lang;
-use crate::protect;
-use crate::segment::{self, Piece};
-use crate::store::{
-    Override, OverrideRevision, OverrideState, PageUnit, Store, StoreError, TranslatorAccount,
+use crate::model::{
+    CarriedOverride, Carry, Override, OverrideRevision, OverrideState, PageUnit, SYSTEM_AUTHOR,
+    TranslatorAccount,
 };
+use crate::placeholder::{self, Piece};
+use crate::protect;
+use crate::segment;
+use crate::store::{Store, StoreError};
 use crate::translate::{Pipeline, QaError, Translation};
 
 /// The part of a hosted page a unit comes from.
@@ -83,9 +86,12 @@ pub enum ReviewError {
 /// bureau, then the body's and the contact box's text units.
 pub fn page_units(page: &Announcement) -> Result<Vec<SourceUnit>, segment::SegmentError> {
     let mut texts: Vec<(Part, String)> = vec![
-        (Part::Title, segment::escape_text(page.title.source())),
-        (Part::Summary, segment::escape_text(page.summary.source())),
-        (Part::Bureau, segment::escape_text(page.bureau.source())),
+        (Part::Title, placeholder::escape_text(page.title.source())),
+        (
+            Part::Summary,
+            placeholder::escape_text(page.summary.source()),
+        ),
+        (Part::Bureau, placeholder::escape_text(page.bureau.source())),
     ];
     for unit in segment::segment(page.body.source())? {
         texts.push((Part::Body, unit.text));
@@ -116,8 +122,9 @@ pub fn unit_sources(content: &Content) -> Result<HashMap<String, String>, segmen
     Ok(index)
 }
 
-/// Records each hosted page's layout in the store, which flags overrides
-/// of sentences edited since the last start (see the module docs).
+/// Records each hosted page's layout in the store and carries the
+/// overrides of sentences edited since the last start (see the module docs
+/// and [`sync_page`]). Returns how many overrides now need review.
 pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<usize, ReviewError> {
     let mut flagged = 0;
     for page in content.announcements() {
@@ -128,7 +135,7 @@ pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<u
                 source_text: u.text,
             })
             .collect();
-        let carried = store.page_units_sync(&page.slug, &units).await?;
+        let carried = sync_page(store.as_ref(), &page.slug, &units).await?;
         for c in &carried {
             tracing::info!(
                 page = %page.slug,
@@ -142,37 +149,125 @@ pub async fn sync_layouts(store: &Arc<dyn Store>, content: &Content) -> Result<u
     Ok(flagged)
 }
 
+/// Records `units` as the layout of `page`. Where a unit's sentence was
+/// edited since the layout last recorded ([`carried_units`]), every
+/// override of the old sentence that the new one lacks is carried to the
+/// new one in state [`OverrideState::NeedsReview`], by
+/// [`crate::model::SYSTEM_AUTHOR`]: kept and shown to translators, not
+/// served. Instances starting together each read the old layout; the one
+/// whose write finds it changed reads it again.
+pub async fn sync_page(
+    store: &dyn Store,
+    page: &str,
+    units: &[PageUnit],
+) -> Result<Vec<CarriedOverride>, StoreError> {
+    let mut attempt = 0;
+    loop {
+        let old = store.page_units(page).await?;
+        if old == units {
+            return Ok(Vec::new());
+        }
+        let carry: Vec<Carry> = carried_units(&old, units)
+            .into_iter()
+            .filter_map(|(from, to)| {
+                Some(Carry {
+                    from_key: old.get(from)?.unit_key.clone(),
+                    to: units.get(to)?.clone(),
+                })
+            })
+            .collect();
+        match store
+            .page_units_replace(page, &old, units, &carry, SYSTEM_AUTHOR)
+            .await
+        {
+            Err(StoreError::Changed) if attempt < 5 => attempt += 1,
+            other => return other,
+        }
+    }
+}
+
+/// Which units of a page's old layout became which of its new one: pairs
+/// (old index, new index) of units whose sentence was edited.
+///
+/// Unchanged sentences are matched by a longest common subsequence of unit
+/// keys, so inserting or deleting a paragraph shifts nothing; between two
+/// matched units, the old and new units left over are paired in order (the
+/// first edited paragraph with the first new one, and so on), and any
+/// surplus on either side was deleted or added, not edited.
+pub fn carried_units(old: &[PageUnit], new: &[PageUnit]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), new.len());
+    // lcs[i][j]: length of the LCS of old[i..] and new[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if old[i].unit_key == new[j].unit_key {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let (mut gap_old, mut gap_new) = (Vec::new(), Vec::new());
+    let mut flush = |gap_old: &mut Vec<usize>, gap_new: &mut Vec<usize>| {
+        pairs.extend(gap_old.iter().copied().zip(gap_new.iter().copied()));
+        gap_old.clear();
+        gap_new.clear();
+    };
+    while i < n && j < m {
+        if old[i].unit_key == new[j].unit_key {
+            flush(&mut gap_old, &mut gap_new);
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            gap_old.push(i);
+            i += 1;
+        } else {
+            gap_new.push(j);
+            j += 1;
+        }
+    }
+    gap_old.extend(i..n);
+    gap_new.extend(j..m);
+    flush(&mut gap_old, &mut gap_new);
+    pairs
+}
+
 /// Placeholder form → what a translator reads and types.
 pub fn to_editable(text: &str) -> String {
-    match segment::pieces(text) {
+    match placeholder::pieces(text) {
         Ok(pieces) => pieces
             .into_iter()
             .map(|piece| match piece {
-                Piece::Text(t) => segment::unescape_text(t),
+                Piece::Text(t) => placeholder::unescape_text(t),
                 Piece::Open(n) => format!("<b{n}>"),
                 Piece::Close(n) => format!("</b{n}>"),
                 Piece::Void(n) => format!("<x{n}/>"),
                 Piece::Protected(n) => format!("<p{n}/>"),
             })
             .collect(),
-        Err(_) => segment::unescape_text(text),
+        Err(_) => placeholder::unescape_text(text),
     }
 }
 
-/// What a translator typed → placeholder form. Only exact placeholder tags
-/// (`<b1>`, `</b1>`, `<x2/>`, `<x2 />`) stay markup; every other `<`, `>`
-/// and `&` is text.
+/// What a translator typed → placeholder form. Only placeholder tags
+/// (`<b1>`, `</b1>`, `<x2/>`, `<x2 />`: [`placeholder::tag_at`]) stay markup,
+/// written canonically; every other `<`, `>` and `&` is text.
 pub fn from_editable(typed: &str) -> String {
     let mut out = String::with_capacity(typed.len() + 16);
     let mut rest = typed;
     while let Some(lt) = rest.find('<') {
         let (before, from_lt) = rest.split_at(lt);
-        out.push_str(&segment::escape_text(before));
-        match placeholder_tag_len(from_lt) {
-            Some(len) => {
-                let (tag, after) = from_lt.split_at(len);
-                out.push_str(&tag.replace(" /", "/"));
-                rest = after;
+        out.push_str(&placeholder::escape_text(before));
+        // Protected tokens are typed out, never as `<pN/>`.
+        let tag = placeholder::tag_at(from_lt, 0)
+            .and_then(|tag| Some((tag.piece()?, tag.len)))
+            .filter(|(piece, _)| !matches!(piece, Piece::Protected(_)));
+        match tag {
+            Some((piece, len)) => {
+                out.push_str(&piece.to_string());
+                rest = from_lt.get(len..).unwrap_or_default();
             }
             None => {
                 out.push_str("&lt;");
@@ -180,38 +275,8 @@ pub fn from_editable(typed: &str) -> String {
             }
         }
     }
-    out.push_str(&segment::escape_text(rest));
+    out.push_str(&placeholder::escape_text(rest));
     out
-}
-
-/// Byte length of the placeholder tag at the start of `s`, if it is one.
-fn placeholder_tag_len(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let letter = *bytes.get(i)?;
-    if !matches!(letter, b'b' | b'x') || (closing && letter != b'b') {
-        return None;
-    }
-    i += 1;
-    let digits = bytes
-        .get(i..)?
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    if digits == 0 || bytes.get(i) == Some(&b'0') {
-        return None;
-    }
-    i += digits;
-    let tail: &[u8] = match letter {
-        b'b' => b">",
-        _ if bytes.get(i) == Some(&b' ') => b" />",
-        _ => b"/>",
-    };
-    (bytes.get(i..i + tail.len())? == tail).then_some(i + tail.len())
 }
 
 /// What an override of `source` into `lang` must contain: its placeholders
@@ -278,13 +343,13 @@ impl QaProblem {
 /// source's placeholders exactly, and every protected token kept. The error
 /// names what is missing, in the translator's terms.
 pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), QaProblem> {
-    if segment::unescape_text(text).trim().is_empty() {
+    if placeholder::unescape_text(text).trim().is_empty() {
         return Err(QaProblem::Empty);
     }
-    segment::check_placeholders(source, text).map_err(|e| match e {
-        segment::PlaceholderError::Missing(p) => QaProblem::MissingPlaceholder {
+    placeholder::check_placeholders(source, text).map_err(|e| match e {
+        placeholder::PlaceholderError::Missing(p) => QaProblem::MissingPlaceholder {
             placeholder: match p.kind {
-                segment::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
+                placeholder::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
                 _ => format!("<{p}/>"),
             },
             expected: placeholder_list(source),
@@ -309,7 +374,7 @@ pub fn check_override(source: &str, text: &str, lang: Lang) -> Result<(), QaProb
 }
 
 fn placeholder_list(source: &str) -> String {
-    let Ok(pieces) = segment::pieces(source) else {
+    let Ok(pieces) = placeholder::pieces(source) else {
         return String::new();
     };
     pieces
@@ -943,5 +1008,45 @@ mod tests {
         assert_eq!(entries[1].after.as_deref(), Some("b"));
         assert_eq!(entries[4].after, None);
         assert_eq!(entries[4].state, UnitState::Machine);
+    }
+
+    fn layout(keys: &[&str]) -> Vec<PageUnit> {
+        keys.iter()
+            .map(|k| PageUnit {
+                unit_key: (*k).to_owned(),
+                source_text: format!("source of {k}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_edited_sentence_is_paired_with_its_new_version() {
+        let old = layout(&["a", "b", "c", "d"]);
+        let new = layout(&["a", "B", "c", "d"]);
+        assert_eq!(carried_units(&old, &new), vec![(1, 1)]);
+    }
+
+    #[test]
+    fn inserted_and_deleted_paragraphs_shift_nothing() {
+        let old = layout(&["a", "b", "c"]);
+        assert!(carried_units(&old, &layout(&["new", "a", "b", "c"])).is_empty());
+        assert!(carried_units(&old, &layout(&["a", "c"])).is_empty());
+        // An edit after an insertion is still found.
+        assert_eq!(
+            carried_units(&old, &layout(&["new", "a", "B", "c"])),
+            vec![(1, 2)]
+        );
+    }
+
+    #[test]
+    fn edits_between_unchanged_units_pair_in_order() {
+        let old = layout(&["a", "b1", "b2", "c"]);
+        let new = layout(&["a", "B1", "B2", "B3", "c"]);
+        assert_eq!(carried_units(&old, &new), vec![(1, 1), (2, 2)]);
+        assert_eq!(
+            carried_units(&layout(&["x"]), &layout(&["y"])),
+            vec![(0, 0)]
+        );
+        assert!(carried_units(&[], &layout(&["y"])).is_empty());
     }
 }

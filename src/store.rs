@@ -8,14 +8,37 @@
 //! are compiled into the binary. Both backends pass one conformance suite
 //! (`tests/it/store.rs`), so callers never need to know which one they have.
 //!
+//! The store keeps what it is given and decides nothing about it: which
+//! overrides follow an edited sentence is the review domain's call
+//! ([`crate::review`]), whether a glossary entry is acceptable the
+//! glossary's ([`crate::glossary`]). It refuses what no row may hold, alike
+//! on both backends (a NUL character, an empty key, term or author, a
+//! malformed day, the source language as a target), and the limits every
+//! writer must keep whoever calls it (a report's length, a translator's
+//! name).
+//!
+//! Every method is implemented once (`shared.rs`, with the statements in
+//! `statements.rs`, the row conversions and checks in `rows.rs` and the
+//! transaction every write runs in in `write.rs`), in SQL both databases
+//! run; a backend provides only what really differs (`sql.rs`:
+//! transactions, key lists, collation, error classification, locks).
+//!
 //! Conventions shared by both backends:
-//! - timestamps are `i64` Unix milliseconds ([`now_ms`]);
-//! - days are `YYYY-MM-DD` strings in UTC ([`utc_day`]), so they sort;
+//! - timestamps are `i64` Unix milliseconds ([`crate::clock::now_ms`]);
+//! - days are `YYYY-MM-DD` strings in UTC ([`crate::clock::utc_day`]), so
+//!   they sort;
 //! - languages are stored as their BCP 47 code ([`Lang::code`]);
 //! - every write is one transaction and is durable when the call returns.
 
+pub mod circuit;
+mod health;
 pub mod postgres;
+mod rows;
+mod shared;
+mod sql;
 pub mod sqlite;
+mod statements;
+mod write;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,242 +46,16 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::config::{StoreConfig, StoreLocation};
-pub use crate::glossary::GlossaryEntry;
 use crate::i18n::Lang;
-use crate::translate::Origin;
-
-/// One translation of one unit, as the translation memory keeps it.
-///
-/// Unique on (`unit_key`, `source_lang`, `target_lang`, `provider`, `model`,
-/// `glossary_version`, `segmenter_version`): putting an entry with the same
-/// identity again replaces its text, origin, billing and timestamps.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TmEntry {
-    /// Hex hash of the unit's source (placeholder form), from the segmenter.
-    pub unit_key: String,
-    pub source_lang: Lang,
-    pub target_lang: Lang,
-    /// Provider name (`deepl`, `google`, …), or `bundled` / `translator`.
-    pub provider: String,
-    /// The provider's model, empty when the provider has only one.
-    pub model: String,
-    pub glossary_version: i64,
-    pub segmenter_version: i64,
-    /// The unit's source text, kept for export and for review.
-    pub source_text: String,
-    pub text: String,
-    pub origin: Origin,
-    /// Characters the provider billed for this translation (0 when free).
-    pub characters_billed: i64,
-    pub created_at: i64,
-    pub used_at: i64,
-}
-
-/// Where a translator's override stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum OverrideState {
-    /// Served to readers.
-    Approved,
-    /// The source sentence changed since the override was written (or a
-    /// reviewer asked for another look): kept and flagged, but not served;
-    /// the machine translation of the current source is, until a translator
-    /// reviews it.
-    NeedsReview,
-}
-
-impl OverrideState {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            OverrideState::Approved => "approved",
-            OverrideState::NeedsReview => "needs-review",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "approved" => Some(OverrideState::Approved),
-            "needs-review" => Some(OverrideState::NeedsReview),
-            _ => None,
-        }
-    }
-}
-
-/// A translator's correction of one unit in one target language; it wins
-/// over anything in the translation memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Override {
-    pub unit_key: String,
-    pub target_lang: Lang,
-    pub text: String,
-    /// 1, 2, 3… per (unit_key, target_lang), bumped by every change and never
-    /// reused, not even after a revert: the optimistic concurrency token.
-    pub version: i64,
-    pub state: OverrideState,
-    /// Who made the latest change.
-    pub author: String,
-    /// The source text the override was written against, so a change of
-    /// source can be detected and flagged.
-    pub source_text: String,
-    /// In state [`OverrideState::NeedsReview`] after the page's Japanese was
-    /// edited: the source the override was written against (`source_text`
-    /// is then the edited one), so a reviewer sees what changed.
-    pub previous_source: Option<String>,
-    pub updated_at: i64,
-}
-
-/// One row of an override's append-only history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OverrideRevision {
-    pub version: i64,
-    /// `None`: reverted to the machine translation.
-    pub text: Option<String>,
-    pub author: String,
-    pub created_at: i64,
-    pub state: OverrideState,
-}
-
-/// What a translator account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// Changes translations into the languages given to it.
-    Translator,
-    /// Changes every language.
-    Admin,
-}
-
-impl Role {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Role::Translator => "translator",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "translator" => Some(Role::Translator),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-}
-
-/// A translator's account; the token itself is never stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TranslatorAccount {
-    pub name: String,
-    pub role: Role,
-    /// Targets this account may change (admins: all, whatever is listed).
-    pub languages: Vec<Lang>,
-    pub created_at: i64,
-    pub revoked_at: Option<i64>,
-}
-
-impl TranslatorAccount {
-    /// May this account change translations into `lang`?
-    pub fn may_edit(&self, lang: Lang) -> bool {
-        self.revoked_at.is_none()
-            && !lang.is_source()
-            && (self.role == Role::Admin || self.languages.contains(&lang))
-    }
-}
-
-/// A live web-editor session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub translator: TranslatorAccount,
-    /// Goes into every form of the editor and must come back with it.
-    pub csrf_token: String,
-    pub expires_at: i64,
-}
-
-/// One unit of a hosted page, in order (see [`Store::page_units_sync`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageUnit {
-    pub unit_key: String,
-    pub source_text: String,
-}
-
-/// An override carried from an edited sentence to its new version, flagged
-/// [`OverrideState::NeedsReview`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CarriedOverride {
-    pub from_key: String,
-    pub to_key: String,
-    pub target: Lang,
-    pub version: i64,
-}
-
-/// The author recorded for changes honyaku makes itself (flagging overrides
-/// whose source changed); not a valid translator name.
-pub const SYSTEM_AUTHOR: &str = "honyaku";
-
-/// Where a reader's report stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReportStatus {
-    /// Waiting for a translator.
-    Open,
-    /// A translator has dealt with it (fixed the translation or found
-    /// nothing to fix); kept so the queue has a history.
-    Resolved,
-}
-
-impl ReportStatus {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ReportStatus::Open => "open",
-            ReportStatus::Resolved => "resolved",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "open" => Some(ReportStatus::Open),
-            "resolved" => Some(ReportStatus::Resolved),
-            _ => None,
-        }
-    }
-}
-
-/// A reader's report of a problem with one translated unit.
-///
-/// It deliberately holds nothing about the reader: no address, user agent,
-/// cookie or e-mail is stored, so the queue is not personal data and needs
-/// no retention rules of its own. (The form's per-address rate limit is
-/// kept in memory only.)
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    pub id: i64,
-    /// The announcement's slug.
-    pub page: String,
-    pub unit_key: String,
-    pub target_lang: Lang,
-    /// What the reader wrote, as plain text (escaped wherever it is shown).
-    pub message: String,
-    pub created_at: i64,
-    pub status: ReportStatus,
-    /// The translator who resolved it.
-    pub resolved_by: Option<String>,
-    pub resolved_at: Option<i64>,
-}
-
-/// The longest report message, in characters (not bytes: a Japanese or
-/// Korean reader gets as many as an English one).
-pub const REPORT_MESSAGE_MAX_CHARS: usize = 1000;
+use crate::model::{
+    Budget, CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState,
+    PageUnit, Report, ReportStatus, Reservation, Role, Session, TmEntry, TranslatorAccount,
+    UsageRow,
+};
 
 /// At most this many reports per [`Store::reports`] call, newest first: a
 /// queue longer than that is read by narrowing it (language, status, page).
 pub const REPORTS_LISTED_MAX: i64 = 500;
-
-/// Characters and requests sent to one provider on one UTC day.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageRow {
-    pub provider: String,
-    /// `YYYY-MM-DD`, UTC.
-    pub day: String,
-    pub characters: i64,
-    pub requests: i64,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -293,6 +90,10 @@ pub enum StoreError {
     /// The override to change does not exist.
     #[error("no such override")]
     NotFound,
+    /// A conditional write found the stored value changed since the caller
+    /// read it (another instance got there first); nothing was written.
+    #[error("the stored value changed since it was read; read it again")]
+    Changed,
     /// A unique name is taken (a translator account that exists).
     #[error("{0} already exists")]
     AlreadyExists(String),
@@ -321,8 +122,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// `"sqlite"` or `"postgres"`.
     fn backend(&self) -> &'static str;
 
-    /// A round trip to the database, for `/readyz`.
+    /// A round trip to the database.
     async fn ping(&self) -> Result<()>;
+
+    /// Whether writes work now, for `/readyz`: the outcome of the latest
+    /// write, or, when that is older than [`WRITE_CHECK_EVERY`], of a small
+    /// write made to find out (at most [`WRITE_PROBE_TIMEOUT`] long). A
+    /// write that fails (a full disk, an I/O error, a read-only file, a lock
+    /// held elsewhere) makes this an error until a write succeeds again.
+    async fn writable(&self) -> Result<()>;
 
     /// For each key, the newest entry (by `created_at`) of any provider and
     /// model for this target, glossary version and segmenter version; keys
@@ -425,6 +233,27 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         requests: i64,
     ) -> Result<()>;
 
+    /// Sets `characters` aside for `provider` before they are sent: adds
+    /// them to the characters of `day`, provided that keeps `day` within
+    /// `budget.daily` and the month of `day` within `budget.monthly`
+    /// (reservations not yet settled count as spent). Concurrent
+    /// reservations, from any number of instances sharing the database, are
+    /// checked one after the other, so together they never exceed a budget.
+    /// `None`: they would not fit; nothing was written.
+    async fn usage_reserve(
+        &self,
+        provider: &str,
+        day: &str,
+        characters: i64,
+        budget: Budget,
+    ) -> Result<Option<Reservation>>;
+
+    /// Settles a reservation once the provider has answered: of its
+    /// characters `used` were sent and answered (what the provider bills),
+    /// the rest are given back; `requests` are added to the day's requests.
+    async fn usage_settle(&self, reservation: &Reservation, used: i64, requests: i64)
+    -> Result<()>;
+
     /// Rows for `from_day..=to_day`, of one provider or all, ordered by day
     /// then provider.
     async fn usage(
@@ -470,23 +299,37 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     async fn session_delete(&self, id_sha256: &str) -> Result<()>;
 
-    /// Records the units of a hosted page as served now. Where a unit's
-    /// sentence was edited since the last call (see [`carried_units`]), every
-    /// override of the old sentence that the new one lacks is carried to the
-    /// new one in state [`OverrideState::NeedsReview`], with a history row by
-    /// [`SYSTEM_AUTHOR`]; the generation is bumped when anything was carried.
-    /// One transaction.
-    async fn page_units_sync(&self, page: &str, units: &[PageUnit])
-    -> Result<Vec<CarriedOverride>>;
+    /// The layout of `page` as last recorded by
+    /// [`Store::page_units_replace`], in order; empty when there is none.
+    async fn page_units(&self, page: &str) -> Result<Vec<PageUnit>>;
+
+    /// Records `units` as the layout of `page`, provided the recorded one
+    /// is still `expected` (what the caller read and decided on); otherwise
+    /// nothing is written and the answer is [`StoreError::Changed`]. In the
+    /// same transaction each [`Carry`] copies every override of its
+    /// `from_key` to `to.unit_key`, in each language where `to.unit_key`
+    /// has none: same text, state [`OverrideState::NeedsReview`], by
+    /// `author`, written against `to.source_text`, with the source the
+    /// original was written for as `previous_source`, and a history row.
+    /// The generation is bumped when anything was carried.
+    async fn page_units_replace(
+        &self,
+        page: &str,
+        expected: &[PageUnit],
+        units: &[PageUnit],
+        carry: &[Carry],
+        author: &str,
+    ) -> Result<Vec<CarriedOverride>>;
 
     /// Every glossary entry, or those of one target, ordered by target then
     /// term (byte order, the same on both backends).
     async fn glossary_all(&self, target: Option<Lang>) -> Result<Vec<GlossaryEntry>>;
 
     /// Inserts the entry or replaces the one with its (target, term);
-    /// `updated_at` is set to now. Refuses an invalid entry
-    /// ([`crate::glossary::validate`]) with [`StoreError::Invalid`]. Bumps
-    /// [`Store::generation`].
+    /// `updated_at` is set to now. Whether the entry is a good one is the
+    /// glossary's question ([`crate::glossary::put`]); the store refuses
+    /// only an empty term, translation or author, a NUL and the source
+    /// language, with [`StoreError::Invalid`]. Bumps [`Store::generation`].
     async fn glossary_put(&self, entry: &GlossaryEntry) -> Result<GlossaryEntry>;
 
     /// Removes the entry; [`StoreError::NotFound`] when there is none. Bumps
@@ -508,7 +351,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// [`ReportStatus::Open`]. Only these four things are stored, never
     /// anything that identifies the reader. Refuses ([`StoreError::Invalid`])
     /// an empty or whitespace-only message, one longer than
-    /// [`REPORT_MESSAGE_MAX_CHARS`], and the source language as target.
+    /// [`crate::model::REPORT_MESSAGE_MAX_CHARS`], and the source language as target.
     /// Does not touch [`Store::generation`]: a report changes no page.
     async fn report_add(
         &self,
@@ -541,9 +384,21 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn generation(&self) -> Result<i64>;
 }
 
+/// How old the outcome of the latest write may be before
+/// [`Store::writable`] writes to find out again.
+pub const WRITE_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// How long [`Store::writable`] waits for its write: a lock held elsewhere
+/// longer than this is reported as "not writable now" rather than waited out.
+pub const WRITE_PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// How stale a [`GenerationWatch`] may be: overrides and glossary changes
 /// made by another instance show up within this long.
 pub const GENERATION_POLL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// How long a request waits for a due re-read of the generation before it
+/// is served with the value it has (see [`GenerationWatch::current`]).
+pub const GENERATION_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The store's generation as last seen, re-read at most every
 /// [`GENERATION_POLL`]: caches keyed by it (pages, glossaries) notice changes
@@ -555,6 +410,8 @@ pub struct GenerationWatch {
     value: std::sync::atomic::AtomicI64,
     /// When the store was last read; `None`: never.
     checked: std::sync::Mutex<Option<std::time::Instant>>,
+    /// A background read is under way.
+    reading: std::sync::atomic::AtomicBool,
 }
 
 impl GenerationWatch {
@@ -563,6 +420,7 @@ impl GenerationWatch {
             store,
             value: std::sync::atomic::AtomicI64::new(0),
             checked: std::sync::Mutex::new(None),
+            reading: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -574,12 +432,16 @@ impl GenerationWatch {
             store,
             value: std::sync::atomic::AtomicI64::new(value),
             checked: std::sync::Mutex::new(Some(std::time::Instant::now())),
+            reading: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
-    /// The generation, re-read when the last reading is older than
-    /// [`GENERATION_POLL`]. A failed read keeps the last value.
-    pub async fn current(&self) -> i64 {
+    /// The generation: when the last reading is older than
+    /// [`GENERATION_POLL`] the store is read again, in a task of its own (one
+    /// read at a time), waited for at most [`GENERATION_WAIT`], so a store
+    /// that does not answer costs a request no more than that and only
+    /// delays what others changed. A failed read keeps the last value.
+    pub async fn current(self: &Arc<Self>) -> i64 {
         let due = {
             let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
             if checked.is_none_or(|at| at.elapsed() >= GENERATION_POLL) {
@@ -589,8 +451,17 @@ impl GenerationWatch {
                 false
             }
         };
-        if due {
-            self.read().await;
+        if due && !self.reading.swap(true, std::sync::atomic::Ordering::AcqRel) {
+            let watch = self.clone();
+            let read = tokio::spawn(async move {
+                watch.read().await;
+                watch
+                    .reading
+                    .store(false, std::sync::atomic::Ordering::Release);
+            });
+            // A store that answers at once is read before this request is
+            // served; one that does not finishes in the background.
+            let _ = tokio::time::timeout(GENERATION_WAIT, read).await;
         }
         self.value.load(std::sync::atomic::Ordering::Relaxed)
     }
@@ -623,807 +494,5 @@ pub async fn open(config: &StoreConfig) -> Result<Arc<dyn Store>> {
         StoreLocation::Postgres(url) => Ok(Arc::new(
             postgres::PostgresStore::open(&url, postgres::PostgresOptions::default()).await?,
         )),
-    }
-}
-
-/// Now, as Unix milliseconds.
-pub fn now_ms() -> i64 {
-    let since = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
-}
-
-/// The UTC day (`YYYY-MM-DD`) of a Unix-millisecond timestamp, for the usage
-/// ledger. (Howard Hinnant's days-to-civil; no date crate needed for this.)
-pub fn utc_day(unix_ms: i64) -> String {
-    let days = unix_ms.div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-fn parse_origin(value: &str) -> Option<Origin> {
-    match value {
-        "machine" => Some(Origin::Machine),
-        "translator" => Some(Origin::Translator),
-        "bundled" => Some(Origin::Bundled),
-        _ => None,
-    }
-}
-
-/// Row shapes shared by both backends' `query_as`, converted once here.
-pub(crate) type TmRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-);
-
-/// The column list matching [`TmRow`].
-pub(crate) const TM_COLUMNS: &str = "unit_key, source_lang, target_lang, provider, model, \
-     glossary_version, segmenter_version, source_text, text, origin, characters_billed, \
-     created_at, used_at";
-
-pub(crate) type OverrideRow = (
-    String,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    Option<String>,
-);
-
-/// The column list matching [`OverrideRow`].
-pub(crate) const OVERRIDE_COLUMNS: &str =
-    "unit_key, target_lang, text, version, state, author, source_text, updated_at, previous_source";
-
-pub(crate) type ReportRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    Option<String>,
-    Option<i64>,
-);
-
-/// The column list matching [`ReportRow`].
-pub(crate) const REPORT_COLUMNS: &str =
-    "id, page, unit_key, target_lang, message, created_at, status, resolved_by, resolved_at";
-
-pub(crate) fn report_from_row(backend: &'static str, row: ReportRow) -> Result<Report> {
-    let (id, page, unit_key, target_lang, message, created_at, status, resolved_by, resolved_at) =
-        row;
-    Ok(Report {
-        target_lang: lang(backend, &target_lang)?,
-        status: ReportStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
-            backend,
-            message: format!("unknown report status {status:?}"),
-        })?,
-        id,
-        page,
-        unit_key,
-        message,
-        created_at,
-        resolved_by,
-        resolved_at,
-    })
-}
-
-/// Checks of a new report, the same on both backends.
-pub(crate) fn check_report(page: &str, unit_key: &str, target: Lang, message: &str) -> Result<()> {
-    if page.is_empty() || unit_key.is_empty() {
-        return Err(StoreError::Invalid(
-            "page and unit_key must be given".into(),
-        ));
-    }
-    if target.is_source() {
-        return Err(StoreError::Invalid(format!(
-            "{} is the source language, not a translation",
-            target.code()
-        )));
-    }
-    if message.trim().is_empty() {
-        return Err(StoreError::Invalid("the report message is empty".into()));
-    }
-    let chars = message.chars().count();
-    if chars > REPORT_MESSAGE_MAX_CHARS {
-        return Err(StoreError::Invalid(format!(
-            "the report message has {chars} characters; at most {REPORT_MESSAGE_MAX_CHARS} are kept"
-        )));
-    }
-    for (what, value) in [("page", page), ("unit_key", unit_key), ("message", message)] {
-        check_text(what, value)?;
-    }
-    Ok(())
-}
-
-pub(crate) type TranslatorRow = (String, String, String, i64, Option<i64>);
-
-/// The column list matching [`TranslatorRow`] (without the token hash).
-pub(crate) const TRANSLATOR_COLUMNS: &str = "name, role, languages, created_at, revoked_at";
-
-pub(crate) fn translator_from_row(
-    backend: &'static str,
-    row: TranslatorRow,
-) -> Result<TranslatorAccount> {
-    let (name, role, languages, created_at, revoked_at) = row;
-    Ok(TranslatorAccount {
-        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt {
-            backend,
-            message: format!("unknown role {role:?}"),
-        })?,
-        languages: languages
-            .split_whitespace()
-            .map(|code| lang(backend, code))
-            .collect::<Result<_>>()?,
-        name,
-        created_at,
-        revoked_at,
-    })
-}
-
-pub(crate) type SessionRow = (String, i64, String, String, String, i64, Option<i64>);
-
-/// [`TRANSLATOR_COLUMNS`] of a table aliased `alias`.
-pub(crate) fn prefixed_translator_columns(alias: &str) -> String {
-    TRANSLATOR_COLUMNS
-        .split(", ")
-        .map(|c| format!("{alias}.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub(crate) fn session_from_row(backend: &'static str, row: SessionRow) -> Result<Session> {
-    let (csrf_token, expires_at, name, role, languages, created_at, revoked_at) = row;
-    Ok(Session {
-        translator: translator_from_row(backend, (name, role, languages, created_at, revoked_at))?,
-        csrf_token,
-        expires_at,
-    })
-}
-
-/// The override that `previous` (of an edited sentence) becomes on the
-/// edited sentence `to`: the same text, flagged for review.
-pub(crate) fn carried_override(previous: Override, to: &PageUnit, version: i64) -> Override {
-    // An override already waiting for review was written against its own
-    // previous source, not the one it was last carried to.
-    let written_against = previous.previous_source.unwrap_or(previous.source_text);
-    Override {
-        unit_key: to.unit_key.clone(),
-        target_lang: previous.target_lang,
-        text: previous.text,
-        version,
-        state: OverrideState::NeedsReview,
-        author: SYSTEM_AUTHOR.to_owned(),
-        source_text: to.source_text.clone(),
-        previous_source: Some(written_against),
-        updated_at: now_ms(),
-    }
-}
-
-/// Languages as stored in `translators.languages`.
-pub(crate) fn languages_column(languages: &[Lang]) -> String {
-    languages
-        .iter()
-        .map(|l| l.code())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-pub(crate) fn check_translator(name: &str, token_sha256: &str) -> Result<()> {
-    if !is_valid_translator_name(name) {
-        return Err(StoreError::Invalid(format!(
-            "translator name {name:?}: use 1 to 64 letters, digits, '.', '_' or '-'"
-        )));
-    }
-    if token_sha256.len() != 64 || !token_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(StoreError::Invalid(
-            "token_sha256 must be 64 hex digits".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// Translator names appear in history and logs: plain, short, and never the
-/// system's own name.
-pub fn is_valid_translator_name(name: &str) -> bool {
-    (1..=64).contains(&name.len())
-        && name != SYSTEM_AUTHOR
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
-}
-
-/// Which units of a page's old layout became which of its new one: pairs
-/// (old index, new index) of units whose sentence was edited.
-///
-/// Unchanged sentences are matched by a longest common subsequence of unit
-/// keys, so inserting or deleting a paragraph shifts nothing; between two
-/// matched units, the old and new units left over are paired in order (the
-/// first edited paragraph with the first new one, and so on), and any
-/// surplus on either side was deleted or added, not edited.
-pub fn carried_units(old: &[PageUnit], new: &[PageUnit]) -> Vec<(usize, usize)> {
-    let (n, m) = (old.len(), new.len());
-    // lcs[i][j]: length of the LCS of old[i..] and new[j..].
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if old[i].unit_key == new[j].unit_key {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    let (mut gap_old, mut gap_new) = (Vec::new(), Vec::new());
-    let mut flush = |gap_old: &mut Vec<usize>, gap_new: &mut Vec<usize>| {
-        pairs.extend(gap_old.iter().copied().zip(gap_new.iter().copied()));
-        gap_old.clear();
-        gap_new.clear();
-    };
-    while i < n && j < m {
-        if old[i].unit_key == new[j].unit_key {
-            flush(&mut gap_old, &mut gap_new);
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            gap_old.push(i);
-            i += 1;
-        } else {
-            gap_new.push(j);
-            j += 1;
-        }
-    }
-    gap_old.extend(i..n);
-    gap_new.extend(j..m);
-    flush(&mut gap_old, &mut gap_new);
-    pairs
-}
-
-pub(crate) type RevisionRow = (i64, Option<String>, String, i64, String);
-
-pub(crate) type UsageTuple = (String, String, i64, i64);
-
-/// A stored language: any canonical tag (the store only writes those), so
-/// rows of a language no longer configured still read.
-fn lang(backend: &'static str, code: &str) -> Result<Lang> {
-    let canonical = crate::i18n::canonical_tag(code).ok().filter(|c| c == code);
-    canonical
-        .and_then(|c| Lang::parse(&c).ok())
-        .ok_or_else(|| StoreError::Corrupt {
-            backend,
-            message: format!("unknown language code {code:?}"),
-        })
-}
-
-fn state(backend: &'static str, value: &str) -> Result<OverrideState> {
-    OverrideState::parse(value).ok_or_else(|| StoreError::Corrupt {
-        backend,
-        message: format!("unknown override state {value:?}"),
-    })
-}
-
-pub(crate) fn tm_from_row(backend: &'static str, row: TmRow) -> Result<TmEntry> {
-    let (
-        unit_key,
-        source_lang,
-        target_lang,
-        provider,
-        model,
-        glossary_version,
-        segmenter_version,
-        source_text,
-        text,
-        origin,
-        characters_billed,
-        created_at,
-        used_at,
-    ) = row;
-    Ok(TmEntry {
-        source_lang: lang(backend, &source_lang)?,
-        target_lang: lang(backend, &target_lang)?,
-        origin: parse_origin(&origin).ok_or_else(|| StoreError::Corrupt {
-            backend,
-            message: format!("unknown origin {origin:?}"),
-        })?,
-        unit_key,
-        provider,
-        model,
-        glossary_version,
-        segmenter_version,
-        source_text,
-        text,
-        characters_billed,
-        created_at,
-        used_at,
-    })
-}
-
-pub(crate) fn override_from_row(backend: &'static str, row: OverrideRow) -> Result<Override> {
-    let (
-        unit_key,
-        target_lang,
-        text,
-        version,
-        state_code,
-        author,
-        source_text,
-        updated_at,
-        previous_source,
-    ) = row;
-    Ok(Override {
-        previous_source,
-        target_lang: lang(backend, &target_lang)?,
-        state: state(backend, &state_code)?,
-        unit_key,
-        text,
-        version,
-        author,
-        source_text,
-        updated_at,
-    })
-}
-
-pub(crate) fn revision_from_row(
-    backend: &'static str,
-    row: RevisionRow,
-) -> Result<OverrideRevision> {
-    let (version, text, author, created_at, state_code) = row;
-    Ok(OverrideRevision {
-        version,
-        text,
-        author,
-        created_at,
-        state: state(backend, &state_code)?,
-    })
-}
-
-pub(crate) fn usage_from_row(row: UsageTuple) -> UsageRow {
-    let (provider, day, characters, requests) = row;
-    UsageRow {
-        provider,
-        day,
-        characters,
-        requests,
-    }
-}
-
-/// Checks made before writing so both backends refuse the same things:
-/// PostgreSQL cannot store NUL in text at all, SQLite would.
-pub(crate) fn check_text(what: &str, value: &str) -> Result<()> {
-    if value.contains('\0') {
-        return Err(StoreError::Invalid(format!(
-            "{what} contains a NUL character"
-        )));
-    }
-    Ok(())
-}
-
-pub(crate) fn check_entry(entry: &TmEntry) -> Result<()> {
-    if entry.unit_key.is_empty() {
-        return Err(StoreError::Invalid("unit_key is empty".into()));
-    }
-    for (what, value) in [
-        ("unit_key", &entry.unit_key),
-        ("provider", &entry.provider),
-        ("model", &entry.model),
-        ("source_text", &entry.source_text),
-        ("text", &entry.text),
-    ] {
-        check_text(what, value)?;
-    }
-    Ok(())
-}
-
-pub(crate) fn check_override(
-    unit_key: &str,
-    text: &str,
-    source_text: &str,
-    author: &str,
-) -> Result<()> {
-    if unit_key.is_empty() {
-        return Err(StoreError::Invalid("unit_key is empty".into()));
-    }
-    if text.trim().is_empty() {
-        return Err(StoreError::Invalid(
-            "override text is empty; revert the override instead".into(),
-        ));
-    }
-    check_author(author)?;
-    for (what, value) in [
-        ("unit_key", unit_key),
-        ("text", text),
-        ("source_text", source_text),
-    ] {
-        check_text(what, value)?;
-    }
-    Ok(())
-}
-
-pub(crate) type GlossaryRow = (String, String, String, String, String, i64);
-
-/// The column list matching [`GlossaryRow`].
-pub(crate) const GLOSSARY_COLUMNS: &str =
-    "target_lang, term, translation, note, author, updated_at";
-
-pub(crate) fn glossary_from_row(backend: &'static str, row: GlossaryRow) -> Result<GlossaryEntry> {
-    let (target_lang, term, translation, note, author, updated_at) = row;
-    Ok(GlossaryEntry {
-        target_lang: lang(backend, &target_lang)?,
-        term,
-        translation,
-        note,
-        author,
-        updated_at,
-    })
-}
-
-/// The checks of a glossary write, the same on both backends; returns the
-/// entries to write, stamped now, one per term (the later wins), sorted by
-/// term so concurrent imports lock rows in one order.
-pub(crate) fn checked_glossary(
-    target: Lang,
-    entries: &[GlossaryEntry],
-) -> Result<Vec<GlossaryEntry>> {
-    let now = now_ms();
-    let mut by_term: std::collections::BTreeMap<&str, GlossaryEntry> =
-        std::collections::BTreeMap::new();
-    for entry in entries {
-        if entry.target_lang != target {
-            return Err(StoreError::Invalid(format!(
-                "entry {:?} is for {}, not {}",
-                entry.term,
-                entry.target_lang.code(),
-                target.code()
-            )));
-        }
-        crate::glossary::validate(entry)
-            .map_err(|e| StoreError::Invalid(format!("glossary entry {:?}: {e}", entry.term)))?;
-        check_author(&entry.author)?;
-        by_term.insert(
-            entry.term.as_str(),
-            GlossaryEntry {
-                updated_at: now,
-                ..entry.clone()
-            },
-        );
-    }
-    Ok(by_term.into_values().collect())
-}
-
-pub(crate) fn check_author(author: &str) -> Result<()> {
-    if author.trim().is_empty() {
-        return Err(StoreError::Invalid("author is empty".into()));
-    }
-    check_text("author", author)
-}
-
-pub(crate) fn check_usage(provider: &str, day: &str, characters: i64, requests: i64) -> Result<()> {
-    if provider.is_empty() {
-        return Err(StoreError::Invalid("provider is empty".into()));
-    }
-    check_text("provider", provider)?;
-    check_day(day)?;
-    if characters < 0 || requests < 0 {
-        return Err(StoreError::Invalid(
-            "usage counts only grow: characters and requests must not be negative".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// The optimistic check of a change to an existing override (revert, state):
-/// `Some(v)` must be the current version, `None` takes whatever is there.
-pub(crate) fn check_existing(
-    current: Option<Override>,
-    if_version: Option<i64>,
-) -> Result<Override> {
-    match (current, if_version) {
-        (None, None) => Err(StoreError::NotFound),
-        (None, Some(_)) => Err(StoreError::VersionConflict { current: None }),
-        (Some(o), Some(v)) if o.version != v => Err(StoreError::VersionConflict {
-            current: Some(o.version),
-        }),
-        (Some(o), _) => Ok(o),
-    }
-}
-
-/// The history row that records `o` as it now is.
-pub(crate) fn revision_of(o: &Override) -> OverrideRevision {
-    OverrideRevision {
-        version: o.version,
-        text: Some(o.text.clone()),
-        author: o.author.clone(),
-        created_at: o.updated_at,
-        state: o.state,
-    }
-}
-
-pub(crate) fn check_day(day: &str) -> Result<()> {
-    let b = day.as_bytes();
-    let ok = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        });
-    if ok {
-        Ok(())
-    } else {
-        Err(StoreError::Invalid(format!(
-            "day {day:?} is not YYYY-MM-DD"
-        )))
-    }
-}
-
-/// Keeps the last of several entries with one identity, so a batch upsert
-/// never touches a row twice (PostgreSQL refuses that) and both backends
-/// agree on which one wins. The result is sorted by identity, so concurrent
-/// batches lock rows in the same order and cannot deadlock each other.
-pub(crate) fn dedup_entries(entries: &[TmEntry]) -> Vec<&TmEntry> {
-    type Identity<'a> = (&'a str, Lang, Lang, &'a str, &'a str, i64, i64);
-    let mut last: std::collections::BTreeMap<Identity<'_>, &TmEntry> =
-        std::collections::BTreeMap::new();
-    for e in entries {
-        last.insert(
-            (
-                e.unit_key.as_str(),
-                e.source_lang,
-                e.target_lang,
-                e.provider.as_str(),
-                e.model.as_str(),
-                e.glossary_version,
-                e.segmenter_version,
-            ),
-            e,
-        );
-    }
-    last.into_values().collect()
-}
-
-/// The newest of several entries per unit key (later `created_at`; ties
-/// broken by provider then model so the answer does not depend on row order).
-pub(crate) fn newest_per_key(entries: Vec<TmEntry>) -> HashMap<String, TmEntry> {
-    let mut out: HashMap<String, TmEntry> = HashMap::with_capacity(entries.len());
-    for entry in entries {
-        let replace = match out.get(&entry.unit_key) {
-            None => true,
-            Some(have) => {
-                (entry.created_at, &entry.provider, &entry.model)
-                    > (have.created_at, &have.provider, &have.model)
-            }
-        };
-        if replace {
-            out.insert(entry.unit_key.clone(), entry);
-        }
-    }
-    out
-}
-
-/// Removes secrets (a PostgreSQL password, as written in the URL and
-/// decoded) from a message that came from the database driver, which never
-/// needs to repeat them but might.
-pub(crate) fn scrub(mut message: String, secrets: &[String]) -> String {
-    for secret in secrets {
-        if !secret.is_empty() && message.contains(secret.as_str()) {
-            message = message.replace(secret.as_str(), "[redacted]");
-        }
-    }
-    message
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn utc_days_are_civil_dates() {
-        assert_eq!(utc_day(0), "1970-01-01");
-        assert_eq!(utc_day(-1), "1969-12-31");
-        // 2025-05-30T23:59:59.999Z and the next millisecond.
-        assert_eq!(utc_day(1_748_649_599_999), "2025-05-30");
-        assert_eq!(utc_day(1_748_649_600_000), "2025-05-31");
-        // A leap day and the turn of a century that is a leap year.
-        assert_eq!(utc_day(1_709_164_800_000), "2024-02-29");
-        assert_eq!(utc_day(951_782_400_000), "2000-02-29");
-        assert_eq!(utc_day(4_107_542_400_000), "2100-03-01");
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for origin in [Origin::Machine, Origin::Translator, Origin::Bundled] {
-            assert_eq!(parse_origin(origin.as_str()), Some(origin));
-        }
-        for state in [OverrideState::Approved, OverrideState::NeedsReview] {
-            assert_eq!(OverrideState::parse(state.as_str()), Some(state));
-        }
-        assert_eq!(OverrideState::parse("Approved"), None);
-        for status in [ReportStatus::Open, ReportStatus::Resolved] {
-            assert_eq!(ReportStatus::parse(status.as_str()), Some(status));
-        }
-        assert!(lang("sqlite", "zh-Hant").is_ok());
-        assert!(lang("sqlite", "pt-BR").is_ok());
-        for corrupt in ["zh-hant", "not a tag", ""] {
-            assert!(matches!(
-                lang("sqlite", corrupt),
-                Err(StoreError::Corrupt { .. })
-            ));
-        }
-    }
-
-    #[test]
-    fn days_are_checked() {
-        assert!(check_day("2025-07-01").is_ok());
-        for bad in ["2025-7-1", "20250701", "2025/07/01", "２０２５-07-01", ""] {
-            assert!(check_day(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn scrub_removes_the_secret() {
-        let message = "password authentication failed: hunter2".to_owned();
-        assert_eq!(
-            scrub(message.clone(), &["hunter2".to_owned()]),
-            "password authentication failed: [redacted]"
-        );
-        assert_eq!(scrub(message.clone(), &[]), message);
-        assert_eq!(scrub(message.clone(), &[String::new()]), message);
-    }
-
-    fn entry(key: &str, provider: &str, created_at: i64, text: &str) -> TmEntry {
-        TmEntry {
-            unit_key: key.into(),
-            source_lang: Lang::Ja,
-            target_lang: Lang::En,
-            provider: provider.into(),
-            model: String::new(),
-            glossary_version: 1,
-            segmenter_version: 1,
-            source_text: "原文".into(),
-            text: text.into(),
-            origin: Origin::Machine,
-            characters_billed: 2,
-            created_at,
-            used_at: created_at,
-        }
-    }
-
-    #[test]
-    fn later_duplicates_win_in_identity_order() {
-        let entries = [
-            entry("a", "deepl", 1, "first"),
-            entry("b", "deepl", 1, "b"),
-            entry("a", "deepl", 2, "second"),
-            entry("a", "google", 1, "other provider"),
-        ];
-        let kept: Vec<&str> = dedup_entries(&entries)
-            .into_iter()
-            .map(|e| e.text.as_str())
-            .collect();
-        assert_eq!(kept, ["second", "other provider", "b"]);
-    }
-
-    #[test]
-    fn newest_entry_per_key_wins_deterministically() {
-        let newest = newest_per_key(vec![
-            entry("a", "deepl", 5, "deepl"),
-            entry("a", "google", 7, "google"),
-            entry("b", "azure", 3, "azure"),
-            entry("b", "deepl", 3, "deepl tie"),
-        ]);
-        assert_eq!(newest["a"].text, "google");
-        assert_eq!(newest["b"].text, "deepl tie");
-    }
-
-    #[test]
-    fn nul_is_refused() {
-        let mut e = entry("a", "deepl", 1, "x\0y");
-        assert!(matches!(check_entry(&e), Err(StoreError::Invalid(_))));
-        e.text = "ok".into();
-        assert!(check_entry(&e).is_ok());
-        e.unit_key = String::new();
-        assert!(check_entry(&e).is_err());
-    }
-
-    #[test]
-    fn reports_are_checked_alike_on_both_backends() {
-        let ok = |message: &str| check_report("p", "k", Lang::En, message).is_ok();
-        assert!(ok("the date is wrong"));
-        assert!(
-            ok(&"字".repeat(REPORT_MESSAGE_MAX_CHARS)),
-            "characters, not bytes"
-        );
-        assert!(!ok(&"字".repeat(REPORT_MESSAGE_MAX_CHARS + 1)));
-        assert!(!ok(" \n\t"));
-        assert!(!ok("a\0b"));
-        assert!(check_report("p", "k", Lang::Ja, "x").is_err());
-        assert!(check_report("", "k", Lang::En, "x").is_err());
-        assert!(check_report("p", "", Lang::En, "x").is_err());
-    }
-
-    fn layout(keys: &[&str]) -> Vec<PageUnit> {
-        keys.iter()
-            .map(|k| PageUnit {
-                unit_key: (*k).to_owned(),
-                source_text: format!("source of {k}"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn an_edited_sentence_is_paired_with_its_new_version() {
-        let old = layout(&["a", "b", "c", "d"]);
-        let new = layout(&["a", "B", "c", "d"]);
-        assert_eq!(carried_units(&old, &new), vec![(1, 1)]);
-    }
-
-    #[test]
-    fn inserted_and_deleted_paragraphs_shift_nothing() {
-        let old = layout(&["a", "b", "c"]);
-        assert!(carried_units(&old, &layout(&["new", "a", "b", "c"])).is_empty());
-        assert!(carried_units(&old, &layout(&["a", "c"])).is_empty());
-        // An edit after an insertion is still found.
-        assert_eq!(
-            carried_units(&old, &layout(&["new", "a", "B", "c"])),
-            vec![(1, 2)]
-        );
-    }
-
-    #[test]
-    fn edits_between_unchanged_units_pair_in_order() {
-        let old = layout(&["a", "b1", "b2", "c"]);
-        let new = layout(&["a", "B1", "B2", "B3", "c"]);
-        assert_eq!(carried_units(&old, &new), vec![(1, 1), (2, 2)]);
-        assert_eq!(
-            carried_units(&layout(&["x"]), &layout(&["y"])),
-            vec![(0, 0)]
-        );
-        assert!(carried_units(&[], &layout(&["y"])).is_empty());
-    }
-
-    #[test]
-    fn translators_may_edit_only_their_languages() {
-        let mut account = TranslatorAccount {
-            name: "sato".into(),
-            role: Role::Translator,
-            languages: vec![Lang::En, Lang::Ko],
-            created_at: 0,
-            revoked_at: None,
-        };
-        assert!(account.may_edit(Lang::En));
-        assert!(!account.may_edit(Lang::ZhHans));
-        assert!(!account.may_edit(Lang::Ja));
-        account.role = Role::Admin;
-        assert!(account.may_edit(Lang::ZhHans));
-        account.revoked_at = Some(1);
-        assert!(!account.may_edit(Lang::En));
-        assert!(!is_valid_translator_name(SYSTEM_AUTHOR));
-        assert!(!is_valid_translator_name("a b"));
-        assert!(is_valid_translator_name("tanaka.k"));
     }
 }

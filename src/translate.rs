@@ -18,6 +18,7 @@
 //! [`Pipeline::glossary`] and `translate_claimed`). Each unit's glossary
 //! version, 0 without terms, is part of its memory and TM keys.
 
+pub mod backlog;
 pub mod chain;
 pub mod provider;
 pub mod providers;
@@ -29,34 +30,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::glossary::{self, Glossary};
 use crate::i18n::Lang;
+use crate::model::{Origin, OverrideState, TmEntry};
 use crate::protect;
 use crate::segment;
-use crate::store::{OverrideState, Store, TmEntry};
+use crate::store::Store;
 
 pub use chain::Chain;
 pub use qa::{QaError, qa_gate};
-
-/// Where a served translation came from; shown on the page and kept with
-/// every translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Origin {
-    /// A machine-translation provider.
-    Machine,
-    /// A human translator's override.
-    Translator,
-    /// Shipped with the content, reviewed.
-    Bundled,
-}
-
-impl Origin {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::Machine => "machine",
-            Origin::Translator => "translator",
-            Origin::Bundled => "bundled",
-        }
-    }
-}
 
 /// One unit's translation, in placeholder form with protected tokens
 /// already rendered.
@@ -66,6 +46,9 @@ pub struct Translation {
     pub origin: Origin,
     /// Provider and model for machine translations.
     pub model: Option<String>,
+    /// When it was made (Unix ms): the machine translation or the
+    /// override; `None` for bundled translations.
+    pub at: Option<i64>,
 }
 
 /// The outcome of translating a list of units.
@@ -79,6 +62,9 @@ pub struct Translated {
     pub rejected: Vec<usize>,
     /// Why, for each index of `rejected`.
     pub refusals: std::collections::BTreeMap<usize, QaError>,
+    /// Indices of units still being translated in the background when the
+    /// answer was due (see [`Pipeline::translate_within`]).
+    pub pending: Vec<usize>,
 }
 
 /// Counters for `/metrics` and tests.
@@ -133,6 +119,10 @@ impl Drop for Claims<'_> {
 /// is asked again, unless configured (`qa.refused_hold_secs`).
 pub const REFUSED_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
+/// How many translations may go on in the background at once, by default
+/// (see [`Pipeline::translate_within`]).
+pub const BACKGROUND_TRANSLATIONS: usize = 8;
+
 /// Bundled translations: (target, unit key) → translated unit text.
 pub type Bundled = HashMap<(Lang, String), String>;
 
@@ -158,6 +148,12 @@ pub struct Pipeline {
     /// The store's generation as this process watches it (shared with the
     /// `App`, whose page cache is keyed by it too).
     generation: Option<Arc<crate::store::GenerationWatch>>,
+    /// Translations going on after their reader was answered (see
+    /// [`Pipeline::translate_within`]), at most this many at once.
+    background: Arc<tokio::sync::Semaphore>,
+    /// Machine translations the store refused, written again when it takes
+    /// writes (and served from here meanwhile).
+    pub backlog: backlog::Backlog,
     pub stats: Stats,
 }
 
@@ -237,8 +233,18 @@ impl Pipeline {
                 .clone()
                 .map(|s| Arc::new(crate::store::GenerationWatch::new(s))),
             store,
+            background: Arc::new(tokio::sync::Semaphore::new(BACKGROUND_TRANSLATIONS)),
+            backlog: backlog::Backlog::default(),
             stats: Stats::default(),
         }
+    }
+
+    /// Lets at most `permits` translations go on in the background at once
+    /// (instead of [`BACKGROUND_TRANSLATIONS`]).
+    #[must_use]
+    pub fn with_background_limit(mut self, permits: usize) -> Self {
+        self.background = Arc::new(tokio::sync::Semaphore::new(permits.max(1)));
+        self
     }
 
     /// Holds units the QA gate refused for `hold` before asking a provider
@@ -333,10 +339,70 @@ impl Pipeline {
         self.translate_with(sources, to, false).await
     }
 
+    /// Translates `sources` into `to`, answering within `budget` whatever
+    /// the providers do. What is translated by then (or was already known:
+    /// overrides, bundled, memory, the translation memory) comes back; the
+    /// rest is `None` and listed in [`Translated::pending`], and goes on
+    /// being translated in a task of its own, bounded by the chain's page
+    /// deadline and by the background limit, single-flight with every other
+    /// request for the same units. What it produces is stored as usual, so
+    /// the next reader gets it.
+    pub async fn translate_within(
+        self: &Arc<Self>,
+        sources: &[String],
+        to: Lang,
+        budget: std::time::Duration,
+    ) -> Translated {
+        let pipeline = self.clone();
+        let owned = sources.to_vec();
+        let mut job = tokio::spawn(async move {
+            // Waiting for a permit is part of the background work: the
+            // reader is answered from what is known meanwhile.
+            let _permit = pipeline.background.clone().acquire_owned().await;
+            pipeline.translate_detailed(&owned, to).await
+        });
+        match tokio::time::timeout(budget, &mut job).await {
+            Ok(Ok(translated)) => translated,
+            Ok(Err(error)) => {
+                tracing::error!(%error, "a translation task failed; serving what is known");
+                self.translate_known(sources, to).await
+            }
+            Err(_) => {
+                // The job goes on detached; this answer has what is known.
+                let mut known = self.translate_known(sources, to).await;
+                known.pending = known
+                    .units
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, unit)| unit.is_none() && !known.refusals.contains_key(i))
+                    .map(|(i, _)| i)
+                    .collect();
+                known
+            }
+        }
+    }
+
+    /// What is known of `sources` without asking a provider or waiting for
+    /// one: overrides, bundled translations, this process's memory and the
+    /// translation memory.
+    pub async fn translate_known(&self, sources: &[String], to: Lang) -> Translated {
+        self.translate_with_mode(sources, to, true, false).await
+    }
+
     async fn translate_with(&self, sources: &[String], to: Lang, overrides: bool) -> Translated {
+        self.translate_with_mode(sources, to, overrides, true).await
+    }
+
+    async fn translate_with_mode(
+        &self,
+        sources: &[String],
+        to: Lang,
+        overrides: bool,
+        providers: bool,
+    ) -> Translated {
         let mut refusals = Vec::new();
         let (units, billed) = self
-            .translate_inner(sources, to, overrides, &mut refusals)
+            .translate_inner(sources, to, overrides, providers, &mut refusals)
             .await;
         let refusals: std::collections::BTreeMap<usize, QaError> = refusals.into_iter().collect();
         Translated {
@@ -344,6 +410,7 @@ impl Pipeline {
             billed,
             rejected: refusals.keys().copied().collect(),
             refusals,
+            pending: Vec::new(),
         }
     }
 
@@ -352,6 +419,7 @@ impl Pipeline {
         sources: &[String],
         to: Lang,
         use_overrides: bool,
+        use_providers: bool,
         rejected: &mut Vec<(usize, QaError)>,
     ) -> (Vec<Option<Arc<Translation>>>, u64) {
         let mut results: Vec<Option<Arc<Translation>>> = vec![None; sources.len()];
@@ -359,6 +427,9 @@ impl Pipeline {
             return (results, 0);
         }
         let keys: Vec<String> = sources.iter().map(|s| segment::unit_key(s)).collect();
+        if let Some(store) = &self.store {
+            self.backlog.flush(store.as_ref()).await;
+        }
         let glossary = self.glossary(to).await;
         // A translator's approved override wins over everything. One that
         // needs review (its source changed) is not served: the machine
@@ -376,6 +447,7 @@ impl Pipeline {
                                 text: o.text.clone(),
                                 origin: Origin::Translator,
                                 model: None,
+                                at: Some(o.updated_at),
                             }));
                         }
                     }
@@ -399,6 +471,7 @@ impl Pipeline {
                     text: text.clone(),
                     origin: Origin::Bundled,
                     model: None,
+                    at: None,
                 }));
                 continue;
             }
@@ -409,6 +482,18 @@ impl Pipeline {
             let id = (to, key.clone(), version);
             if let Some(found) = self.memory.get(&id) {
                 self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                results[i] = Some(found);
+                continue;
+            }
+            if let Some(kept) = self.backlog.get(to, key, version) {
+                self.stats.memory_hits.fetch_add(1, Ordering::Relaxed);
+                let found = Arc::new(Translation {
+                    text: kept.text,
+                    origin: kept.origin,
+                    model: Some(kept.model),
+                    at: Some(kept.created_at),
+                });
+                self.memory.insert(id, found.clone());
                 results[i] = Some(found);
                 continue;
             }
@@ -464,7 +549,7 @@ impl Pipeline {
                 let mut used: Vec<String> = found.keys().map(|(k, _)| k.clone()).collect();
                 used.sort_unstable();
                 used.dedup();
-                if let Err(error) = store.tm_touch(&used, to, crate::store::now_ms()).await {
+                if let Err(error) = store.tm_touch(&used, to, crate::clock::now_ms()).await {
                     self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(%error, "cannot record translation-memory use");
                 }
@@ -480,6 +565,7 @@ impl Pipeline {
                     text: entry.text.clone(),
                     origin: entry.origin,
                     model: Some(entry.model.clone()),
+                    at: Some(entry.created_at),
                 });
                 self.memory
                     .insert((to, key.clone(), *version), translation.clone());
@@ -489,7 +575,7 @@ impl Pipeline {
                 false
             });
         }
-        if wanted.is_empty() {
+        if wanted.is_empty() || !use_providers {
             return (results, 0);
         }
         if self.chain.is_empty() {
@@ -642,7 +728,7 @@ impl Pipeline {
                 }
             }
         }
-        let now = crate::store::now_ms();
+        let now = crate::clock::now_ms();
         let mut remembered: Vec<TmEntry> = Vec::new();
         let mut accepted: Vec<(String, i64, Arc<Translation>, Vec<usize>)> = Vec::new();
         for ((((source, key, version, positions), prepared), machine), sent) in
@@ -685,6 +771,7 @@ impl Pipeline {
                         text,
                         origin: Origin::Machine,
                         model: Some(machine.model),
+                        at: Some(now),
                     });
                     accepted.push((key, version, translation, positions));
                 }
@@ -708,7 +795,8 @@ impl Pipeline {
         if let (Some(store), false) = (&self.store, remembered.is_empty()) {
             if let Err(error) = store.tm_put(&remembered).await {
                 self.stats.store_errors.fetch_add(1, Ordering::Relaxed);
-                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept in memory only");
+                tracing::error!(%error, units = remembered.len(), "cannot write to the translation memory; the translations are served and kept to be written when the store takes writes again");
+                self.backlog.keep(remembered);
             }
         }
         for (key, version, translation, positions) in accepted {

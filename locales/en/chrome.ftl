@@ -47,6 +47,24 @@ date-year-month =
        *[other] { $month }
     } { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4: "December 4, 2026".
+date-full =
+    { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+        [12] December
+       *[other] { $month }
+    } { $day }, { $year }
+
 page-published = Published: { date-year-month }
 page-bureau = Responsible office: { $bureau }
 contact-heading = Contact

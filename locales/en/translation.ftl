@@ -10,6 +10,9 @@ disclaimer-reviewed =
         [0] No passage of this page has been reviewed by translators yet.
        *[other] Translators have reviewed { $reviewed } of the { $passages } passages of this page.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = Last machine-translated on { $date }.
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = About this translation
 disclaimer-intro-human = This page was translated from the Japanese original by people: translators have reviewed every passage.
@@ -21,8 +24,12 @@ disclaimer-original-link = View the Japanese original
 
 notice-translation-pending-heading = Translation in preparation
 notice-translation-pending = This page has not been translated into English yet. The Japanese original is shown below.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = This page is being translated into English. The Japanese original is shown for now; translated passages appear here as they are ready.
 
 notice-partial-translation = Some parts of this page have not been translated yet and are shown in Japanese.
+notice-partial-pending = Some passages are still being translated and are shown in Japanese for now; they appear here as they are ready.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -63,6 +63,23 @@ date-year-month =
        *[other] { $month }
     } de { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $day } de { $month ->
+        [1] enero
+        [2] febrero
+        [3] marzo
+        [4] abril
+        [5] mayo
+        [6] junio
+        [7] julio
+        [8] agosto
+        [9] septiembre
+        [10] octubre
+        [11] noviembre
+        [12] diciembre
+       *[other] { $month }
+    } de { $year }
+
 page-published = Publicado: { date-year-month }
 page-bureau = Oficina responsable: { $bureau }
 contact-heading = Contacto

@@ -25,6 +25,9 @@ disclaimer-reviewed =
         [0] Ningún pasaje de esta página ha sido revisado todavía por traductores.
        *[other] Los traductores han revisado { $reviewed } de los { $passages } pasajes de esta página.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = Última traducción automática: { $date }.
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = Acerca de esta traducción
 disclaimer-intro-human = Esta página fue traducida del original en japonés por personas: los traductores han revisado cada pasaje.
@@ -36,8 +39,12 @@ disclaimer-original-link = Ver el original en japonés
 
 notice-translation-pending-heading = Traducción en preparación
 notice-translation-pending = Esta página todavía no se ha traducido al español. A continuación se muestra el original en japonés.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = Esta página se está traduciendo al español. Por ahora se muestra el original en japonés; los pasajes traducidos aparecerán aquí a medida que estén listos.
 
 notice-partial-translation = Algunas partes de esta página aún no se han traducido y se muestran en japonés.
+notice-partial-pending = Algunos pasajes todavía se están traduciendo y por ahora se muestran en japonés; aparecerán aquí a medida que estén listos.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -63,6 +63,24 @@ date-year-month =
        *[other] { $month }
     } { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full =
+    { $month ->
+        [1] Enero
+        [2] Pebrero
+        [3] Marso
+        [4] Abril
+        [5] Mayo
+        [6] Hunyo
+        [7] Hulyo
+        [8] Agosto
+        [9] Setyembre
+        [10] Oktubre
+        [11] Nobyembre
+        [12] Disyembre
+       *[other] { $month }
+    } { $day }, { $year }
+
 page-published = Inilathala: { date-year-month }
 page-bureau = Tanggapang namamahala: { $bureau }
 contact-heading = Makipag-ugnayan

@@ -25,6 +25,9 @@ disclaimer-reviewed =
         [0] Wala pang bahagi ng pahinang ito na nasuri ng mga tagasalin.
        *[other] Nasuri na ng mga tagasalin ang { $reviewed } sa { $passages } na bahagi ng pahinang ito.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = Huling isinalin ng makina noong { $date }.
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = Tungkol sa saling ito
 disclaimer-intro-human = Isinalin ng mga tao ang pahinang ito mula sa orihinal na Japanese: nasuri ng mga tagasalin ang bawat bahagi.
@@ -36,8 +39,12 @@ disclaimer-original-link = Tingnan ang orihinal na Japanese
 
 notice-translation-pending-heading = Inihahanda pa ang salin
 notice-translation-pending = Hindi pa naisasalin sa Filipino ang pahinang ito. Ipinapakita sa ibaba ang orihinal na Japanese.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = Isinasalin pa sa Filipino ang pahinang ito. Ipinapakita muna ang orihinal na Japanese; lalabas dito ang mga naisaling bahagi kapag handa na ang mga ito.
 
 notice-partial-translation = May ilang bahagi ng pahinang ito na hindi pa naisasalin at ipinapakita sa Japanese.
+notice-partial-pending = May ilang bahaging isinasalin pa at ipinapakita muna sa Japanese; lalabas dito ang mga ito kapag handa na.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -61,6 +61,23 @@ date-year-month =
        *[other] { $month }
     } { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $day } { $month ->
+        [1] Januari
+        [2] Februari
+        [3] Maret
+        [4] April
+        [5] Mei
+        [6] Juni
+        [7] Juli
+        [8] Agustus
+        [9] September
+        [10] Oktober
+        [11] November
+        [12] Desember
+       *[other] { $month }
+    } { $year }
+
 page-published = Diterbitkan: { date-year-month }
 page-bureau = Unit penanggung jawab: { $bureau }
 contact-heading = Kontak

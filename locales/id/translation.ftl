@@ -23,6 +23,9 @@ disclaimer-reviewed =
         [0] Belum ada bagian halaman ini yang diperiksa oleh penerjemah.
        *[other] Penerjemah telah memeriksa { $reviewed } dari { $passages } bagian halaman ini.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = Terakhir diterjemahkan oleh mesin pada { $date }.
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = Tentang terjemahan ini
 disclaimer-intro-human = Halaman ini diterjemahkan dari teks asli berbahasa Jepang oleh manusia: penerjemah telah memeriksa setiap bagian.
@@ -34,8 +37,12 @@ disclaimer-original-link = Lihat teks asli bahasa Jepang
 
 notice-translation-pending-heading = Terjemahan sedang disiapkan
 notice-translation-pending = Halaman ini belum diterjemahkan ke dalam bahasa Indonesia. Teks asli berbahasa Jepang ditampilkan di bawah ini.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = Halaman ini sedang diterjemahkan ke dalam bahasa Indonesia. Untuk sementara teks asli berbahasa Jepang ditampilkan; bagian yang sudah diterjemahkan akan muncul di sini begitu siap.
 
 notice-partial-translation = Beberapa bagian halaman ini belum diterjemahkan dan ditampilkan dalam bahasa Jepang.
+notice-partial-pending = Beberapa bagian masih diterjemahkan dan untuk sementara ditampilkan dalam bahasa Jepang; bagian tersebut akan muncul di sini begitu siap.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -47,6 +47,9 @@ breadcrumb-press-releases = 報道発表（ほうどうはっぴょう）
 # $year and $month are numbers, e.g. 2025 and 5.
 date-year-month = { $year }年（ねん）{ $month }月（がつ）
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $year }年（ねん）{ $month }月（がつ）{ $day }日（にち）
+
 page-published = 出（だ）した 日（ひ）：{ date-year-month }
 page-bureau = 担当（たんとう）：{ $bureau }
 contact-heading = 問（と）い合（あ）わせ

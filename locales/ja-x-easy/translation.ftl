@@ -25,6 +25,9 @@ disclaimer-reviewed =
         [0] この ページの 文（ぶん）は、まだ 人（ひと）が 見（み）ていません。
        *[other] この ページの { $passages }この 文（ぶん）のうち、{ $reviewed }こを 人（ひと）が 見（み）ました。
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = コンピューターが 最後（さいご）に 書（か）きかえた 日（ひ）：{ $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = この ページに ついて
 disclaimer-intro-human = この ページは、もとの 日本語（にほんご）を、人（ひと）が やさしい日本語（にほんご）に 書（か）きかえました。ぜんぶの 文（ぶん）を 人（ひと）が 見（み）ました。
@@ -36,8 +39,12 @@ disclaimer-original-link = もとの 日本語（にほんご）を 見（み）
 
 notice-translation-pending-heading = いま 準備（じゅんび）を しています
 notice-translation-pending = この ページは、まだ やさしい日本語（にほんご）に なっていません。下（した）に もとの 日本語（にほんご）が あります。
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = この ページは、いま やさしい日本語（にほんご）に 書（か）きかえています。いまは もとの 日本語（にほんご）を 出（だ）しています。できた 文（ぶん）から 順番（じゅんばん）に 出（で）ます。
 
 notice-partial-translation = この ページには、まだ やさしい日本語（にほんご）に なっていない ところが あります。そこは、もとの 日本語（にほんご）の ままです。
+notice-partial-pending = まだ 書（か）きかえている 文（ぶん）が あります。その 文（ぶん）は、いまは もとの 日本語（にほんご）です。できたら ここに 出（で）ます。
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

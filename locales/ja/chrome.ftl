@@ -31,6 +31,8 @@ breadcrumb-press-releases = 報道発表資料
 # $year and $month are numbers, e.g. 2025 and 5.
 date-year-month = { $year }年{ $month }月
 
+date-full = { $year }年{ $month }月{ $day }日
+
 page-published = 発表：{ date-year-month }
 page-bureau = 担当：{ $bureau }
 contact-heading = 照会先

@@ -10,6 +10,9 @@ disclaimer-reviewed =
         [0] このページの段落は、まだ翻訳者による確認を受けていません。
        *[other] このページの全{ $passages }段落のうち{ $reviewed }段落を翻訳者が確認しています。
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = 最終機械翻訳日：{ $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = 翻訳について
 disclaimer-intro-human = このページは日本語の原文を人が翻訳したものです。すべての段落を翻訳者が確認しています。
@@ -21,8 +24,12 @@ disclaimer-original-link = 日本語の原文を見る
 
 notice-translation-pending-heading = 翻訳の準備中です
 notice-translation-pending = このページの日本語以外の翻訳はまだ用意されていません。以下に日本語の原文を表示しています。
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = このページは現在翻訳中です。いまは日本語の原文を表示しています。翻訳ができた段落から順に表示されます。
 
 notice-partial-translation = このページの一部はまだ翻訳されていないため、日本語のまま表示しています。
+notice-partial-pending = 一部の段落は翻訳中のため、いまは日本語で表示しています。翻訳ができしだい表示されます。
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

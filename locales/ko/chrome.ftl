@@ -31,6 +31,8 @@ breadcrumb-press-releases = 보도자료
 # $year and $month are numbers, e.g. 2025 and 5.
 date-year-month = { $year }년 { $month }월
 
+date-full = { $year }년 { $month }월 { $day }일
+
 page-published = 발표일: { date-year-month }
 page-bureau = 담당 부서: { $bureau }
 contact-heading = 문의처

@@ -10,6 +10,9 @@ disclaimer-reviewed =
         [0] 이 페이지의 단락은 아직 번역자가 검수하지 않았습니다.
        *[other] 이 페이지의 전체 { $passages }개 단락 중 { $reviewed }개를 번역자가 검수했습니다.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = 마지막 기계 번역일: { $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = 번역 안내
 disclaimer-intro-human = 이 페이지는 일본어 원문을 사람이 번역한 것입니다. 모든 단락을 번역자가 검수했습니다.
@@ -21,8 +24,12 @@ disclaimer-original-link = 일본어 원문 보기
 
 notice-translation-pending-heading = 번역 준비 중
 notice-translation-pending = 이 페이지는 아직 한국어로 번역되지 않았습니다. 아래에 일본어 원문을 표시합니다.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = 이 페이지는 지금 한국어로 번역하고 있습니다. 지금은 일본어 원문을 표시하며, 번역이 끝난 단락부터 차례로 표시됩니다.
 
 notice-partial-translation = 이 페이지의 일부는 아직 번역되지 않아 일본어 원문으로 표시합니다.
+notice-partial-pending = 일부 단락은 번역 중이어서 지금은 일본어로 표시합니다. 번역이 끝나는 대로 표시됩니다.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -63,6 +63,23 @@ date-year-month = { $year } ခုနှစ် { $month ->
        *[other] { $month }
     }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $year } ခုနှစ် { $month ->
+        [1] ဇန်နဝါရီ
+        [2] ဖေဖော်ဝါရီ
+        [3] မတ်
+        [4] ဧပြီ
+        [5] မေ
+        [6] ဇွန်
+        [7] ဇူလိုင်
+        [8] ဩဂုတ်
+        [9] စက်တင်ဘာ
+        [10] အောက်တိုဘာ
+        [11] နိုဝင်ဘာ
+        [12] ဒီဇင်ဘာ
+       *[other] { $month }
+    } { $day } ရက်
+
 page-published = ထုတ်ပြန်သည့်ရက်: { date-year-month }
 page-bureau = တာဝန်ရှိဌာန: { $bureau }
 contact-heading = ဆက်သွယ်ရန်

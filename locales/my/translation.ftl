@@ -26,6 +26,9 @@ disclaimer-reviewed =
         [0] ဤစာမျက်နှာ၏ မည်သည့်စာပိုဒ်ကိုမျှ ဘာသာပြန်သူများ မစစ်ဆေးရသေးပါ။
        *[other] ဤစာမျက်နှာ၏ စာပိုဒ် { $passages } ပိုဒ်အနက် { $reviewed } ပိုဒ်ကို ဘာသာပြန်သူများ စစ်ဆေးပြီး ဖြစ်ပါသည်။
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = နောက်ဆုံး စက်ဘာသာပြန်သည့်ရက်: { $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = ဤဘာသာပြန်အကြောင်း
 disclaimer-intro-human = ဤစာမျက်နှာကို မူရင်းဂျပန်ဘာသာမှ လူက ဘာသာပြန်ထားပါသည်။ စာပိုဒ်တိုင်းကို ဘာသာပြန်သူများ စစ်ဆေးပြီး ဖြစ်ပါသည်။
@@ -37,8 +40,12 @@ disclaimer-original-link = မူရင်းဂျပန်ဘာသာကိ�
 
 notice-translation-pending-heading = ဘာသာပြန်ကို ပြင်ဆင်နေဆဲ ဖြစ်ပါသည်
 notice-translation-pending = ဤစာမျက်နှာကို မြန်မာဘာသာသို့ မပြန်ရသေးပါ။ အောက်တွင် မူရင်းဂျပန်ဘာသာကို ပြထားပါသည်။
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = ဤစာမျက်နှာကို မြန်မာဘာသာသို့ ယခု ဘာသာပြန်နေပါသည်။ ယခုအတွက် မူရင်းဂျပန်ဘာသာကို ပြထားပြီး ဘာသာပြန်ပြီးသော စာပိုဒ်များကို အဆင်သင့်ဖြစ်သည်နှင့် ဤနေရာတွင် ပြပါမည်။
 
 notice-partial-translation = ဤစာမျက်နှာ၏ အစိတ်အပိုင်းအချို့ကို မပြန်ရသေးသဖြင့် ဂျပန်ဘာသာဖြင့် ပြထားပါသည်။
+notice-partial-pending = စာပိုဒ်အချို့ကို ဘာသာပြန်နေဆဲဖြစ်၍ ယခုအတွက် ဂျပန်ဘာသာဖြင့် ပြထားပါသည်။ အဆင်သင့်ဖြစ်သည်နှင့် ဤနေရာတွင် ပြပါမည်။
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

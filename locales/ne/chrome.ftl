@@ -63,6 +63,23 @@ date-year-month = { $year } { $month ->
        *[other] { $month }
     }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $year } { $month ->
+        [1] जनवरी
+        [2] फेब्रुअरी
+        [3] मार्च
+        [4] अप्रिल
+        [5] मे
+        [6] जुन
+        [7] जुलाई
+        [8] अगस्ट
+        [9] सेप्टेम्बर
+        [10] अक्टोबर
+        [11] नोभेम्बर
+        [12] डिसेम्बर
+       *[other] { $month }
+    } { $day }
+
 page-published = प्रकाशित: { date-year-month }
 page-bureau = जिम्मेवार कार्यालय: { $bureau }
 contact-heading = सम्पर्क

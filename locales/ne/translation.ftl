@@ -26,6 +26,9 @@ disclaimer-reviewed =
         [0] यस पृष्ठको कुनै पनि अंश अहिलेसम्म अनुवादकले जाँचेका छैनन्।
        *[other] अनुवादकहरूले यस पृष्ठका { $passages } अंशमध्ये { $reviewed } अंश जाँचेका छन्।
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = अन्तिम पटक मेसिनले अनुवाद गरेको मिति: { $date }।
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = यस अनुवादबारे
 disclaimer-intro-human = यो पृष्ठ मूल जापानी पाठबाट मानिसहरूले अनुवाद गरेका हुन्: अनुवादकहरूले हरेक अंश जाँचेका छन्।
@@ -37,8 +40,12 @@ disclaimer-original-link = मूल जापानी पाठ हेर्�
 
 notice-translation-pending-heading = अनुवाद तयार हुँदैछ
 notice-translation-pending = यो पृष्ठ अहिलेसम्म नेपालीमा अनुवाद भएको छैन। तल मूल जापानी पाठ देखाइएको छ।
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = यो पृष्ठ अहिले नेपालीमा अनुवाद हुँदैछ। अहिलेलाई मूल जापानी पाठ देखाइएको छ; अनुवाद भएका अंशहरू तयार हुँदै जाँदा यहाँ देखिनेछन्।
 
 notice-partial-translation = यस पृष्ठका केही भाग अझै अनुवाद भएका छैनन् र जापानीमै देखाइएका छन्।
+notice-partial-pending = केही अंशहरू अझै अनुवाद हुँदैछन् र अहिलेलाई जापानीमा देखाइएका छन्; तयार भएपछि यहाँ देखिनेछन्।
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -62,6 +62,23 @@ date-year-month =
        *[other] { $month }
     } de { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $day } de { $month ->
+        [1] janeiro
+        [2] fevereiro
+        [3] março
+        [4] abril
+        [5] maio
+        [6] junho
+        [7] julho
+        [8] agosto
+        [9] setembro
+        [10] outubro
+        [11] novembro
+        [12] dezembro
+       *[other] { $month }
+    } de { $year }
+
 page-published = Publicado em: { date-year-month }
 page-bureau = Setor responsável: { $bureau }
 contact-heading = Contato

@@ -24,6 +24,9 @@ disclaimer-reviewed =
         [0] Nenhum trecho desta página foi revisado por tradutores ainda.
        *[other] Tradutores revisaram { $reviewed } dos { $passages } trechos desta página.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = Última tradução automática: { $date }.
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = Sobre esta tradução
 disclaimer-intro-human = Esta página foi traduzida do original em japonês por pessoas: tradutores revisaram todos os trechos.
@@ -35,8 +38,12 @@ disclaimer-original-link = Ver o original em japonês
 
 notice-translation-pending-heading = Tradução em preparação
 notice-translation-pending = Esta página ainda não foi traduzida para o português. O original em japonês é exibido abaixo.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = Esta página está sendo traduzida para o português. Por enquanto, o original em japonês é exibido; os trechos traduzidos aparecem aqui à medida que ficam prontos.
 
 notice-partial-translation = Algumas partes desta página ainda não foram traduzidas e aparecem em japonês.
+notice-partial-pending = Alguns trechos ainda estão sendo traduzidos e aparecem em japonês por enquanto; eles aparecem aqui à medida que ficam prontos.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -63,6 +63,23 @@ date-year-month =
        *[other] { $month }
     } ค.ศ. { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = { $day } { $month ->
+        [1] มกราคม
+        [2] กุมภาพันธ์
+        [3] มีนาคม
+        [4] เมษายน
+        [5] พฤษภาคม
+        [6] มิถุนายน
+        [7] กรกฎาคม
+        [8] สิงหาคม
+        [9] กันยายน
+        [10] ตุลาคม
+        [11] พฤศจิกายน
+        [12] ธันวาคม
+       *[other] { $month }
+    } ค.ศ. { $year }
+
 page-published = วันที่เผยแพร่: { date-year-month }
 page-bureau = หน่วยงานที่รับผิดชอบ: { $bureau }
 contact-heading = ติดต่อสอบถาม

@@ -25,6 +25,9 @@ disclaimer-reviewed =
         [0] ยังไม่มีข้อความส่วนใดในหน้านี้ที่ผู้แปลตรวจสอบแล้ว
        *[other] ผู้แปลตรวจสอบแล้ว { $reviewed } จากทั้งหมด { $passages } ส่วนของหน้านี้
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = แปลด้วยเครื่องครั้งล่าสุดเมื่อ { $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = เกี่ยวกับคำแปลนี้
 disclaimer-intro-human = หน้านี้แปลจากต้นฉบับภาษาญี่ปุ่นโดยคน และผู้แปลได้ตรวจสอบทุกส่วนแล้ว
@@ -36,8 +39,12 @@ disclaimer-original-link = ดูต้นฉบับภาษาญี่ป�
 
 notice-translation-pending-heading = กำลังเตรียมคำแปล
 notice-translation-pending = หน้านี้ยังไม่ได้แปลเป็นภาษาไทย ด้านล่างนี้คือต้นฉบับภาษาญี่ปุ่น
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = กำลังแปลหน้านี้เป็นภาษาไทย ขณะนี้แสดงต้นฉบับภาษาญี่ปุ่นไปก่อน ข้อความที่แปลเสร็จแล้วจะปรากฏที่นี่ทีละส่วน
 
 notice-partial-translation = บางส่วนของหน้านี้ยังไม่ได้แปลและแสดงเป็นภาษาญี่ปุ่น
+notice-partial-pending = บางส่วนยังอยู่ระหว่างการแปลจึงแสดงเป็นภาษาญี่ปุ่นไปก่อน และจะปรากฏที่นี่เมื่อแปลเสร็จ
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

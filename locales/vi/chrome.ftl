@@ -47,6 +47,9 @@ breadcrumb-press-releases = Thông cáo báo chí
 # Vietnamese names months by number: "tháng 5 năm 2025".
 date-year-month = tháng { $month } năm { $year }
 
+# $year, $month and $day are numbers, e.g. 2026, 12 and 4.
+date-full = ngày { $day } tháng { $month } năm { $year }
+
 page-published = Ngày công bố: { date-year-month }
 page-bureau = Đơn vị phụ trách: { $bureau }
 contact-heading = Liên hệ

@@ -24,6 +24,9 @@ disclaimer-reviewed =
         [0] Chưa có đoạn nào của trang này được người dịch kiểm tra.
        *[other] Người dịch đã kiểm tra { $reviewed } trong số { $passages } đoạn của trang này.
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = Lần dịch máy gần nhất: { $date }.
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = Về bản dịch này
 disclaimer-intro-human = Trang này do người dịch dịch từ bản gốc tiếng Nhật: người dịch đã kiểm tra tất cả các đoạn.
@@ -35,8 +38,12 @@ disclaimer-original-link = Xem bản gốc tiếng Nhật
 
 notice-translation-pending-heading = Đang chuẩn bị bản dịch
 notice-translation-pending = Trang này chưa được dịch sang tiếng Việt. Bản gốc tiếng Nhật được hiển thị bên dưới.
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = Trang này đang được dịch sang tiếng Việt. Hiện tại bản gốc tiếng Nhật được hiển thị; các đoạn đã dịch sẽ hiện ra ở đây khi sẵn sàng.
 
 notice-partial-translation = Một số phần của trang này chưa được dịch và được hiển thị bằng tiếng Nhật.
+notice-partial-pending = Một số đoạn vẫn đang được dịch nên tạm thời được hiển thị bằng tiếng Nhật; chúng sẽ hiện ra ở đây khi sẵn sàng.
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

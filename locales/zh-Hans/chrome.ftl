@@ -31,6 +31,8 @@ breadcrumb-press-releases = 新闻发布
 # $year and $month are numbers, e.g. 2025 and 5.
 date-year-month = { $year }年{ $month }月
 
+date-full = { $year }年{ $month }月{ $day }日
+
 page-published = 发布日期：{ date-year-month }
 page-bureau = 负责部门：{ $bureau }
 contact-heading = 咨询联系方式

@@ -10,6 +10,9 @@ disclaimer-reviewed =
         [0] 本页各段落尚未经译者审校。
        *[other] 本页全部 { $passages } 个段落中，已有 { $reviewed } 个经译者审校。
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = 最近一次机器翻译日期：{ $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = 关于本页翻译
 disclaimer-intro-human = 本页面由人工根据日语原文翻译，所有段落均经译者审校。
@@ -21,8 +24,12 @@ disclaimer-original-link = 查看日语原文
 
 notice-translation-pending-heading = 翻译准备中
 notice-translation-pending = 本页面尚未翻译成简体中文。以下显示日语原文。
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = 本页面正在翻译成简体中文。目前显示日语原文，译好的段落将陆续显示。
 
 notice-partial-translation = 本页部分内容尚未翻译，暂以日语原文显示。
+notice-partial-pending = 部分段落仍在翻译中，暂以日语显示，译好后即会显示。
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -31,6 +31,8 @@ breadcrumb-press-releases = 新聞發布
 # $year and $month are numbers, e.g. 2025 and 5.
 date-year-month = { $year }年{ $month }月
 
+date-full = { $year }年{ $month }月{ $day }日
+
 page-published = 發布日期：{ date-year-month }
 page-bureau = 負責單位：{ $bureau }
 contact-heading = 洽詢窗口

@@ -10,6 +10,9 @@ disclaimer-reviewed =
         [0] 本頁各段落尚未經譯者審校。
        *[other] 本頁全部 { $passages } 個段落中，已有 { $reviewed } 個經譯者審校。
     }
+# When the newest machine translation on the page was made ($date from
+# date-full).
+disclaimer-when = 最近一次機器翻譯日期：{ $date }
 # A page whose every passage people translated or reviewed.
 disclaimer-heading-human = 關於本頁翻譯
 disclaimer-intro-human = 本網頁由人工根據日語原文翻譯，所有段落均經譯者審校。
@@ -21,8 +24,12 @@ disclaimer-original-link = 檢視日語原文
 
 notice-translation-pending-heading = 翻譯準備中
 notice-translation-pending = 本網頁尚未翻譯成繁體中文。以下顯示日語原文。
+# While the translation of a page nobody has read in this language yet is
+# being made (its passages appear as they are ready).
+notice-translation-on-its-way = 本網頁正在翻譯成繁體中文。目前顯示日語原文，譯好的段落將陸續顯示。
 
 notice-partial-translation = 本頁部分內容尚未翻譯，暫以日文原文顯示。
+notice-partial-pending = 部分段落仍在翻譯中，暫以日語顯示，譯好後即會顯示。
 # The small control after each translated passage of running text (its
 # accessible name), and the panel it opens: the Japanese original and where
 # the translation came from.

@@ -23,7 +23,7 @@
 //! into newlines.
 //!
 //! Round trip: for text in the canonical placeholder form (as
-//! [`escape_text`](crate::segment::escape_text) writes it)
+//! [`escape_text`](crate::placeholder::escape_text) writes it)
 //! `xliff_import(xliff_export(…))` gives back the same targets byte for byte.
 
 use std::borrow::Cow;
@@ -36,8 +36,9 @@ use std::collections::HashMap;
 
 use crate::content::Announcement;
 use crate::i18n::Lang;
+use crate::placeholder::{Piece, pieces};
 use crate::review::UnitState;
-use crate::segment::{Piece, Segmented, pieces};
+use crate::segment::Segmented;
 
 pub mod tmx;
 pub mod xliff_export;
@@ -389,9 +390,9 @@ mod fixtures {
     //! Units and documents the tests of this module and its parts share.
 
     use super::*;
-    use crate::segment::escape_text;
-    use crate::store::TmEntry;
-    use crate::translate::Origin;
+    use crate::model::Origin;
+    use crate::model::TmEntry;
+    use crate::placeholder::escape_text;
 
     pub(super) const KEY_A: &str =
         "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -527,7 +528,7 @@ mod tests {
 
     use super::fixtures::*;
     use super::*;
-    use crate::segment::check_placeholders;
+    use crate::placeholder::check_placeholders;
 
     #[test]
     fn round_trip_keeps_ids_versions_states_and_targets() {

@@ -19,10 +19,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Forbidden, XmlOut, split};
+use crate::clock::utc_day;
 use crate::glossary::Glossary;
 use crate::i18n::Lang;
-use crate::segment::{Piece, SEGMENTER_VERSION, unescape_text};
-use crate::store::{Override, OverrideState, Store, StoreError, TmEntry, utc_day};
+use crate::model::{Override, OverrideState, TmEntry};
+use crate::placeholder::{Piece, unescape_text};
+use crate::segment::SEGMENTER_VERSION;
+use crate::store::{Store, StoreError};
 use crate::translate::Pipeline;
 
 /// A Unix-millisecond timestamp as a TMX date, `YYYYMMDDThhmmssZ` (UTC).

@@ -42,9 +42,9 @@ use super::{
     TARGET_SHA256_META, UNIT_ID_PREFIX, XLIFF_NS, XmlOut, split, target_sha256,
 };
 use crate::i18n::Lang;
+use crate::placeholder::{Piece, escape_text, unescape_text};
 use crate::protect::{self, Token};
 use crate::review::UnitState;
-use crate::segment::{Piece, escape_text, unescape_text};
 
 /// The units of one page as an XLIFF 2.0 document for `target`.
 ///

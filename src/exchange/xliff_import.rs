@@ -54,9 +54,9 @@ use super::{
     UNIT_ID_PREFIX, XLIFF_NS, XliffFile, predefined_entity, target_sha256,
 };
 use crate::i18n::Lang;
+use crate::placeholder::{Piece, Placeholder, PlaceholderKind, escape_text};
 use crate::protect;
 use crate::review::UnitState;
-use crate::segment::{Piece, Placeholder, PlaceholderKind, escape_text};
 
 /// Reads an XLIFF 2.0 file written by [`super::xliff_export()`] and edited by a
 /// translator (or written by a CAT tool from one).
@@ -886,7 +886,7 @@ pub fn judge(unit: &ImportedUnit, current: &Current<'_>, lang: Lang) -> Verdict 
 /// `<pN/>`, and the tokens; a source that has `<pN/>` of its own is left as
 /// it is, without tokens (see [`xliff_export`](mod@super::xliff_export)).
 pub(super) fn source_tokens(source: &str) -> (String, Vec<protect::Token>) {
-    let own = crate::segment::pieces(source)
+    let own = crate::placeholder::pieces(source)
         .is_ok_and(|pieces| pieces.iter().any(|p| matches!(p, Piece::Protected(_))));
     if own {
         return (source.to_owned(), Vec::new());
@@ -913,7 +913,7 @@ fn restore_tokens(text: &str, tokens: &[protect::Token], lang: Lang) -> String {
     if tokens.is_empty() {
         return text.to_owned();
     }
-    let Ok(pieces) = crate::segment::pieces(text) else {
+    let Ok(pieces) = crate::placeholder::pieces(text) else {
         return text.to_owned();
     };
     let mut out = String::with_capacity(text.len());
@@ -950,7 +950,7 @@ fn restore_tokens(text: &str, tokens: &[protect::Token], lang: Lang) -> String {
 /// and without whitespace-only runs between codes.
 fn loose(text: &str) -> String {
     let stripped = strip_layout(text);
-    let Ok(pieces) = crate::segment::pieces(&stripped) else {
+    let Ok(pieces) = crate::placeholder::pieces(&stripped) else {
         return stripped;
     };
     let mut out = String::with_capacity(stripped.len());
@@ -979,7 +979,7 @@ fn loose(text: &str) -> String {
 /// and tabs after it) that stand next to an inline code or at either end.
 /// Pretty-printers put them there; a space typed before them stays.
 fn strip_layout(text: &str) -> String {
-    let Ok(pieces) = crate::segment::pieces(text) else {
+    let Ok(pieces) = crate::placeholder::pieces(text) else {
         return text.to_owned();
     };
     let is_layout = |c: char| matches!(c, '\n' | '\r' | ' ' | '\t');

@@ -17,7 +17,7 @@ use crate::http::HttpError;
 use crate::http::client_addr::client_ip;
 use crate::http::cookie;
 use crate::i18n::Lang;
-use crate::store::TranslatorAccount;
+use crate::model::TranslatorAccount;
 
 /// The web editor's session cookie.
 pub const SESSION_COOKIE: &str = "honyaku_session";

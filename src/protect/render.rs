@@ -15,8 +15,9 @@
 
 use super::dates::month_en;
 use super::numbers::Scale;
-use super::{ClockTime, JaDate, Quantity, Token, TokenValue, Weekday, unescape, weekday};
+use super::{ClockTime, JaDate, Quantity, Token, TokenValue, Weekday, weekday};
 use crate::i18n::{Lang, Script};
+use crate::placeholder::unescape_text as unescape;
 
 /// How a language writes dates, times and amounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

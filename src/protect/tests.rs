@@ -35,7 +35,7 @@ fn check_renders(rows: &[(&str, TokenKind, [&str; 4])]) {
         for (lang, want) in TARGETS.iter().zip(expected) {
             assert_eq!(render(&token, *lang), *want, "{unit:?} in {lang:?}");
         }
-        assert_eq!(escape(&render(&token, Ja)), *unit);
+        assert_eq!(crate::placeholder::escape_text(&render(&token, Ja)), *unit);
     }
 }
 

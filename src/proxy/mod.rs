@@ -100,7 +100,9 @@ impl std::fmt::Debug for Proxy {
 
 /// What translating a proxied page needs from the rest of the service.
 pub struct Translating<'a> {
-    pub pipeline: &'a Pipeline,
+    pub pipeline: &'a std::sync::Arc<Pipeline>,
+    /// Readers are answered within this (see `pages.first_byte_budget_ms`).
+    pub budget: std::time::Duration,
     pub locales: &'a Locales,
     /// The store generation now (see [`Proxied::generation`]).
     pub generation: i64,
@@ -206,7 +208,8 @@ impl Proxy {
             return Ok(Answer::Original(page.final_url));
         }
         let (source, _) = page.decode();
-        let (translated, complete) = document::translate_html(with.pipeline, &source, lang).await?;
+        let (translated, complete) =
+            document::translate_html(with.pipeline, &source, lang, Some(with.budget)).await?;
         let rewriter = rewrite::Rewriter {
             fetcher: &self.fetcher,
             locales: with.locales,

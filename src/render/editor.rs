@@ -331,7 +331,7 @@ pub struct EditView<'a> {
     pub state: Option<UnitState>,
     pub units: &'a [UnitView],
     /// Readers' open reports on this page in this language, newest first.
-    pub reports: &'a [crate::store::Report],
+    pub reports: &'a [crate::model::Report],
     /// `(unit id, what was done)` after a successful change.
     pub done: Option<(&'a str, Done)>,
     pub refused: Option<Refused<'a>>,
@@ -694,13 +694,13 @@ pub fn format_time(unix_ms: i64) -> String {
     let (hour, minute) = time_of_day(unix_ms);
     format!(
         "{} {hour:02}:{minute:02} UTC",
-        crate::store::utc_day(unix_ms)
+        crate::clock::utc_day(unix_ms)
     )
 }
 
 fn format_iso(unix_ms: i64) -> String {
     let (hour, minute) = time_of_day(unix_ms);
-    format!("{}T{hour:02}:{minute:02}Z", crate::store::utc_day(unix_ms))
+    format!("{}T{hour:02}:{minute:02}Z", crate::clock::utc_day(unix_ms))
 }
 
 fn time_of_day(unix_ms: i64) -> (i64, i64) {

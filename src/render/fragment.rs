@@ -173,7 +173,7 @@ pub(super) fn finish_fragment(
                     .last_mut()
                     .and_then(|t| t.headers.last_mut())
                 {
-                    header.push_str(&crate::segment::unescape_text(chunk.as_str()));
+                    header.push_str(&crate::placeholder::unescape_text(chunk.as_str()));
                 }
                 Ok(())
             }

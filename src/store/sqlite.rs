@@ -8,25 +8,28 @@
 //! lock goes through the busy timeout instead of failing at once with a stale
 //! snapshot. A lock held by someone else for longer than the busy timeout is
 //! [`StoreError::Busy`].
+//!
+//! The statements themselves are shared with PostgreSQL (see `shared.rs`);
+//! this module opens and migrates the file, binds parameters, classifies
+//! SQLite's errors and runs the write transaction ([`SqliteTx`]).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use async_trait::async_trait;
+use sqlx::pool::PoolConnection;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteArguments, SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool,
+    SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Arguments, Connection, Sqlite};
 
-use super::{
-    CarriedOverride, GLOSSARY_COLUMNS, GlossaryEntry, GlossaryRow, OVERRIDE_COLUMNS, Override,
-    OverrideRevision, OverrideRow, OverrideState, PageUnit, REPORT_COLUMNS, REPORTS_LISTED_MAX,
-    Report, ReportRow, ReportStatus, Result, RevisionRow, Role, Session, SessionRow, Store,
-    StoreError, TM_COLUMNS, TRANSLATOR_COLUMNS, TmEntry, TmRow, TranslatorAccount, TranslatorRow,
-    UsageRow, UsageTuple,
-};
-use crate::i18n::Lang;
+use std::sync::Arc;
+
+use super::circuit::Circuit;
+use super::health::WriteHealth;
+use super::sql::{Backend, Exec, Param, Rows};
+use super::{Result, StoreError};
 
 const BACKEND: &str = "sqlite";
 
@@ -54,7 +57,12 @@ impl Default for SqliteOptions {
 
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// How the pool connects, for a connection of its own (see
+    /// [`Backend::fresh`]).
+    connect: SqliteConnectOptions,
     path: PathBuf,
+    health: WriteHealth,
+    circuit: Arc<Circuit>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -80,7 +88,10 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(options.busy_timeout)
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // The database file is read with read(2), never mapped: an I/O
+            // error on a mapped page would be a SIGBUS, not an error.
+            .pragma("mmap_size", "0");
         let pool_options = SqlitePoolOptions::new()
             .max_connections(options.max_connections.max(1))
             // Long enough for every pooled connection to wait out one busy
@@ -98,15 +109,57 @@ impl SqliteStore {
                         attempt += 1;
                         tokio::time::sleep(Duration::from_millis(25 * attempt)).await;
                     }
+                    StoreError::Unavailable { message, .. } => {
+                        return Err(unwritable(path, &message));
+                    }
                     other => return Err(other),
                 },
             }
         };
-        migrate(&pool).await?;
-        Ok(Self {
+        let store = Self {
             pool,
+            connect,
             path: path.to_owned(),
-        })
+            health: WriteHealth::default(),
+            circuit: Arc::default(),
+        };
+        store.refuse_unwritable().await?;
+        migrate(&store.pool).await?;
+        Ok(store)
+    }
+
+    /// Commits one write at start-up (the header's `user_version`, set to
+    /// what it is, so no table is needed yet): a file honyaku can read but
+    /// not write (read-only, immutable, its `-wal` or `-shm` file immutable)
+    /// would serve pages and then lose every translation it pays for, so it
+    /// is refused here, saying what to fix. A lock held elsewhere is no
+    /// reason to refuse.
+    async fn refuse_unwritable(&self) -> Result<()> {
+        let written = async {
+            let mut tx = self.begin().await?;
+            let (version,): (i64,) = match tx.fetch_one("PRAGMA user_version", &[]).await {
+                Ok(row) => row,
+                Err(e) => {
+                    self.rollback(tx).await;
+                    return Err(e);
+                }
+            };
+            if let Err(e) = tx
+                .execute(&format!("PRAGMA user_version = {version}"), &[])
+                .await
+            {
+                self.rollback(tx).await;
+                return Err(e);
+            }
+            self.commit(tx).await
+        };
+        match written.await {
+            Ok(()) | Err(StoreError::Busy { .. }) => Ok(()),
+            Err(StoreError::Unavailable { message, .. } | StoreError::Database { message, .. }) => {
+                Err(unwritable(&self.path, &message))
+            }
+            Err(other) => Err(other),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -118,9 +171,17 @@ impl SqliteStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
 
-    async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(error)
+/// The refusal of a database file honyaku cannot write, saying what to fix.
+fn unwritable(path: &Path, message: &str) -> StoreError {
+    StoreError::Unavailable {
+        backend: BACKEND,
+        message: format!(
+            "{} cannot be written ({message}); check that the file, its -wal and -shm \
+             files and their directory are writable and not immutable (ls -l, lsattr)",
+            path.display()
+        ),
     }
 }
 
@@ -159,10 +220,11 @@ fn error(e: sqlx::Error) -> StoreError {
             if is_busy_code(&code) {
                 return StoreError::Busy { backend: BACKEND };
             }
-            // SQLITE_CANTOPEN (14) and SQLITE_IOERR (10): the file itself.
+            // The file itself: SQLITE_READONLY (8), SQLITE_IOERR (10),
+            // SQLITE_FULL (13), SQLITE_CANTOPEN (14).
             if code
                 .parse::<i32>()
-                .is_ok_and(|c| matches!(c & 0xff, 10 | 14))
+                .is_ok_and(|c| matches!(c & 0xff, 8 | 10 | 13 | 14))
             {
                 return StoreError::Unavailable {
                     backend: BACKEND,
@@ -191,851 +253,266 @@ fn json_list(keys: &[String]) -> Result<String> {
     serde_json::to_string(keys).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-const TM_UPSERT: &str = "INSERT INTO tm (unit_key, source_lang, target_lang, provider, model, \
-     glossary_version, segmenter_version, source_text, text, origin, characters_billed, \
-     created_at, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-     ON CONFLICT (unit_key, source_lang, target_lang, provider, model, glossary_version, \
-     segmenter_version) DO UPDATE SET source_text = excluded.source_text, \
-     text = excluded.text, origin = excluded.origin, \
-     characters_billed = excluded.characters_billed, created_at = excluded.created_at, \
-     used_at = excluded.used_at";
-
-/// Bumps the generation inside an override transaction.
-async fn bump_generation(tx: &mut Transaction<'static, Sqlite>) -> Result<()> {
-    sqlx::query("UPDATE generation SET value = value + 1 WHERE id = 1")
-        .execute(&mut **tx)
-        .await
-        .map_err(error)?;
-    Ok(())
+fn arguments<'q>(params: &[Param<'q>]) -> Result<SqliteArguments<'q>> {
+    let mut args = SqliteArguments::default();
+    for param in params {
+        let added = match *param {
+            Param::Text(v) => args.add(v),
+            Param::OptText(v) => args.add(v),
+            Param::Int(v) => args.add(v),
+            Param::Int32(v) => args.add(v),
+            Param::OptInt(v) => args.add(v),
+            Param::Keys(keys) => args.add(json_list(keys)?),
+        };
+        added.map_err(|e| StoreError::Invalid(format!("cannot bind a parameter: {e}")))?;
+    }
+    Ok(args)
 }
 
-async fn current_override(
-    tx: &mut Transaction<'static, Sqlite>,
-    unit_key: &str,
-    target: Lang,
-) -> Result<Option<Override>> {
-    let sql =
-        format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = ? AND target_lang = ?");
-    let row: Option<OverrideRow> = sqlx::query_as(&sql)
-        .bind(unit_key)
-        .bind(target.code())
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(error)?;
-    row.map(|r| super::override_from_row(BACKEND, r))
-        .transpose()
-}
-
-async fn append_history(
-    tx: &mut Transaction<'static, Sqlite>,
-    unit_key: &str,
-    target: Lang,
-    revision: &OverrideRevision,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO override_history (unit_key, target_lang, version, text, state, author, \
-         created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(unit_key)
-    .bind(target.code())
-    .bind(revision.version)
-    .bind(revision.text.as_deref())
-    .bind(revision.state.as_str())
-    .bind(&revision.author)
-    .bind(revision.created_at)
-    .execute(&mut **tx)
-    .await
-    .map_err(error)?;
-    Ok(())
-}
-
-async fn write_override(tx: &mut Transaction<'static, Sqlite>, o: &Override) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO overrides (unit_key, target_lang, text, version, state, author, \
-         source_text, updated_at, previous_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (unit_key, target_lang) DO UPDATE SET text = excluded.text, \
-         version = excluded.version, state = excluded.state, author = excluded.author, \
-         source_text = excluded.source_text, updated_at = excluded.updated_at, \
-         previous_source = excluded.previous_source",
-    )
-    .bind(&o.unit_key)
-    .bind(o.target_lang.code())
-    .bind(&o.text)
-    .bind(o.version)
-    .bind(o.state.as_str())
-    .bind(&o.author)
-    .bind(&o.source_text)
-    .bind(o.updated_at)
-    .bind(o.previous_source.as_deref())
-    .execute(&mut **tx)
-    .await
-    .map_err(error)?;
-    Ok(())
-}
-
-async fn write_glossary(tx: &mut Transaction<'static, Sqlite>, e: &GlossaryEntry) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO glossary (target_lang, term, translation, note, author, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_lang, term) DO UPDATE SET \
-         translation = excluded.translation, note = excluded.note, \
-         author = excluded.author, updated_at = excluded.updated_at",
-    )
-    .bind(e.target_lang.code())
-    .bind(&e.term)
-    .bind(&e.translation)
-    .bind(&e.note)
-    .bind(&e.author)
-    .bind(e.updated_at)
-    .execute(&mut **tx)
-    .await
-    .map_err(error)?;
-    Ok(())
-}
-
-/// The version the next change of (unit_key, target) gets: one past the
-/// highest in its history, so versions are never reused after a revert.
-async fn next_version(
-    tx: &mut Transaction<'static, Sqlite>,
-    unit_key: &str,
-    target: Lang,
-) -> Result<i64> {
-    let (max,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(MAX(version), 0) FROM override_history \
-         WHERE unit_key = ? AND target_lang = ?",
-    )
-    .bind(unit_key)
-    .bind(target.code())
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(error)?;
-    Ok(max + 1)
+/// Reads on the pool: in WAL mode they run beside the writer.
+/// Reads on the pool, each bounded and counted by the store's circuit.
+pub struct SqliteReader {
+    pool: SqlitePool,
+    circuit: Arc<Circuit>,
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl Exec for SqliteReader {
+    async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64> {
+        let args = arguments(params)?;
+        let query = sqlx::query_with(sql, args).execute(&self.pool);
+        let done = self
+            .circuit
+            .read(BACKEND, async { query.await.map_err(error) })
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn fetch_all<R: Rows>(&mut self, sql: &str, params: &[Param<'_>]) -> Result<Vec<R>> {
+        let args = arguments(params)?;
+        let query = sqlx::query_as_with(sql, args).fetch_all(&self.pool);
+        self.circuit
+            .read(BACKEND, async { query.await.map_err(error) })
+            .await
+    }
+
+    async fn fetch_optional<R: Rows>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> Result<Option<R>> {
+        let args = arguments(params)?;
+        let query = sqlx::query_as_with(sql, args).fetch_optional(&self.pool);
+        self.circuit
+            .read(BACKEND, async { query.await.map_err(error) })
+            .await
+    }
+
     fn backend(&self) -> &'static str {
         BACKEND
     }
+}
 
-    async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
+/// A write transaction: `BEGIN IMMEDIATE` … `COMMIT` sent as plain
+/// statements on a pooled connection, not through the driver's transaction
+/// bookkeeping (which, after a failed `COMMIT`, believed the connection was
+/// still in a transaction and refused every later one on it).
+///
+/// The connection goes back to the pool only after a `COMMIT` or `ROLLBACK`
+/// that succeeded and no statement failed for a reason of the file (a full
+/// disk, an I/O error, a read-only file). After any other ending (a failed
+/// commit or rollback, such a failure, a cancelled request) it is closed,
+/// which ends whatever transaction it had, and the pool opens a fresh one
+/// when it needs it.
+pub struct SqliteTx {
+    conn: Option<TxConnection>,
+    /// A statement failed for a reason of the file: whatever state the
+    /// connection kept about it is not to be reused.
+    faulted: bool,
+}
+
+enum TxConnection {
+    Pooled(PoolConnection<Sqlite>),
+    /// Opened for this transaction alone (see [`Backend::fresh`]); closed
+    /// when it ends.
+    Fresh(SqliteConnection),
+}
+
+impl SqliteTx {
+    fn new(conn: TxConnection) -> Self {
+        Self {
+            conn: Some(conn),
+            faulted: false,
+        }
+    }
+
+    fn conn(&mut self) -> Result<&mut SqliteConnection> {
+        match self.conn.as_mut() {
+            Some(TxConnection::Pooled(conn)) => Ok(&mut **conn),
+            Some(TxConnection::Fresh(conn)) => Ok(conn),
+            None => Err(StoreError::Database {
+                backend: BACKEND,
+                message: "the transaction has ended".into(),
+            }),
+        }
+    }
+
+    /// Notes a failure of the file, so the connection is not pooled again.
+    fn checked<T>(&mut self, outcome: Result<T>) -> Result<T> {
+        if let Err(StoreError::Unavailable { .. } | StoreError::Database { .. }) = &outcome {
+            self.faulted = true;
+        }
+        outcome
+    }
+
+    /// No transaction is open: a pooled connection goes back to the pool
+    /// (unless a statement failed for a reason of the file), a fresh one is
+    /// closed.
+    fn release(mut self) {
+        if !self.faulted {
+            drop(self.conn.take());
+        }
+    }
+}
+
+impl Drop for SqliteTx {
+    fn drop(&mut self) {
+        match self.conn.take() {
+            Some(TxConnection::Pooled(mut conn)) => conn.close_on_drop(),
+            // Dropping the connection closes it.
+            Some(TxConnection::Fresh(_)) | None => {}
+        }
+    }
+}
+
+#[async_trait]
+impl Exec for SqliteTx {
+    async fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64> {
+        let args = arguments(params)?;
+        let done = sqlx::query_with(sql, args)
+            .execute(self.conn()?)
             .await
-            .map_err(error)?;
-        Ok(())
+            .map_err(error);
+        self.checked(done).map(|d| d.rows_affected())
     }
 
-    async fn tm_get(
-        &self,
-        unit_keys: &[String],
-        target: Lang,
-        glossary_version: i64,
-        segmenter_version: i64,
-    ) -> Result<HashMap<String, TmEntry>> {
-        if unit_keys.is_empty() {
-            return Ok(HashMap::new());
-        }
-        let sql = format!(
-            "SELECT {TM_COLUMNS} FROM tm WHERE target_lang = ? AND glossary_version = ? \
-             AND segmenter_version = ? AND unit_key IN (SELECT value FROM json_each(?))"
-        );
-        let rows: Vec<TmRow> = sqlx::query_as(&sql)
-            .bind(target.code())
-            .bind(glossary_version)
-            .bind(segmenter_version)
-            .bind(json_list(unit_keys)?)
-            .fetch_all(&self.pool)
+    async fn fetch_all<R: Rows>(&mut self, sql: &str, params: &[Param<'_>]) -> Result<Vec<R>> {
+        let args = arguments(params)?;
+        let rows = sqlx::query_as_with(sql, args)
+            .fetch_all(self.conn()?)
             .await
-            .map_err(error)?;
-        let entries = rows
-            .into_iter()
-            .map(|r| super::tm_from_row(BACKEND, r))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(super::newest_per_key(entries))
+            .map_err(error);
+        self.checked(rows)
     }
 
-    async fn tm_put(&self, entries: &[TmEntry]) -> Result<()> {
-        if entries.is_empty() {
-            return Ok(());
-        }
-        for entry in entries {
-            super::check_entry(entry)?;
-        }
-        let mut tx = self.write().await?;
-        for e in super::dedup_entries(entries) {
-            sqlx::query(TM_UPSERT)
-                .bind(&e.unit_key)
-                .bind(e.source_lang.code())
-                .bind(e.target_lang.code())
-                .bind(&e.provider)
-                .bind(&e.model)
-                .bind(e.glossary_version)
-                .bind(e.segmenter_version)
-                .bind(&e.source_text)
-                .bind(&e.text)
-                .bind(e.origin.as_str())
-                .bind(e.characters_billed)
-                .bind(e.created_at)
-                .bind(e.used_at)
-                .execute(&mut *tx)
-                .await
-                .map_err(error)?;
-        }
-        tx.commit().await.map_err(error)
-    }
-
-    async fn tm_touch(&self, unit_keys: &[String], target: Lang, at: i64) -> Result<()> {
-        if unit_keys.is_empty() {
-            return Ok(());
-        }
-        let mut tx = self.write().await?;
-        sqlx::query(
-            "UPDATE tm SET used_at = ? WHERE target_lang = ? AND used_at < ? \
-             AND unit_key IN (SELECT value FROM json_each(?))",
-        )
-        .bind(at)
-        .bind(target.code())
-        .bind(at)
-        .bind(json_list(unit_keys)?)
-        .execute(&mut *tx)
-        .await
-        .map_err(error)?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn tm_count(&self) -> Result<u64> {
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tm")
-            .fetch_one(&self.pool)
+    async fn fetch_optional<R: Rows>(
+        &mut self,
+        sql: &str,
+        params: &[Param<'_>],
+    ) -> Result<Option<R>> {
+        let args = arguments(params)?;
+        let row = sqlx::query_as_with(sql, args)
+            .fetch_optional(self.conn()?)
             .await
-            .map_err(error)?;
-        Ok(u64::try_from(count).unwrap_or_default())
+            .map_err(error);
+        self.checked(row)
     }
 
-    async fn tm_source(&self, unit_key: &str) -> Result<Option<String>> {
-        let row: Option<(String,)> =
-            sqlx::query_as("SELECT source_text FROM tm WHERE unit_key = ? LIMIT 1")
-                .bind(unit_key)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(error)?;
-        Ok(row.map(|(source,)| source))
+    fn backend(&self) -> &'static str {
+        BACKEND
     }
+}
 
-    async fn tm_all(&self, target: Option<Lang>) -> Result<Vec<TmEntry>> {
-        let sql = format!(
-            "SELECT {TM_COLUMNS} FROM tm WHERE (?1 IS NULL OR target_lang = ?1) \
-             ORDER BY unit_key, target_lang, source_lang, provider, model, \
-             glossary_version, segmenter_version"
-        );
-        let rows: Vec<TmRow> = sqlx::query_as(&sql)
-            .bind(target.map(Lang::code))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::tm_from_row(BACKEND, r))
-            .collect()
-    }
-
-    async fn override_get(
-        &self,
-        unit_keys: &[String],
-        target: Lang,
-    ) -> Result<HashMap<String, Override>> {
-        if unit_keys.is_empty() {
-            return Ok(HashMap::new());
+impl SqliteStore {
+    /// `BEGIN IMMEDIATE` on `conn`, in the guard before it is sent: a
+    /// transaction cancelled while it waits for the lock closes its
+    /// connection rather than pooling it mid-transaction.
+    async fn begin_on(&self, conn: TxConnection) -> Result<SqliteTx> {
+        let mut tx = SqliteTx::new(conn);
+        match tx.execute("BEGIN IMMEDIATE", &[]).await {
+            Ok(_) => Ok(tx),
+            Err(e @ StoreError::Busy { .. }) => {
+                // Nothing was begun: the connection is as it was.
+                tx.release();
+                Err(e)
+            }
+            Err(e) => Err(e),
         }
-        let sql = format!(
-            "SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE target_lang = ? \
-             AND unit_key IN (SELECT value FROM json_each(?))"
-        );
-        let rows: Vec<OverrideRow> = sqlx::query_as(&sql)
-            .bind(target.code())
-            .bind(json_list(unit_keys)?)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::override_from_row(BACKEND, r).map(|o| (o.unit_key.clone(), o)))
-            .collect()
     }
+}
 
-    async fn override_all(&self, target: Option<Lang>) -> Result<Vec<Override>> {
-        let sql = format!(
-            "SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE (?1 IS NULL OR target_lang = ?1) \
-             ORDER BY unit_key, target_lang"
-        );
-        let rows: Vec<OverrideRow> = sqlx::query_as(&sql)
-            .bind(target.map(Lang::code))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::override_from_row(BACKEND, r))
-            .collect()
-    }
+#[async_trait]
+impl Backend for SqliteStore {
+    const NAME: &'static str = BACKEND;
+    const BYTE_ORDER: &'static str = "COLLATE BINARY";
+    type Tx = SqliteTx;
+    type Reader = SqliteReader;
 
-    async fn override_put(
-        &self,
-        unit_key: &str,
-        target: Lang,
-        text: &str,
-        source_text: &str,
-        author: &str,
-        if_version: Option<i64>,
-    ) -> Result<Override> {
-        super::check_override(unit_key, text, source_text, author)?;
-        let mut tx = self.write().await?;
-        let current = current_override(&mut tx, unit_key, target).await?;
-        let current_version = current.as_ref().map(|o| o.version);
-        if current_version != if_version {
-            return Err(StoreError::VersionConflict {
-                current: current_version,
-            });
+    fn reader(&self) -> SqliteReader {
+        SqliteReader {
+            pool: self.pool.clone(),
+            circuit: self.circuit.clone(),
         }
-        let version = match current_version {
-            Some(v) => v + 1,
-            None => next_version(&mut tx, unit_key, target).await?,
+    }
+
+    async fn begin(&self) -> Result<SqliteTx> {
+        self.circuit.check(BACKEND)?;
+        let started = tokio::time::Instant::now();
+        let tx = async {
+            let conn = self.pool.acquire().await.map_err(error)?;
+            self.begin_on(TxConnection::Pooled(conn)).await
+        }
+        .await;
+        self.circuit.record(&tx, started.elapsed());
+        tx
+    }
+
+    /// A connection opened while the files did not take writes keeps, for
+    /// as long as it lives, the read-only handle SQLite fell back to: a
+    /// write that failed for a reason of the file is tried once more on a
+    /// connection opened now, so the first write after the fault is gone
+    /// succeeds even when every pooled connection dates from the fault.
+    async fn fresh(&self) -> Option<Result<SqliteTx>> {
+        let conn = match SqliteConnection::connect_with(&self.connect).await {
+            Ok(conn) => conn,
+            Err(e) => return Some(Err(error(e))),
         };
-        let now = super::now_ms();
-        let new = Override {
-            unit_key: unit_key.to_owned(),
-            target_lang: target,
-            text: text.to_owned(),
-            version,
-            state: OverrideState::Approved,
-            author: author.to_owned(),
-            source_text: source_text.to_owned(),
-            previous_source: None,
-            updated_at: now,
-        };
-        write_override(&mut tx, &new).await?;
-        append_history(&mut tx, unit_key, target, &super::revision_of(&new)).await?;
-        bump_generation(&mut tx).await?;
-        tx.commit().await.map_err(error)?;
-        Ok(new)
+        Some(self.begin_on(TxConnection::Fresh(conn)).await)
     }
 
-    async fn override_revert(
-        &self,
-        unit_key: &str,
-        target: Lang,
-        author: &str,
-        if_version: Option<i64>,
-    ) -> Result<()> {
-        super::check_author(author)?;
-        let mut tx = self.write().await?;
-        let current = current_override(&mut tx, unit_key, target).await?;
-        let current = super::check_existing(current, if_version)?;
-        sqlx::query("DELETE FROM overrides WHERE unit_key = ? AND target_lang = ?")
-            .bind(unit_key)
-            .bind(target.code())
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-        let revision = OverrideRevision {
-            version: current.version + 1,
-            text: None,
-            author: author.to_owned(),
-            created_at: super::now_ms(),
-            state: current.state,
-        };
-        append_history(&mut tx, unit_key, target, &revision).await?;
-        bump_generation(&mut tx).await?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn override_set_state(
-        &self,
-        unit_key: &str,
-        target: Lang,
-        state: OverrideState,
-        author: &str,
-        if_version: Option<i64>,
-    ) -> Result<Override> {
-        super::check_author(author)?;
-        let mut tx = self.write().await?;
-        let current = current_override(&mut tx, unit_key, target).await?;
-        let current = super::check_existing(current, if_version)?;
-        let new = Override {
-            version: current.version + 1,
-            state,
-            author: author.to_owned(),
-            updated_at: super::now_ms(),
-            // Approving is the review: what changed no longer needs showing.
-            previous_source: match state {
-                OverrideState::Approved => None,
-                OverrideState::NeedsReview => current.previous_source.clone(),
-            },
-            ..current
-        };
-        write_override(&mut tx, &new).await?;
-        append_history(&mut tx, unit_key, target, &super::revision_of(&new)).await?;
-        bump_generation(&mut tx).await?;
-        tx.commit().await.map_err(error)?;
-        Ok(new)
-    }
-
-    async fn override_history(
-        &self,
-        unit_key: &str,
-        target: Lang,
-    ) -> Result<Vec<OverrideRevision>> {
-        let rows: Vec<RevisionRow> = sqlx::query_as(
-            "SELECT version, text, author, created_at, state FROM override_history \
-             WHERE unit_key = ? AND target_lang = ? ORDER BY version",
-        )
-        .bind(unit_key)
-        .bind(target.code())
-        .fetch_all(&self.pool)
-        .await
-        .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::revision_from_row(BACKEND, r))
-            .collect()
-    }
-
-    async fn usage_add(
-        &self,
-        provider: &str,
-        day: &str,
-        characters: i64,
-        requests: i64,
-    ) -> Result<()> {
-        super::check_usage(provider, day, characters, requests)?;
-        let mut tx = self.write().await?;
-        sqlx::query(
-            "INSERT INTO usage (provider, day, characters, requests) VALUES (?, ?, ?, ?) \
-             ON CONFLICT (provider, day) DO UPDATE SET \
-             characters = usage.characters + excluded.characters, \
-             requests = usage.requests + excluded.requests",
-        )
-        .bind(provider)
-        .bind(day)
-        .bind(characters)
-        .bind(requests)
-        .execute(&mut *tx)
-        .await
-        .map_err(error)?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn usage(
-        &self,
-        provider: Option<&str>,
-        from_day: &str,
-        to_day: &str,
-    ) -> Result<Vec<UsageRow>> {
-        let rows: Vec<UsageTuple> = sqlx::query_as(
-            "SELECT provider, day, characters, requests FROM usage \
-             WHERE (?1 IS NULL OR provider = ?1) AND day >= ?2 AND day <= ?3 \
-             ORDER BY day, provider",
-        )
-        .bind(provider)
-        .bind(from_day)
-        .bind(to_day)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(error)?;
-        Ok(rows.into_iter().map(super::usage_from_row).collect())
-    }
-
-    async fn translator_add(
-        &self,
-        name: &str,
-        token_sha256: &str,
-        role: Role,
-        languages: &[Lang],
-    ) -> Result<TranslatorAccount> {
-        super::check_translator(name, token_sha256)?;
-        let mut tx = self.write().await?;
-        let existing: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT revoked_at FROM translators WHERE name = ?")
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(error)?;
-        if let Some((None,)) = existing {
-            return Err(StoreError::AlreadyExists(format!("translator {name:?}")));
-        }
-        let account = TranslatorAccount {
-            name: name.to_owned(),
-            role,
-            languages: languages.to_vec(),
-            created_at: super::now_ms(),
-            revoked_at: None,
-        };
-        sqlx::query(
-            "INSERT INTO translators (name, token_sha256, role, languages, created_at, revoked_at) \
-             VALUES (?, ?, ?, ?, ?, NULL) ON CONFLICT (name) DO UPDATE SET \
-             token_sha256 = excluded.token_sha256, role = excluded.role, \
-             languages = excluded.languages, created_at = excluded.created_at, revoked_at = NULL",
-        )
-        .bind(name)
-        .bind(token_sha256)
-        .bind(role.as_str())
-        .bind(super::languages_column(languages))
-        .bind(account.created_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(error)?;
-        tx.commit().await.map_err(error)?;
-        Ok(account)
-    }
-
-    async fn translator_revoke(&self, name: &str) -> Result<()> {
-        let mut tx = self.write().await?;
-        let done = sqlx::query(
-            "UPDATE translators SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-        )
-        .bind(super::now_ms())
-        .bind(name)
-        .execute(&mut *tx)
-        .await
-        .map_err(error)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        sqlx::query("DELETE FROM sessions WHERE translator = ?")
-            .bind(name)
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn translators(&self) -> Result<Vec<TranslatorAccount>> {
-        let sql = format!("SELECT {TRANSLATOR_COLUMNS} FROM translators ORDER BY name");
-        let rows: Vec<TranslatorRow> = sqlx::query_as(&sql)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::translator_from_row(BACKEND, r))
-            .collect()
-    }
-
-    async fn translator_by_token(&self, token_sha256: &str) -> Result<Option<TranslatorAccount>> {
-        let sql = format!(
-            "SELECT {TRANSLATOR_COLUMNS} FROM translators \
-             WHERE token_sha256 = ? AND revoked_at IS NULL"
-        );
-        let row: Option<TranslatorRow> = sqlx::query_as(&sql)
-            .bind(token_sha256)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(error)?;
-        row.map(|r| super::translator_from_row(BACKEND, r))
-            .transpose()
-    }
-
-    async fn session_create(
-        &self,
-        id_sha256: &str,
-        translator: &str,
-        csrf_token: &str,
-        expires_at: i64,
-    ) -> Result<()> {
-        let mut tx = self.write().await?;
-        // Expired sessions go when new ones come, so the table stays small.
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
-            .bind(super::now_ms())
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-        sqlx::query(
-            "INSERT INTO sessions (id_sha256, translator, csrf_token, created_at, expires_at) \
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(id_sha256)
-        .bind(translator)
-        .bind(csrf_token)
-        .bind(super::now_ms())
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(error)?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn session_get(&self, id_sha256: &str, now: i64) -> Result<Option<Session>> {
-        let sql = format!(
-            "SELECT s.csrf_token, s.expires_at, {} FROM sessions s \
-             JOIN translators t ON t.name = s.translator \
-             WHERE s.id_sha256 = ? AND s.expires_at > ? AND t.revoked_at IS NULL",
-            super::prefixed_translator_columns("t")
-        );
-        let row: Option<SessionRow> = sqlx::query_as(&sql)
-            .bind(id_sha256)
-            .bind(now)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(error)?;
-        match row {
-            Some(row) => super::session_from_row(BACKEND, row).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    async fn session_delete(&self, id_sha256: &str) -> Result<()> {
-        let mut tx = self.write().await?;
-        sqlx::query("DELETE FROM sessions WHERE id_sha256 = ? OR expires_at <= ?")
-            .bind(id_sha256)
-            .bind(super::now_ms())
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn page_units_sync(
-        &self,
-        page: &str,
-        units: &[PageUnit],
-    ) -> Result<Vec<CarriedOverride>> {
-        let mut tx = self.write().await?;
-        let old: Vec<(String, String)> = sqlx::query_as(
-            "SELECT unit_key, source_text FROM page_units WHERE page = ? ORDER BY position",
-        )
-        .bind(page)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(error)?;
-        let old: Vec<PageUnit> = old
-            .into_iter()
-            .map(|(unit_key, source_text)| PageUnit {
-                unit_key,
-                source_text,
-            })
-            .collect();
-        if old == units {
-            return Ok(Vec::new());
-        }
-        let mut carried = Vec::new();
-        for (from, to) in super::carried_units(&old, units) {
-            let (Some(from), Some(to)) = (old.get(from), units.get(to)) else {
-                continue;
-            };
-            let sql = format!("SELECT {OVERRIDE_COLUMNS} FROM overrides WHERE unit_key = ?");
-            let rows: Vec<OverrideRow> = sqlx::query_as(&sql)
-                .bind(&from.unit_key)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(error)?;
-            for row in rows {
-                let previous = super::override_from_row(BACKEND, row)?;
-                let target = previous.target_lang;
-                if current_override(&mut tx, &to.unit_key, target)
-                    .await?
-                    .is_some()
-                {
-                    continue;
-                }
-                let flagged = super::carried_override(
-                    previous,
-                    to,
-                    next_version(&mut tx, &to.unit_key, target).await?,
-                );
-                write_override(&mut tx, &flagged).await?;
-                append_history(&mut tx, &to.unit_key, target, &super::revision_of(&flagged))
-                    .await?;
-                carried.push(CarriedOverride {
-                    from_key: from.unit_key.clone(),
-                    to_key: to.unit_key.clone(),
-                    target,
-                    version: flagged.version,
-                });
+    async fn commit(&self, mut tx: SqliteTx) -> Result<()> {
+        match tx.execute("COMMIT", &[]).await {
+            Ok(_) => {
+                tx.release();
+                Ok(())
+            }
+            Err(e) => {
+                // Some failures (a full disk, an I/O error) have already
+                // rolled back; others leave the transaction open. Either
+                // way: roll back if there is anything to, then close.
+                let _ = tx.execute("ROLLBACK", &[]).await;
+                tx.faulted = true;
+                Err(e)
             }
         }
-        sqlx::query("DELETE FROM page_units WHERE page = ?")
-            .bind(page)
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-        for (position, unit) in units.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO page_units (page, position, unit_key, source_text) \
-                 VALUES (?, ?, ?, ?)",
-            )
-            .bind(page)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .bind(&unit.unit_key)
-            .bind(&unit.source_text)
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
+    }
+
+    async fn rollback(&self, mut tx: SqliteTx) {
+        if tx.execute("ROLLBACK", &[]).await.is_ok() {
+            tx.release();
         }
-        if !carried.is_empty() {
-            bump_generation(&mut tx).await?;
-        }
-        tx.commit().await.map_err(error)?;
-        Ok(carried)
     }
 
-    async fn glossary_all(&self, target: Option<Lang>) -> Result<Vec<GlossaryEntry>> {
-        let sql = format!(
-            "SELECT {GLOSSARY_COLUMNS} FROM glossary WHERE (?1 IS NULL OR target_lang = ?1) \
-             ORDER BY target_lang, term"
-        );
-        let rows: Vec<GlossaryRow> = sqlx::query_as(&sql)
-            .bind(target.map(Lang::code))
-            .fetch_all(&self.pool)
-            .await
-            .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::glossary_from_row(BACKEND, r))
-            .collect()
+    fn health(&self) -> &WriteHealth {
+        &self.health
     }
 
-    async fn glossary_put(&self, entry: &GlossaryEntry) -> Result<GlossaryEntry> {
-        let checked = super::checked_glossary(entry.target_lang, std::slice::from_ref(entry))?;
-        let mut tx = self.write().await?;
-        for e in &checked {
-            write_glossary(&mut tx, e).await?;
-        }
-        bump_generation(&mut tx).await?;
-        tx.commit().await.map_err(error)?;
-        checked.into_iter().next().ok_or(StoreError::NotFound)
+    fn circuit(&self) -> &Circuit {
+        &self.circuit
     }
 
-    async fn glossary_delete(&self, target: Lang, term: &str) -> Result<()> {
-        let mut tx = self.write().await?;
-        let done = sqlx::query("DELETE FROM glossary WHERE target_lang = ? AND term = ?")
-            .bind(target.code())
-            .bind(term)
-            .execute(&mut *tx)
-            .await
-            .map_err(error)?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        bump_generation(&mut tx).await?;
-        tx.commit().await.map_err(error)
-    }
-
-    async fn glossary_import(
-        &self,
-        target: Lang,
-        entries: &[GlossaryEntry],
-        replace_all: bool,
-    ) -> Result<usize> {
-        let checked = super::checked_glossary(target, entries)?;
-        let mut tx = self.write().await?;
-        if replace_all {
-            sqlx::query("DELETE FROM glossary WHERE target_lang = ?")
-                .bind(target.code())
-                .execute(&mut *tx)
-                .await
-                .map_err(error)?;
-        }
-        for e in &checked {
-            write_glossary(&mut tx, e).await?;
-        }
-        bump_generation(&mut tx).await?;
-        tx.commit().await.map_err(error)?;
-        Ok(checked.len())
-    }
-
-    async fn report_add(
-        &self,
-        page: &str,
-        unit_key: &str,
-        target: Lang,
-        message: &str,
-    ) -> Result<Report> {
-        super::check_report(page, unit_key, target, message)?;
-        let created_at = super::now_ms();
-        let mut tx = self.write().await?;
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO reports (page, unit_key, target_lang, message, created_at, status) \
-             VALUES (?, ?, ?, ?, ?, 'open') RETURNING id",
-        )
-        .bind(page)
-        .bind(unit_key)
-        .bind(target.code())
-        .bind(message)
-        .bind(created_at)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(error)?;
-        tx.commit().await.map_err(error)?;
-        Ok(Report {
-            id,
-            page: page.to_owned(),
-            unit_key: unit_key.to_owned(),
-            target_lang: target,
-            message: message.to_owned(),
-            created_at,
-            status: ReportStatus::Open,
-            resolved_by: None,
-            resolved_at: None,
-        })
-    }
-
-    async fn reports(
-        &self,
-        target: Option<Lang>,
-        status: Option<ReportStatus>,
-        page: Option<&str>,
-    ) -> Result<Vec<Report>> {
-        let sql = format!(
-            "SELECT {REPORT_COLUMNS} FROM reports WHERE (?1 IS NULL OR target_lang = ?1) \
-             AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR page = ?3) \
-             ORDER BY created_at DESC, id DESC LIMIT ?4"
-        );
-        let rows: Vec<ReportRow> = sqlx::query_as(&sql)
-            .bind(target.map(Lang::code))
-            .bind(status.map(ReportStatus::as_str))
-            .bind(page)
-            .bind(REPORTS_LISTED_MAX)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(error)?;
-        rows.into_iter()
-            .map(|r| super::report_from_row(BACKEND, r))
-            .collect()
-    }
-
-    async fn report_get(&self, id: i64) -> Result<Option<Report>> {
-        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE id = ?");
-        let row: Option<ReportRow> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(error)?;
-        row.map(|r| super::report_from_row(BACKEND, r)).transpose()
-    }
-
-    async fn report_resolve(&self, id: i64, by: &str) -> Result<Report> {
-        super::check_author(by)?;
-        let mut tx = self.write().await?;
-        sqlx::query(
-            "UPDATE reports SET status = 'resolved', resolved_by = ?, resolved_at = ? \
-             WHERE id = ? AND status = 'open'",
-        )
-        .bind(by)
-        .bind(super::now_ms())
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(error)?;
-        let sql = format!("SELECT {REPORT_COLUMNS} FROM reports WHERE id = ?");
-        let row: Option<ReportRow> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(error)?;
-        let report = super::report_from_row(BACKEND, row.ok_or(StoreError::NotFound)?)?;
-        tx.commit().await.map_err(error)?;
-        Ok(report)
-    }
-
-    async fn generation(&self) -> Result<i64> {
-        let (value,): (i64,) = sqlx::query_as("SELECT value FROM generation WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(error)?;
-        Ok(value)
+    fn in_keys(column: &str, param: &str) -> String {
+        format!("{column} IN (SELECT value FROM json_each({param}))")
     }
 }
 

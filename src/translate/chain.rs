@@ -5,6 +5,16 @@
 //! failures, and whatever one provider cannot translate falls through to
 //! the next, as do the units with markup a provider takes only as plain
 //! text (DeepL's text-only languages).
+//!
+//! Money: before a provider is sent anything, the characters are reserved
+//! in the store's ledger ([`Store::usage_reserve`]), which refuses what
+//! would take the provider past its daily or monthly budget, however many
+//! instances and requests reserve at once. A reservation that cannot be
+//! written means the provider is not called: nothing is spent that is not
+//! recorded. After the provider answered, the reservation is settled with
+//! what was actually translated; a settlement the store cannot take is
+//! kept and written when the store takes writes again (until then the
+//! whole reservation counts, which errs on the side of the budget).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,9 +22,11 @@ use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 
+use crate::clock::{Clock, SystemClock};
 use crate::config::{BudgetsConfig, ProvidersConfig};
 use crate::glossary::Glossary;
 use crate::i18n::{Lang, Languages};
+use crate::model::{Budget, Reservation};
 use crate::store::Store;
 use crate::translate::provider::{
     Circuit, ProviderError, RetryPolicy, TranslationProvider, split_batches, with_retries,
@@ -31,6 +43,9 @@ pub struct Slot {
     pub failures: AtomicU64,
     /// Times the provider was skipped because its budget was spent.
     pub budget_refusals: AtomicU64,
+    /// Times the provider was skipped because the ledger could not be
+    /// written (so nothing could be spent).
+    pub ledger_failures: AtomicU64,
     /// Time per batch, retries included.
     pub latency: crate::metrics::Histogram,
 }
@@ -88,11 +103,38 @@ pub struct Chain {
     max_concurrent_batches: usize,
     /// How long one call to [`Chain::translate`] may take in all.
     deadline: Duration,
-    /// Where characters sent are recorded per provider and day, and budgets
-    /// checked; `None` counts in memory only.
+    /// Where characters are reserved before they are sent, per provider and
+    /// day, and budgets checked; `None` counts in memory only.
     ledger: Option<Arc<dyn Store>>,
     budgets: BudgetsConfig,
+    /// Which day a reservation is charged to.
+    clock: Arc<dyn Clock>,
+    /// Settlements the ledger could not take yet, written again later.
+    unsettled: std::sync::Mutex<Unsettled>,
 }
+
+/// What the ledger says to a call about to be made.
+enum Permit {
+    /// Send, and settle the reservation after (none without a ledger).
+    Granted(Option<Reservation>),
+    /// Do not send to this provider.
+    Refused,
+}
+
+/// Settlements waiting for the ledger, and when to try them next.
+#[derive(Debug, Default)]
+struct Unsettled {
+    waiting: Vec<(Reservation, i64, i64)>,
+    next_try: Option<Instant>,
+}
+
+/// How long the chain waits before trying again to write settlements the
+/// ledger refused.
+const SETTLE_RETRY: Duration = Duration::from_secs(1);
+
+/// At most this many settlements wait in memory; past it the oldest are
+/// dropped (their reservations then stay counted in full).
+const UNSETTLED_MAX: usize = 10_000;
 
 impl Chain {
     /// `providers` are the enabled adapters; `languages` give each target's
@@ -112,6 +154,7 @@ impl Chain {
                     characters: AtomicU64::new(0),
                     failures: AtomicU64::new(0),
                     budget_refusals: AtomicU64::new(0),
+                    ledger_failures: AtomicU64::new(0),
                     latency: crate::metrics::Histogram::default(),
                 })
             })
@@ -141,66 +184,129 @@ impl Chain {
             deadline: Duration::from_secs(config.page_deadline_secs.max(1)),
             ledger: None,
             budgets: BudgetsConfig::default(),
+            clock: Arc::new(SystemClock),
+            unsettled: std::sync::Mutex::new(Unsettled::default()),
         }
     }
 
-    /// Records usage in `store` and enforces `budgets` against it.
+    /// Reserves characters in `store` before every provider call, within
+    /// `budgets`.
     pub fn with_ledger(mut self, store: Arc<dyn Store>, budgets: BudgetsConfig) -> Self {
         self.ledger = Some(store);
         self.budgets = budgets;
         self
     }
 
-    /// Whether sending `characters` more to `provider` stays within its daily
-    /// and monthly budgets. A ledger that cannot be read stops spending: a
-    /// budget is a promise about money.
-    async fn within_budget(&self, provider: &str, characters: u64) -> bool {
-        let daily = self.budgets.daily.get(provider).copied().filter(|b| *b > 0);
-        let monthly = self
-            .budgets
-            .monthly
-            .get(provider)
-            .copied()
-            .filter(|b| *b > 0);
-        if daily.is_none() && monthly.is_none() {
-            return true;
-        }
+    /// Takes "today" from `clock` (tests of the turn of a day or month).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Reserves `characters` of the slot's provider in the ledger. Refused
+    /// when the budget is spent, and when the ledger cannot be written,
+    /// which stops spending too: a budget is a promise about money.
+    async fn reserve(&self, slot: &Slot, characters: u64) -> Permit {
         let Some(ledger) = &self.ledger else {
-            return true;
+            return Permit::Granted(None);
         };
-        let today = crate::store::utc_day(crate::store::now_ms());
-        let month_start = format!("{}-01", today.get(..7).unwrap_or(&today));
-        let rows = match ledger.usage(Some(provider), &month_start, &today).await {
-            Ok(rows) => rows,
-            Err(error) => {
-                tracing::error!(provider, %error, "cannot read the usage ledger; not spending");
-                return false;
+        let provider = slot.provider.name();
+        let limit = |budgets: &std::collections::BTreeMap<String, u64>| {
+            budgets
+                .get(provider)
+                .copied()
+                .filter(|b| *b > 0)
+                .map(|b| i64::try_from(b).unwrap_or(i64::MAX))
+        };
+        let budget = Budget {
+            daily: limit(&self.budgets.daily),
+            monthly: limit(&self.budgets.monthly),
+        };
+        let day = self.clock.today();
+        let amount = i64::try_from(characters).unwrap_or(i64::MAX);
+        match ledger.usage_reserve(provider, &day, amount, budget).await {
+            Ok(Some(reservation)) => Permit::Granted(Some(reservation)),
+            Ok(None) => {
+                slot.budget_refusals.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(
+                    provider,
+                    characters,
+                    daily = ?budget.daily,
+                    monthly = ?budget.monthly,
+                    "budget spent; not sending to this provider"
+                );
+                Permit::Refused
             }
-        };
-        let used_today: u64 = rows
-            .iter()
-            .filter(|r| r.day == today)
-            .map(|r| u64::try_from(r.characters).unwrap_or(0))
-            .sum();
-        let used_month: u64 = rows
-            .iter()
-            .map(|r| u64::try_from(r.characters).unwrap_or(0))
-            .sum();
-        let fits = |used: u64, budget: Option<u64>| {
-            budget.is_none_or(|b| used.saturating_add(characters) <= b)
-        };
-        let ok = fits(used_today, daily) && fits(used_month, monthly);
-        if !ok {
-            tracing::warn!(
-                provider,
-                used_today,
-                used_month,
-                ?daily,
-                ?monthly,
-                "budget spent; not sending to this provider"
-            );
+            Err(error) => {
+                slot.ledger_failures.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(provider, %error, characters, "cannot reserve characters in the usage ledger; not sending to this provider");
+                Permit::Refused
+            }
         }
-        ok
+    }
+
+    /// Settles `reservation` with what was sent and answered, or keeps the
+    /// settlement for later when the ledger cannot take it now.
+    async fn settle(&self, reservation: Reservation, used: i64, requests: i64) {
+        let Some(ledger) = &self.ledger else {
+            return;
+        };
+        if let Err(error) = ledger.usage_settle(&reservation, used, requests).await {
+            tracing::error!(provider = %reservation.provider, %error, used, reserved = reservation.characters, "cannot settle a reservation in the usage ledger; keeping it to write later");
+            let mut unsettled = self.unsettled.lock().unwrap_or_else(|e| e.into_inner());
+            if unsettled.waiting.len() >= UNSETTLED_MAX {
+                unsettled.waiting.remove(0);
+            }
+            unsettled.waiting.push((reservation, used, requests));
+            unsettled.next_try = Some(Instant::now() + SETTLE_RETRY);
+        }
+    }
+
+    /// Writes the settlements the ledger refused before, when it is time
+    /// to try again.
+    async fn settle_waiting(&self) {
+        let Some(ledger) = &self.ledger else {
+            return;
+        };
+        let waiting = {
+            let mut unsettled = self.unsettled.lock().unwrap_or_else(|e| e.into_inner());
+            if unsettled.waiting.is_empty()
+                || unsettled.next_try.is_some_and(|at| Instant::now() < at)
+            {
+                return;
+            }
+            unsettled.next_try = Some(Instant::now() + SETTLE_RETRY);
+            std::mem::take(&mut unsettled.waiting)
+        };
+        let mut still = Vec::new();
+        for (reservation, used, requests) in waiting {
+            if !still.is_empty() {
+                still.push((reservation, used, requests));
+                continue;
+            }
+            match ledger.usage_settle(&reservation, used, requests).await {
+                Ok(()) => {}
+                Err(crate::store::StoreError::Invalid(_) | crate::store::StoreError::NotFound) => {
+                    tracing::error!(provider = %reservation.provider, day = %reservation.day, "a kept settlement no longer fits the ledger; dropped");
+                }
+                Err(_) => still.push((reservation, used, requests)),
+            }
+        }
+        if !still.is_empty() {
+            let mut unsettled = self.unsettled.lock().unwrap_or_else(|e| e.into_inner());
+            still.append(&mut unsettled.waiting);
+            unsettled.waiting = still;
+        }
+    }
+
+    /// Settlements not yet written to the ledger.
+    pub fn unsettled(&self) -> usize {
+        self.unsettled
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .waiting
+            .len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -254,6 +360,7 @@ impl Chain {
         to: Lang,
         glossary: &Glossary,
     ) -> Vec<Option<Machine>> {
+        self.settle_waiting().await;
         let deadline = tokio::time::Instant::now() + self.deadline;
         let mut results: Vec<Option<Machine>> = vec![None; texts.len()];
         let mut pending: Vec<usize> = (0..texts.len()).collect();
@@ -286,10 +393,9 @@ impl Chain {
                 .map(|&i| texts[i].for_provider(by_provider).to_owned())
                 .collect();
             let characters: u64 = batch_texts.iter().map(|t| t.chars().count() as u64).sum();
-            if !self.within_budget(slot.provider.name(), characters).await {
-                slot.budget_refusals.fetch_add(1, Ordering::Relaxed);
+            let Permit::Granted(reservation) = self.reserve(slot, characters).await else {
                 continue;
-            }
+            };
             let batches = split_batches(&batch_texts, slot.provider.limits());
             let outcomes: Vec<BatchOutcome> =
                 futures::stream::iter(batches.into_iter().map(|range| {
@@ -306,9 +412,17 @@ impl Chain {
                 .collect()
                 .await;
             let mut still_pending = waiting;
+            let (mut used, mut requests) = (0i64, 0i64);
             for (range, outcome) in outcomes {
                 match outcome {
                     Ok(translations) => {
+                        used += batch_texts
+                            .get(range.clone())
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|t| i64::try_from(t.chars().count()).unwrap_or(i64::MAX))
+                            .sum::<i64>();
+                        requests += 1;
                         let model = slot.provider.model();
                         for (offset, text) in range.clone().zip(translations) {
                             results[offered[offset]] = Some(Machine {
@@ -328,6 +442,9 @@ impl Chain {
                         still_pending.extend(range.map(|offset| offered[offset]));
                     }
                 }
+            }
+            if let Some(reservation) = reservation {
+                self.settle(reservation, used, requests).await;
             }
             still_pending.sort_unstable();
             pending = still_pending;
@@ -385,16 +502,6 @@ impl Chain {
         if result.is_ok() {
             let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
             slot.characters.fetch_add(chars as u64, Ordering::Relaxed);
-            if let Some(ledger) = &self.ledger {
-                let day = crate::store::utc_day(crate::store::now_ms());
-                let characters = i64::try_from(chars).unwrap_or(i64::MAX);
-                if let Err(error) = ledger
-                    .usage_add(slot.provider.name(), &day, characters, 1)
-                    .await
-                {
-                    tracing::error!(provider = slot.provider.name(), %error, characters, "cannot record provider usage");
-                }
-            }
         }
         tracing::debug!(
             provider = slot.provider.name(),

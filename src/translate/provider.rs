@@ -21,6 +21,7 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
 use crate::i18n::Lang;
+use crate::placeholder;
 
 /// How much one request to a provider may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -478,8 +479,11 @@ pub fn normalize_markup(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while !rest.is_empty() {
-        if let Some((tag, len)) = placeholder_tag_at(rest) {
-            out.push_str(&tag);
+        // Kept in canonical spelling (`<x3 />` becomes `<x3/>`).
+        if let Some((piece, len)) =
+            placeholder::tag_at(rest, 0).and_then(|tag| Some((tag.piece()?, tag.len)))
+        {
+            out.push_str(&piece.to_string());
             rest = rest.get(len..).unwrap_or_default();
             continue;
         }
@@ -499,52 +503,6 @@ pub fn normalize_markup(raw: &str) -> String {
         rest = rest.get(consumed..).unwrap_or_default();
     }
     out
-}
-
-/// A placeholder tag at the start of `s`: `<b12>`, `</b12>`, `<x3/>`,
-/// `<x3 />`, `<p1/>`; returned in canonical spelling with its length in `s`.
-fn placeholder_tag_at(s: &str) -> Option<(String, usize)> {
-    let bytes = s.as_bytes();
-    if bytes.first() != Some(&b'<') {
-        return None;
-    }
-    let mut i = 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let kind = *bytes.get(i)?;
-    if !matches!(kind, b'b' | b'x' | b'p') {
-        return None;
-    }
-    i += 1;
-    let digits_start = i;
-    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-        i += 1;
-    }
-    if i == digits_start || i - digits_start > 6 {
-        return None;
-    }
-    let number = s.get(digits_start..i)?;
-    while bytes.get(i) == Some(&b' ') {
-        i += 1;
-    }
-    let self_closing = bytes.get(i) == Some(&b'/');
-    if self_closing {
-        i += 1;
-    }
-    if bytes.get(i) != Some(&b'>') {
-        return None;
-    }
-    i += 1;
-    let kind = kind as char;
-    let tag = match (kind, closing, self_closing) {
-        ('b', false, false) => format!("<b{number}>"),
-        ('b', true, false) => format!("</b{number}>"),
-        ('x' | 'p', false, true) => format!("<{kind}{number}/>"),
-        _ => return None,
-    };
-    Some((tag, i))
 }
 
 /// An HTML character reference at the start of `s` (which starts with '&').

@@ -29,8 +29,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::i18n::Lang;
+use crate::placeholder::{self, Piece, PlaceholderError};
 use crate::protect::{self, Protected};
-use crate::segment::{self, Piece, PlaceholderError};
 
 /// Why a machine translation of a unit was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,8 +213,8 @@ fn token_name(e: &protect::RestoreError) -> String {
 
 /// Markup problems in words: what a translator sees is a link or emphasis, not a tree.
 fn write_markup(f: &mut fmt::Formatter<'_>, e: &PlaceholderError) -> fmt::Result {
-    let tag = |p: &segment::Placeholder| match p.kind {
-        segment::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
+    let tag = |p: &placeholder::Placeholder| match p.kind {
+        placeholder::PlaceholderKind::Paired => format!("<{p}>…</{p}>"),
         _ => format!("<{p}/>"),
     };
     match e {
@@ -242,7 +242,7 @@ fn write_markup(f: &mut fmt::Formatter<'_>, e: &PlaceholderError) -> fmt::Result
             expected,
             found,
         } => {
-            let place = |p: &Option<segment::Placeholder>| match p {
+            let place = |p: &Option<placeholder::Placeholder>| match p {
                 Some(p) => format!("inside {}", tag(p)),
                 None => "outside any other markup".to_owned(),
             };
@@ -261,15 +261,15 @@ fn write_markup(f: &mut fmt::Formatter<'_>, e: &PlaceholderError) -> fmt::Result
 
 /// The plain text of placeholder-form text: unescaped, without tags.
 pub fn plain(text: &str) -> String {
-    match segment::pieces(text) {
+    match placeholder::pieces(text) {
         Ok(pieces) => pieces
             .into_iter()
             .map(|p| match p {
-                Piece::Text(t) => segment::unescape_text(t),
+                Piece::Text(t) => placeholder::unescape_text(t),
                 _ => " ".to_owned(),
             })
             .collect(),
-        Err(_) => segment::unescape_text(text),
+        Err(_) => placeholder::unescape_text(text),
     }
 }
 
@@ -297,14 +297,14 @@ pub fn qa_gate(
     machine: &str,
     to: Lang,
 ) -> Result<String, QaError> {
-    if segment::unescape_text(machine).trim().is_empty() {
+    if placeholder::unescape_text(machine).trim().is_empty() {
         return Err(QaError::Empty);
     }
     if is_echo(&protected.text, machine, to) {
         return Err(QaError::Echo);
     }
     let restored = protect::restore(machine, &protected.tokens, to).map_err(QaError::Token)?;
-    segment::check_placeholders(source, &restored).map_err(QaError::Markup)?;
+    placeholder::check_placeholders(source, &restored).map_err(QaError::Markup)?;
     check(source, protected, &restored, to)?;
     Ok(restored)
 }

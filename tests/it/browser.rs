@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 
 use fantoccini::Locator::Css;
 

@@ -4,8 +4,8 @@
 //! text, the editor's language, and logout.
 
 use honyaku::i18n::Lang;
+use honyaku::model::Role;
 use honyaku::render::editor::edit_href;
-use honyaku::store::Role;
 use scraper::{Html, Selector};
 
 use crate::overrides::{plain_unit, unit_with_placeholder, units};
@@ -135,7 +135,7 @@ async fn login_sets_a_strict_http_only_cookie_for_the_editor_only() {
     );
     assert!(!set_cookie.contains(&token), "the token is not the session");
     // The store knows the session by the id's hash only.
-    let now = honyaku::store::now_ms();
+    let now = honyaku::clock::now_ms();
     let store = &server.app.store;
     assert!(store.session_get(id, now).await.unwrap().is_none());
     let session = store
@@ -716,7 +716,7 @@ async fn login_returns_to_the_page_asked_for_and_only_inside_the_editor() {
 
 #[tokio::test]
 async fn approving_with_the_text_changed_approves_the_new_text() {
-    use honyaku::store::OverrideState;
+    use honyaku::model::OverrideState;
 
     let server = TestServer::start().await;
     let token = translator(&server, "sato", Role::Translator, &[Lang::En]).await;

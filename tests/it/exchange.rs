@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::overrides::{save, units};
 use crate::support::{SLUG, TestServer, error_code, translator};
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 
 pub(crate) async fn export(server: &TestServer, token: &str, lang: &str) -> String {
     let response = server

@@ -21,7 +21,7 @@ use crate::overrides::{save, units};
 use crate::support::translator;
 use crate::support::{SLUG, TestServer, repo_path};
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 
 fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty())

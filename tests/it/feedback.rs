@@ -3,7 +3,7 @@
 //! translators' queue.
 
 use honyaku::i18n::Lang;
-use honyaku::store::{Report, ReportStatus};
+use honyaku::model::{Report, ReportStatus};
 use scraper::{Html, Selector};
 
 use crate::support::{SLUG, TestServer, error_code, header, translator};
@@ -541,7 +541,7 @@ fn ids(body: &serde_json::Value) -> Vec<i64> {
 
 #[tokio::test]
 async fn translators_see_and_resolve_the_reports_of_their_languages() {
-    use honyaku::store::Role;
+    use honyaku::model::Role;
     let server = TestServer::start().await;
     let unit = first_unit(&server).await;
     let message = "<script>alert('x')</script> is not English";
@@ -705,7 +705,7 @@ async fn the_queue_is_described_in_the_openapi_document() {
     let token = translator(
         &server,
         "sato",
-        honyaku::store::Role::Translator,
+        honyaku::model::Role::Translator,
         &[Lang::En],
     )
     .await;

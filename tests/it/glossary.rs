@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};

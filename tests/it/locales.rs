@@ -221,6 +221,8 @@ fn every_message_formats_without_errors_in_every_locale() {
     args.set("providers", "DeepL");
     args.set("reviewed", 12);
     args.set("passages", 46);
+    args.set("day", 4);
+    args.set("date", "December 4, 2026");
     // Why the QA gate refused a machine translation.
     args.set("reason", "number 7 became 8");
     args.set("expected", "7");

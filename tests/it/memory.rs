@@ -148,7 +148,7 @@ async fn a_spent_budget_stops_machine_translation() {
     assert!(fully_machine_translated(
         &server.text(&format!("/en/{SLUG}")).await
     ));
-    let today = honyaku::store::utc_day(honyaku::store::now_ms());
+    let today = honyaku::clock::utc_day(honyaku::clock::now_ms());
     let usage = server
         .app
         .store

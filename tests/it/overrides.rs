@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 use serde_json::{Value, json};
 
 use crate::support::{SLUG, TestServer, api_error, header, repo_path, translator};

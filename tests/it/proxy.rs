@@ -517,7 +517,7 @@ async fn an_euc_jp_page_without_a_head_tag_still_gets_the_meta_and_alternates() 
 #[tokio::test]
 async fn a_translator_overrides_a_unit_of_a_proxied_page() {
     use honyaku::i18n::Lang;
-    use honyaku::store::Role;
+    use honyaku::model::Role;
 
     let s = setup().await;
     serve_fixture(&s.origin).await;

@@ -580,7 +580,7 @@ async fn a_changed_number_is_served_in_japanese_not_stored_and_shown_to_translat
     let token = crate::support::translator(
         &server,
         "sato",
-        honyaku::store::Role::Translator,
+        honyaku::model::Role::Translator,
         &[Lang::En],
     )
     .await;

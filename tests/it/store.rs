@@ -21,12 +21,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use honyaku::config::{DatabaseUrl, StoreConfig};
+use honyaku::glossary::GlossaryWriteError;
 use honyaku::i18n::Lang;
+use honyaku::model::{
+    Budget, Carry, GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role,
+    SYSTEM_AUTHOR, TmEntry,
+};
+use honyaku::review::sync_page;
 use honyaku::store::{
-    self, GlossaryEntry, OverrideState, PageUnit, ReportStatus, Role, Store, StoreError, TmEntry,
+    self, Store, StoreError,
     sqlite::{SqliteOptions, SqliteStore},
 };
-use honyaku::translate::Origin;
 use sqlx::Connection;
 
 const POSTGRES_URL_VAR: &str = "HONYAKU_TEST_POSTGRES_URL";
@@ -893,7 +898,197 @@ async fn usage_increments_add_up(db: &TestDb) {
             "{provider:?} {day:?} {chars}"
         );
     }
-    assert_eq!(store::utc_day(1_751_328_000_000), "2025-07-01");
+    assert_eq!(honyaku::clock::utc_day(1_751_328_000_000), "2025-07-01");
+}
+
+fn budget(daily: Option<i64>, monthly: Option<i64>) -> Budget {
+    Budget { daily, monthly }
+}
+
+async fn characters_of(store: &dyn Store, provider: &str, day: &str) -> i64 {
+    store
+        .usage(Some(provider), day, day)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.characters)
+        .sum()
+}
+
+/// Characters are reserved before they are sent and settled after: a
+/// reservation that would pass the daily or the monthly budget is refused
+/// and writes nothing, a settlement gives back what was not used, and
+/// reservations not yet settled count as spent.
+async fn usage_reservations_stay_within_budgets(db: &TestDb) {
+    let store = db.open().await;
+    let day = "2025-07-10";
+    let daily = budget(Some(1000), None);
+    let first = store
+        .usage_reserve("deepl", day, 600, daily)
+        .await
+        .unwrap()
+        .expect("fits");
+    assert_eq!(
+        (
+            first.provider.as_str(),
+            first.day.as_str(),
+            first.characters
+        ),
+        ("deepl", day, 600)
+    );
+    // Unsettled, the 600 count: 500 more would pass 1000.
+    assert!(
+        store
+            .usage_reserve("deepl", day, 500, daily)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(characters_of(store.as_ref(), "deepl", day).await, 600);
+    // Settled with 350 used: 250 come back, one request is counted.
+    store.usage_settle(&first, 350, 1).await.unwrap();
+    let row = &store.usage(Some("deepl"), day, day).await.unwrap()[0];
+    assert_eq!((row.characters, row.requests), (350, 1));
+    let second = store
+        .usage_reserve("deepl", day, 650, daily)
+        .await
+        .unwrap()
+        .expect("exactly the budget fits");
+    assert!(
+        store
+            .usage_reserve("deepl", day, 1, daily)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Other providers and other days have budgets of their own.
+    assert!(
+        store
+            .usage_reserve("google", day, 1000, daily)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .usage_reserve("deepl", "2025-07-11", 1000, daily)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    store.usage_settle(&second, 650, 2).await.unwrap();
+
+    // The monthly budget counts every day of the month, and only of it.
+    let monthly = budget(None, Some(3000));
+    store
+        .usage_add("azure", "2025-06-30", 5000, 1)
+        .await
+        .unwrap();
+    store
+        .usage_add("azure", "2025-07-01", 1000, 1)
+        .await
+        .unwrap();
+    store
+        .usage_add("azure", "2025-07-09", 1500, 1)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .usage_reserve("azure", day, 501, monthly)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .usage_reserve("azure", day, 500, monthly)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .usage_reserve("azure", "2025-08-01", 3000, monthly)
+            .await
+            .unwrap()
+            .is_some(),
+        "a new month"
+    );
+    // Both budgets at once: the tighter one decides.
+    assert!(
+        store
+            .usage_reserve("libre", day, 100, budget(Some(1000), Some(50)))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // No budget: always reserved, still recorded.
+    let free = store
+        .usage_reserve("libre", day, 70, Budget::default())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(characters_of(store.as_ref(), "libre", day).await, 70);
+
+    // A settlement cannot use more than was reserved.
+    for (used, requests) in [(71, 1), (-1, 1), (10, -1)] {
+        assert!(
+            matches!(
+                store.usage_settle(&free, used, requests).await,
+                Err(StoreError::Invalid(_))
+            ),
+            "{used} {requests}"
+        );
+    }
+    for (provider, day, chars, budget) in [
+        ("deepl", "2025-7-1", 1, daily),
+        ("deepl", day, -1, daily),
+        ("", day, 1, daily),
+        ("deepl", day, 1, budget(Some(-5), None)),
+    ] {
+        assert!(
+            matches!(
+                store.usage_reserve(provider, day, chars, budget).await,
+                Err(StoreError::Invalid(_))
+            ),
+            "{provider:?} {day:?} {chars} {budget:?}"
+        );
+    }
+}
+
+/// Reservations made at the same moment, from two stores on one database
+/// (two instances), never exceed the budget together, and the budget is
+/// used up to the last reservation that fits.
+async fn concurrent_reservations_never_exceed_the_budget(db: &TestDb) {
+    let stores = [db.open().await, db.open().await];
+    let day = "2025-07-10";
+    let daily = budget(Some(1000), Some(5000));
+    let tasks: Vec<_> = (0..48)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move {
+                // 48 reservations of 70 or 30: 2400 characters wanted.
+                let characters = if i % 3 == 0 { 30 } else { 70 };
+                store
+                    .usage_reserve("deepl", day, characters, daily)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut granted = 0;
+    for task in tasks {
+        if let Some(reservation) = task.await.unwrap() {
+            granted += reservation.characters;
+        }
+    }
+    let recorded = characters_of(stores[0].as_ref(), "deepl", day).await;
+    assert_eq!(recorded, granted, "every grant is in the ledger, no other");
+    assert!(granted <= 1000, "{granted} characters granted");
+    assert!(
+        granted > 1000 - 30,
+        "only {granted}: a reservation that fit was refused"
+    );
 }
 
 async fn reopen_keeps_everything(db: &TestDb) {
@@ -1111,13 +1306,13 @@ async fn translator_accounts_revoke_and_revive(db: &TestDb) {
     assert!(found.may_edit(Lang::Ko) && !found.may_edit(Lang::ZhHans));
     assert!(store.translator_by_token(&sha(9)).await.unwrap().is_none());
 
-    let far = honyaku::store::now_ms() + 3_600_000;
+    let far = honyaku::clock::now_ms() + 3_600_000;
     store
         .session_create(&sha(10), "sato", "csrf-1", far)
         .await
         .unwrap();
     let session = store
-        .session_get(&sha(10), honyaku::store::now_ms())
+        .session_get(&sha(10), honyaku::clock::now_ms())
         .await
         .unwrap()
         .unwrap();
@@ -1141,7 +1336,7 @@ async fn translator_accounts_revoke_and_revive(db: &TestDb) {
     assert!(store.translator_by_token(&sha(1)).await.unwrap().is_none());
     assert!(
         store
-            .session_get(&sha(10), honyaku::store::now_ms())
+            .session_get(&sha(10), honyaku::clock::now_ms())
             .await
             .unwrap()
             .is_none(),
@@ -1175,7 +1370,7 @@ async fn translator_accounts_revoke_and_revive(db: &TestDb) {
     store.session_delete(&sha(11)).await.unwrap();
     assert!(
         store
-            .session_get(&sha(11), honyaku::store::now_ms())
+            .session_get(&sha(11), honyaku::clock::now_ms())
             .await
             .unwrap()
             .is_none()
@@ -1199,7 +1394,12 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
         ("k-date", "5月14日開催"),
         ("k-end", "以上"),
     ]);
-    assert!(store.page_units_sync("p", &v1).await.unwrap().is_empty());
+    assert!(
+        sync_page(store.as_ref(), "p", &v1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     store
         .override_put(
             "k-date",
@@ -1224,7 +1424,12 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
         .unwrap();
     let generation = store.generation().await.unwrap();
     // The same layout again changes nothing.
-    assert!(store.page_units_sync("p", &v1).await.unwrap().is_empty());
+    assert!(
+        sync_page(store.as_ref(), "p", &v1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(store.generation().await.unwrap(), generation);
 
     let v2 = units(&[
@@ -1233,7 +1438,7 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
         ("k-date2", "5月21日開催"),
         ("k-end", "以上"),
     ]);
-    let mut carried = store.page_units_sync("p", &v2).await.unwrap();
+    let mut carried = sync_page(store.as_ref(), "p", &v2).await.unwrap();
     carried.sort_by_key(|c| c.target.code());
     assert_eq!(carried.len(), 2, "{carried:?}");
     assert!(
@@ -1242,6 +1447,23 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
             .all(|c| c.from_key == "k-date" && c.to_key == "k-date2")
     );
     assert!(store.generation().await.unwrap() > generation);
+    assert_eq!(store.page_units("p").await.unwrap(), v2);
+
+    // The store replaces a layout only if it is still the one the caller
+    // decided on: an instance that read v1 finds v2 and writes nothing.
+    let generation = store.generation().await.unwrap();
+    let carry = [Carry {
+        from_key: "k-date".into(),
+        to: v2[2].clone(),
+    }];
+    assert!(matches!(
+        store
+            .page_units_replace("p", &v1, &v2, &carry, SYSTEM_AUTHOR)
+            .await,
+        Err(StoreError::Changed)
+    ));
+    assert_eq!(store.page_units("p").await.unwrap(), v2);
+    assert_eq!(store.generation().await.unwrap(), generation);
 
     let flagged = store
         .override_get(&keys(&["k-date2"]), Lang::En)
@@ -1253,7 +1475,7 @@ async fn edited_source_carries_overrides_for_review(db: &TestDb) {
     assert_eq!(flagged.text, "Held on May 14", "the override is kept");
     assert_eq!(flagged.source_text, "5月21日開催");
     assert_eq!(flagged.previous_source.as_deref(), Some("5月14日開催"));
-    assert_eq!(flagged.author, honyaku::store::SYSTEM_AUTHOR);
+    assert_eq!(flagged.author, SYSTEM_AUTHOR);
     // Reviewing it (approving a new text) clears the flag.
     let reviewed = store
         .override_put(
@@ -1337,7 +1559,7 @@ async fn reports_are_queued_filtered_and_resolved(db: &TestDb) {
     );
     assert_eq!(store.report_get(third.id + 100).await.unwrap(), None);
 
-    let ids = |reports: Vec<honyaku::store::Report>| -> Vec<i64> {
+    let ids = |reports: Vec<honyaku::model::Report>| -> Vec<i64> {
         reports.into_iter().map(|r| r.id).collect()
     };
     assert_eq!(
@@ -1416,7 +1638,7 @@ async fn reports_are_queued_filtered_and_resolved(db: &TestDb) {
             "{target} {text:?}"
         );
     }
-    let longest = "字".repeat(store::REPORT_MESSAGE_MAX_CHARS);
+    let longest = "字".repeat(honyaku::model::REPORT_MESSAGE_MAX_CHARS);
     store
         .report_add("houdou/a", "k1", Lang::ZhHant, &longest)
         .await
@@ -1539,6 +1761,9 @@ async fn glossary_put_list_replace_and_delete(db: &TestDb) {
     assert_eq!(store.glossary_all(Some(Lang::En)).await.unwrap().len(), 1);
 }
 
+/// The glossary's rules are checked before the store is asked
+/// ([`honyaku::glossary::put`]); the store itself refuses only what no row
+/// may hold, alike on both backends, and keeps the rest as given.
 async fn glossary_refuses_invalid_entries(db: &TestDb) {
     let store = db.open().await;
     let g0 = store.generation().await.unwrap();
@@ -1557,6 +1782,29 @@ async fn glossary_refuses_invalid_entries(db: &TestDb) {
             ..gloss(Lang::En, "省", "x")
         },
     ] {
+        let refused = honyaku::glossary::put(store.as_ref(), &bad).await;
+        assert!(
+            matches!(
+                refused,
+                Err(GlossaryWriteError::Invalid { .. }
+                    | GlossaryWriteError::Store(StoreError::Invalid(_)))
+            ),
+            "{bad:?}: {refused:?}"
+        );
+    }
+    assert!(store.glossary_all(None).await.unwrap().is_empty());
+    assert_eq!(store.generation().await.unwrap(), g0);
+    // What no row may hold, the store refuses by itself.
+    for bad in [
+        gloss(Lang::En, "", "x"),
+        gloss(Lang::En, "省", ""),
+        gloss(Lang::En, "省", "x\u{0}y"),
+        gloss(Lang::Ja, "省", "x"),
+        GlossaryEntry {
+            author: " ".into(),
+            ..gloss(Lang::En, "省", "x")
+        },
+    ] {
         assert!(
             matches!(store.glossary_put(&bad).await, Err(StoreError::Invalid(_))),
             "{bad:?}"
@@ -1565,10 +1813,18 @@ async fn glossary_refuses_invalid_entries(db: &TestDb) {
     assert!(store.glossary_all(None).await.unwrap().is_empty());
     assert_eq!(store.generation().await.unwrap(), g0);
     // 200 characters is the limit, not 200 bytes.
-    store
-        .glossary_put(&gloss(Lang::En, &"省".repeat(200), "x"))
+    honyaku::glossary::put(store.as_ref(), &gloss(Lang::En, &"省".repeat(200), "x"))
         .await
         .unwrap();
+    // The rest is the glossary's business: the store keeps it as given.
+    let kept = store
+        .glossary_put(&gloss(Lang::En, &long, "x "))
+        .await
+        .unwrap();
+    assert_eq!(
+        (kept.term.as_str(), kept.translation.as_str()),
+        (long.as_str(), "x ")
+    );
 }
 
 async fn glossary_import_merges_or_replaces_all_or_nothing(db: &TestDb) {
@@ -1697,6 +1953,8 @@ conformance!(
     override_state_changes_are_versioned,
     generation_moves_with_every_override_change_only,
     usage_increments_add_up,
+    usage_reservations_stay_within_budgets,
+    concurrent_reservations_never_exceed_the_budget,
     reopen_keeps_everything,
     migrations_are_idempotent,
     crash_keeps_acknowledged_translations,

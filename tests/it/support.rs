@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use honyaku::config::{Config, Overrides};
 use honyaku::i18n::Lang;
-use honyaku::store::Role;
+use honyaku::model::Role;
 use honyaku::{App, serve};
 use serde_json::Value;
 use tokio::sync::oneshot;

@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use futures::future::BoxFuture;
 use honyaku::config::{Config, Overrides, ProvidersConfig};
 use honyaku::i18n::Lang;
+use honyaku::model::Origin;
 use honyaku::translate::provider::{Limits, ProviderError, TranslationProvider};
-use honyaku::translate::{Bundled, Chain, Origin, Pipeline};
+use honyaku::translate::{Bundled, Chain, Pipeline};
 
 use crate::support::pseudo;
 

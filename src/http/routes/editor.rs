@@ -477,7 +477,7 @@ async fn render_edit(
         .store
         .reports(
             Some(edit.target),
-            Some(crate::store::ReportStatus::Open),
+            Some(crate::model::ReportStatus::Open),
             Some(&edit.page.slug),
         )
         .await

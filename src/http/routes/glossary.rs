@@ -13,10 +13,11 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::App;
-use crate::glossary::{self, GlossaryEntry};
+use crate::glossary;
 use crate::http::HttpError;
 use crate::http::cache::CachePolicy;
 use crate::http::principal::Principal;
+use crate::model::GlossaryEntry;
 
 /// The glossary of one language.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -48,6 +49,15 @@ pub struct ImportReport {
 pub struct ImportQuery {
     #[serde(default)]
     pub replace: bool,
+}
+
+fn write_error(error: glossary::GlossaryWriteError) -> HttpError {
+    match error {
+        glossary::GlossaryWriteError::Invalid { error, .. } => HttpError::InvalidRequest {
+            detail: error.to_string(),
+        },
+        glossary::GlossaryWriteError::Store(error) => HttpError::from_store(error),
+    }
 }
 
 #[utoipa::path(
@@ -116,14 +126,9 @@ pub async fn put(
         author: principal.name().to_owned(),
         updated_at: 0,
     };
-    glossary::validate(&entry).map_err(|e| HttpError::InvalidRequest {
-        detail: e.to_string(),
-    })?;
-    let stored = app
-        .store
-        .glossary_put(&entry)
+    let stored = glossary::put(app.store.as_ref(), &entry)
         .await
-        .map_err(HttpError::from_store)?;
+        .map_err(write_error)?;
     tracing::info!(translator = principal.name(), lang = lang.code(), term = %stored.term, "glossary entry put");
     app.store_changed().await;
     Ok(Json(stored))
@@ -246,11 +251,9 @@ pub async fn import_csv(
                 .join("; "),
         }
     })?;
-    let imported = app
-        .store
-        .glossary_import(lang, &entries, query.replace)
+    let imported = glossary::import(app.store.as_ref(), lang, &entries, query.replace)
         .await
-        .map_err(HttpError::from_store)?;
+        .map_err(write_error)?;
     tracing::info!(
         translator = principal.name(),
         lang = lang.code(),

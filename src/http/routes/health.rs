@@ -16,16 +16,17 @@ pub async fn healthz() -> impl IntoResponse {
 }
 
 /// The service can serve pages: content and locales are loaded and every
-/// page is rendered (the state does not exist otherwise).
+/// page is rendered (the state does not exist otherwise), and the store
+/// takes writes, without which translations paid for would be lost.
 pub async fn readyz(State(app): State<Arc<App>>) -> impl IntoResponse {
-    let store = app.store.ping().await;
+    let store = app.store.writable().await;
     let status = if store.is_ok() {
         axum::http::StatusCode::OK
     } else {
         axum::http::StatusCode::SERVICE_UNAVAILABLE
     };
     if let Err(error) = &store {
-        tracing::warn!(%error, "not ready: the store does not answer");
+        tracing::warn!(%error, "not ready: the store does not take writes");
     }
     (
         status,
@@ -112,6 +113,13 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
         "counter",
         "Characters of source text translated by each provider.",
         &by_provider(&|s| s.characters.load(Relaxed)),
+    );
+    write_metric(
+        &mut out,
+        "honyaku_provider_ledger_failures_total",
+        "counter",
+        "Times a provider was not called because its characters could not be reserved in the ledger.",
+        &by_provider(&|s| s.ledger_failures.load(Relaxed)),
     );
     write_metric(
         &mut out,

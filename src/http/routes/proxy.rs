@@ -134,6 +134,7 @@ fn target_url(raw: &str, query: Option<&str>, drop: impl Fn(&str) -> bool) -> St
 async fn serve(app: &App, lang: Lang, raw: &str) -> Result<Response, HttpError> {
     let with = Translating {
         pipeline: &app.pipeline,
+        budget: app.config.pages.first_byte_budget(),
         locales: &app.locales,
         generation: app.generation().await,
     };

@@ -21,7 +21,8 @@ use crate::http::HttpError;
 use crate::http::cache::CachePolicy;
 use crate::http::principal::Principal;
 use crate::i18n::Lang;
-use crate::store::{REPORTS_LISTED_MAX, Report, ReportStatus, Role};
+use crate::model::{Report, ReportStatus, Role};
+use crate::store::REPORTS_LISTED_MAX;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

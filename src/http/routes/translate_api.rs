@@ -178,36 +178,32 @@ pub async fn translate(
 
 /// Refuses a request whose source text would take the client past its
 /// daily character budget, counted in the store's usage ledger under
-/// `client:<name>` so every instance sees the same figure.
+/// `client:<name>` so every instance sees the same figure. The characters
+/// are reserved in one conditional write, so concurrent requests of one
+/// client (on any instance) never exceed the budget together.
 async fn charge(app: &App, client: Option<&ApiClient>, characters: u64) -> Result<(), HttpError> {
     let Some(client) = client else {
         return Ok(());
     };
-    let now = crate::store::now_ms();
-    let day = crate::store::utc_day(now);
+    let now = crate::clock::now_ms();
+    let day = crate::clock::utc_day(now);
     let ledger = format!("client:{}", client.name);
-    if client.daily_characters > 0 {
-        let used: u64 = app
-            .store
-            .usage(Some(&ledger), &day, &day)
-            .await
-            .map_err(|e| HttpError::Internal(e.to_string()))?
-            .iter()
-            .map(|r| u64::try_from(r.characters).unwrap_or(0))
-            .sum();
-        if used.saturating_add(characters) > client.daily_characters {
-            return Err(HttpError::BudgetExhausted {
-                retry_after_secs: api_access::seconds_until_utc_midnight(now),
-            });
-        }
-    }
+    let budget = crate::model::Budget {
+        daily: (client.daily_characters > 0)
+            .then(|| i64::try_from(client.daily_characters).unwrap_or(i64::MAX)),
+        monthly: None,
+    };
+    let characters = i64::try_from(characters).unwrap_or(i64::MAX);
+    let reservation = app
+        .store
+        .usage_reserve(&ledger, &day, characters, budget)
+        .await
+        .map_err(|e| HttpError::Internal(e.to_string()))?
+        .ok_or(HttpError::BudgetExhausted {
+            retry_after_secs: crate::http::api_access::seconds_until_utc_midnight(now),
+        })?;
     app.store
-        .usage_add(
-            &ledger,
-            &day,
-            i64::try_from(characters).unwrap_or(i64::MAX),
-            1,
-        )
+        .usage_settle(&reservation, characters, 1)
         .await
         .map_err(|e| HttpError::Internal(e.to_string()))
 }
@@ -353,7 +349,7 @@ async fn run(
     documents: &[Document<'_>],
     target: Lang,
 ) -> Result<(Vec<Translation>, u64), HttpError> {
-    let (translated, billed) = document::translate(&app.pipeline, documents, target)
+    let (translated, billed) = document::translate(&app.pipeline, documents, target, None)
         .await
         .map_err(internal)?;
     let translations = translated

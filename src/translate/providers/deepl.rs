@@ -297,7 +297,7 @@ impl Deepl {
         } else {
             plain = texts
                 .iter()
-                .map(|t| crate::segment::unescape_text(t))
+                .map(|t| crate::placeholder::unescape_text(t))
                 .collect();
             &plain
         };
@@ -329,7 +329,7 @@ impl Deepl {
             // Plain text in, plain text out: every character is text.
             let escaped = translations
                 .iter()
-                .map(|t| crate::segment::escape_text(t))
+                .map(|t| crate::placeholder::escape_text(t))
                 .collect();
             crate::translate::provider::expect_count(NAME, texts.len(), escaped)
         }

@@ -18,8 +18,8 @@
 //! allowed (a translation may say "2026" where the Japanese says 翌年1月).
 
 use crate::i18n::Lang;
+use crate::placeholder::{self, Piece};
 use crate::protect::{JaDate, Protected, Style, TokenValue};
-use crate::segment::{self, Piece};
 
 use super::forms::{self, Form, Found};
 
@@ -59,16 +59,16 @@ pub fn check(protected: &Protected, translation: &str, to: Lang) -> Result<(), M
 /// numbers never run across it.
 fn plain_pieces(text: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(text.len());
-    match segment::pieces(text) {
+    match placeholder::pieces(text) {
         Ok(pieces) => {
             for piece in pieces {
                 match piece {
-                    Piece::Text(t) => out.extend(segment::unescape_text(t).chars()),
+                    Piece::Text(t) => out.extend(placeholder::unescape_text(t).chars()),
                     _ => out.push('\u{1}'),
                 }
             }
         }
-        Err(_) => out.extend(segment::unescape_text(text).chars()),
+        Err(_) => out.extend(placeholder::unescape_text(text).chars()),
     }
     out
 }

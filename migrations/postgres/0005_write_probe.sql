@@ -1,0 +1,9 @@
+-- One row that readiness checks rewrite, to find out whether the database
+-- takes writes right now (a full disk, a read-only server, a lock held
+-- elsewhere all make that write fail). Keep migrations/sqlite/0005
+-- equivalent.
+CREATE TABLE write_probe (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    at BIGINT  NOT NULL
+);
+INSERT INTO write_probe (id, at) VALUES (1, 0);

@@ -710,16 +710,20 @@ impl Pipeline {
             }
         }
         // A provider that gave one answer to many different sentences answered
-        // junk: its whole batch is refused.
+        // junk: its whole batch is refused. What counts is the text it was
+        // sent: units that are all tokens (a date and its time) come back as
+        // their placeholders, the same for every one of them, and a batch of
+        // mostly such units (what a provider gets when another one took the
+        // plain units) is no junk.
         let mut junk: HashMap<&'static str, QaError> = HashMap::new();
         {
             let mut by_provider: HashMap<&'static str, Vec<(&str, &str)>> = HashMap::new();
-            for ((source, ..), machine) in wanted.iter().zip(&machine) {
+            for (machine, sent) in machine.iter().zip(&sent) {
                 if let Some(m) = machine {
                     by_provider
                         .entry(m.provider)
                         .or_default()
-                        .push((source.as_str(), m.text.as_str()));
+                        .push((sent.as_str(), m.text.as_str()));
                 }
             }
             for (provider, units) in by_provider {

@@ -331,7 +331,10 @@ pub fn check(
     if is_echo(source, translation, to) {
         return Err(QaError::Echo);
     }
-    let judged = japanese_letters(&source_plain) >= JUDGED_LETTERS;
+    // Judged by the Japanese left for the provider: a unit whose Japanese
+    // is all tokens (a date, a phone extension) is rendered by us, and in a
+    // language whose renderings are ISO forms it has no letter of its own.
+    let judged = japanese_letters(&plain(&protected.text)) >= JUDGED_LETTERS;
     script::check(&translation_plain, to, judged).map_err(QaError::Script)?;
     numbers::check(protected, translation, to).map_err(|m| QaError::Number {
         expected: m.expected,

@@ -14,6 +14,7 @@ mod exchange_tools;
 mod feedback;
 mod fetch;
 mod glossary;
+mod languages;
 mod ledger;
 mod locales;
 mod memory;

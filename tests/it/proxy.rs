@@ -577,3 +577,75 @@ async fn a_translator_overrides_a_unit_of_a_proxied_page() {
         "re-rendering after the override paid for nothing: the rest came from memory"
     );
 }
+
+/// The J-SERVER alias takes the TLANG codes of every language the server
+/// serves: BCP 47 tags and their aliases (tl, pt), and J-SERVER's own `tw`.
+#[tokio::test]
+async fn the_jserver_form_takes_the_codes_of_the_new_languages() {
+    let targets = "[\"en\",\"zh-Hans\",\"zh-Hant\",\"ko\",\"vi\",\"fil\",\"pt-BR\",\"ne\",\"id\",\"my\",\"th\",\"es\"]";
+    let s = setup_with(
+        &[("HONYAKU__LANGUAGES__TARGETS", targets)],
+        Provider::Identity,
+    )
+    .await;
+    serve_fixture(&s.origin).await;
+    let origin = s.origin.uri();
+    for (tlang, lang) in [
+        ("vi", "vi"),
+        ("tl", "fil"),
+        ("fil", "fil"),
+        ("pt", "pt-BR"),
+        ("pt-BR", "pt-BR"),
+        ("ne", "ne"),
+        ("id", "id"),
+        ("my", "my"),
+        ("th", "th"),
+        ("es", "es"),
+        ("tw", "zh-Hant"),
+    ] {
+        let response = s
+            .server
+            .get(&format!(
+                "/LUCMHLW/ns/tl.cgi/{origin}{PAGE}?SLANG=ja&TLANG={tlang}"
+            ))
+            .await;
+        assert_eq!(response.status(), 200, "{tlang}");
+        assert_eq!(crate::support::header(&response, "content-language"), lang);
+        let body = response.text().await.unwrap();
+        assert!(body.contains(&format!("<html lang=\"{lang}\"")), "{tlang}");
+    }
+    let bad = s
+        .server
+        .get(&format!(
+            "/LUCMHLW/ns/tl.cgi/{origin}{PAGE}?SLANG=ja&TLANG=de"
+        ))
+        .await;
+    assert_eq!(bad.status(), 404);
+}
+
+/// A link to a document honyaku does not translate (a PDF) goes to the
+/// original, not through the proxy, and says it is in Japanese.
+#[tokio::test]
+async fn links_to_documents_go_to_the_original_marked_japanese() {
+    let s = setup().await;
+    serve_fixture(&s.origin).await;
+    let origin = s.origin.uri();
+    let html = s.server.text(&format!("/proxy/en/{origin}{PAGE}")).await;
+    let doc = Html::parse_document(&html);
+    let pdf: Vec<_> = doc
+        .select(&Selector::parse("a[href$='report.pdf']").unwrap())
+        .collect();
+    assert_eq!(pdf.len(), 1);
+    assert_eq!(
+        pdf[0].value().attr("href"),
+        Some(format!("{origin}/stf/houdou/files/report.pdf").as_str())
+    );
+    assert_eq!(pdf[0].value().attr("hreflang"), Some("ja"));
+    let mark: String = pdf[0]
+        .select(&Selector::parse(".honyaku-japanese-only").unwrap())
+        .flat_map(|e| e.text())
+        .collect();
+    assert_eq!(mark, "(Japanese)");
+    // An HTML page of the site still stays in the proxy, unmarked.
+    assert!(html.contains(&format!("/proxy/en/{origin}/stf/houdou/next.html")));
+}

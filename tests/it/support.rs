@@ -37,6 +37,21 @@ impl TestServer {
 
     /// Starts with `HONYAKU__…` variables given as pairs, on top of defaults.
     pub async fn start_with_env(env: &[(&str, &str)]) -> Self {
+        Self::start_with_config(None, env).await
+    }
+
+    /// Starts with a configuration file of `toml` (as `--config FILE`
+    /// would load it), then `env`, on top of defaults.
+    pub async fn start_with_file(toml: &str, env: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("honyaku.toml");
+        std::fs::write(&path, toml).unwrap();
+        let server = Self::start_with_config(Some(&path), env).await;
+        drop(dir);
+        server
+    }
+
+    async fn start_with_config(file: Option<&Path>, env: &[(&str, &str)]) -> Self {
         let mut vars: Vec<(String, String)> = env
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -51,7 +66,7 @@ impl TestServer {
                 url.to_string_lossy().into_owned(),
             ));
         }
-        let config = Config::load_with_env(None, vars, &Overrides::default()).unwrap();
+        let config = Config::load_with_env(file, vars, &Overrides::default()).unwrap();
         let listener = tokio::net::TcpListener::bind(config.server.addr)
             .await
             .unwrap();
@@ -281,10 +296,11 @@ pub fn libretranslate_texts(request: &Request) -> Vec<String> {
 }
 
 /// An honest pseudo-translation into `target` (a code as providers get it: en, EN-US, ko,
-/// zh-Hans, zh-TW…), for providers played by tests: every Japanese letter becomes a letter
-/// of the target's script, chosen by the character so that different texts stay different,
-/// and everything else (placeholders, digits, punctuation, Latin text) stays as it is. Such
-/// output passes the QA gate, as an honest translation does; Japanese sent back does not.
+/// zh-Hans, zh-TW, TH, my, ne…), for providers played by tests: every Japanese letter becomes
+/// a letter of the target's script (Hangul, Han, Thai, Myanmar, Devanagari, else Latin),
+/// chosen by the character so that different texts stay different, and everything else
+/// (placeholders, digits, punctuation, Latin text) stays as it is. Such output passes the QA
+/// gate, as an honest translation does; Japanese sent back does not.
 pub fn pseudo(text: &str, target: &str) -> String {
     const HAN: [char; 16] = [
         '甲', '乙', '丙', '山', '川', '田', '木', '水', '火', '土', '石', '竹', '米', '羊', '花',
@@ -304,6 +320,15 @@ pub fn pseudo(text: &str, target: &str) -> String {
                 char::from_u32(0xAC00 + code % 2000).unwrap()
             } else if target.starts_with("zh") {
                 HAN[(code % 16) as usize]
+            } else if target.starts_with("th") {
+                // Thai consonants ก–ฮ.
+                char::from_u32(0x0E01 + code % 46).unwrap()
+            } else if target.starts_with("my") {
+                // Myanmar consonants က–အ.
+                char::from_u32(0x1000 + code % 33).unwrap()
+            } else if target.starts_with("ne") {
+                // Devanagari consonants क–ह.
+                char::from_u32(0x0915 + code % 37).unwrap()
             } else {
                 char::from(b'a' + (code % 26) as u8)
             }

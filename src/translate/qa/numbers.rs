@@ -42,16 +42,39 @@ pub struct Mismatch {
 }
 
 /// Checks that every number of `protected` (its free text and its tokens' values) is in
-/// `translation` (placeholder form, tokens rendered) as written for `to`.
+/// `translation` (placeholder form, tokens rendered) as written for `to`. Where a token's
+/// rendering stands in the translation as we render it (a machine translation, its tokens
+/// restored), the token's values are checked in that rendering and the rendering is cut
+/// out of the rest, so that no number of the free text is answered by one inside it: Easy
+/// Japanese writes 2025年（令和7年）, and that 7 must not stand for a month 7 the rewrite
+/// lost. A translator's or a bundled text, which writes tokens its own way, is searched
+/// whole.
 pub fn check(protected: &Protected, translation: &str, to: Lang) -> Result<(), Mismatch> {
+    let mut free = plain_pieces(translation);
     let mut expected = source_numbers(&plain_pieces(&protected.text));
     for token in &protected.tokens {
-        expected.extend(token_numbers(&token.value, &token.source));
+        let values = token_numbers(&token.value, &token.source);
+        let rendered: Vec<char> = crate::protect::render(token, to).chars().collect();
+        let at = (!rendered.is_empty())
+            .then(|| {
+                (0..free.len()).find(|&i| free.get(i..i + rendered.len()) == Some(&rendered[..]))
+            })
+            .flatten();
+        match at {
+            Some(at) => {
+                if !values.is_empty() {
+                    match_numbers(&values, &target_numbers(&rendered, to))?;
+                }
+                // A tag-like break, so numbers on either side do not join.
+                free.splice(at..at + rendered.len(), ['\u{1}']);
+            }
+            None => expected.extend(values),
+        }
     }
     if expected.is_empty() {
         return Ok(());
     }
-    let found = target_numbers(&plain_pieces(translation), to);
+    let found = target_numbers(&free, to);
     match_numbers(&expected, &found)
 }
 

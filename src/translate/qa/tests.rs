@@ -183,3 +183,68 @@ fn refusals_are_counted_by_reason_and_language() {
     counts.record(&QaError::Empty, Ko);
     assert_eq!(counts.snapshot(), vec![("empty", Ko, 1), ("echo", En, 2)]);
 }
+
+#[test]
+fn a_unit_of_tokens_alone_needs_no_letter_of_the_target() {
+    // Thai renders dates and extensions in ISO forms: nothing Thai in them,
+    // and nothing for the provider to translate either.
+    let th = Lang::parse("th").unwrap();
+    let source = "令和7年7月23日(水)14時00分〜16時00分";
+    assert_eq!(
+        gate(source, &protect::protect(source).text, th).unwrap(),
+        "2025-07-23 14:00–16:00"
+    );
+    gate("03-5253-1111(内線5520)", "<p1/><p2/>", th).unwrap();
+    // Free Japanese text still needs the target's script.
+    let err = gate("参加費は無料です", "free", th).unwrap_err();
+    assert_eq!(err.code(), "script");
+}
+
+#[test]
+fn a_batch_of_token_only_units_is_no_junk() {
+    let dates: Vec<String> = [
+        "令和7年7月23日(水)",
+        "令和7年9月27日(土)",
+        "令和8年1月21日(水)",
+    ]
+    .iter()
+    .map(|d| protect::protect(d).text)
+    .collect();
+    let units: Vec<(&str, &str)> = dates.iter().map(|d| (d.as_str(), "<p1/>")).collect();
+    assert_eq!(batch(&units), None);
+}
+
+#[test]
+fn easy_japanese_keeps_tokens_and_numbers_and_shortens_sentences() {
+    let source = "令和7年度初回となる7月開催回では、日々、地域課題の解決や地域づくりに向き合っている市町村職員の皆さまに向けて、労働者協同組合が地域課題解決や地域づくりの一助になることについて解説いたします。";
+    let protected = protect::protect(source);
+    let rewrite = protected
+        .text
+        .replace("、日々、", "。毎日（まいにち）、")
+        .replace("に向けて、", "に向けて話（はな）します。");
+    assert!(rewrite.contains("<p1/>"), "{rewrite}");
+    let err = qa_gate(source, &protected, &protected.text, Lang::JaEasy).unwrap_err();
+    assert_eq!(err.code(), "echo");
+    let err = qa_gate(
+        source,
+        &protected,
+        &format!("{}（かいせつ）", protected.text),
+        Lang::JaEasy,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "sentences");
+    let out = qa_gate(source, &protected, &rewrite, Lang::JaEasy).unwrap();
+    assert!(out.starts_with("2025年度（令和7年度）"), "{out}");
+    // A changed number is refused in Easy Japanese as anywhere.
+    let err = qa_gate(
+        source,
+        &protected,
+        &rewrite.replace("7月", "8月"),
+        Lang::JaEasy,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "number");
+    // English left in the rewrite is not Japanese script... but kana is fine.
+    let err = gate("参加費は無料です", "The fee is free", Lang::JaEasy).unwrap_err();
+    assert_eq!(err.code(), "script");
+}

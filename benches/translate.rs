@@ -118,7 +118,7 @@ fn bench(c: &mut Criterion) {
             &config.providers,
         );
         (
-            Arc::new(Pipeline::new(chain, Bundled::new(), 1 << 24)),
+            Arc::new(Pipeline::in_memory(chain, Bundled::new(), 1 << 24)),
             timed,
         )
     };

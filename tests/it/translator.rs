@@ -150,7 +150,7 @@ fn translator(providers: Vec<Arc<Scripted>>, bundled: Bundled) -> Pipeline {
         .into_iter()
         .map(|p| p as Arc<dyn TranslationProvider>)
         .collect();
-    Pipeline::new(Chain::new(providers, &config), bundled, 1 << 20)
+    Pipeline::in_memory(Chain::new(providers, &config), bundled, 1 << 20)
 }
 
 fn units(texts: &[&str]) -> Vec<String> {

@@ -127,7 +127,7 @@ fn bench(c: &mut Criterion) {
             &languages,
         );
         (
-            Arc::new(Pipeline::new(chain, Bundled::new(), 1 << 24)),
+            Arc::new(Pipeline::in_memory(chain, Bundled::new(), 1 << 24)),
             timed,
         )
     };

@@ -75,6 +75,72 @@ impl RenderedPage {
     }
 }
 
+/// The pages that depend on nothing but the content, rendered once: the
+/// home page in every language and each announcement's Japanese original.
+fn static_pages(
+    locales: &Locales,
+    languages: &Languages,
+    content: &Content,
+    base_url: &str,
+) -> Result<HashMap<(Lang, String), Arc<RenderedPage>>, AppError> {
+    let mut pages = HashMap::new();
+    for lang in languages.langs() {
+        let ctx = PageContext {
+            locales,
+            languages,
+            lang,
+            base_url,
+            path: Some(""),
+            place: None,
+        };
+        let html = render::index_page(&ctx, content);
+        pages.insert(
+            (lang, String::new()),
+            Arc::new(RenderedPage::new(lang, html)?),
+        );
+    }
+    for page in content.announcements() {
+        let ctx = PageContext {
+            locales,
+            languages,
+            lang: Lang::SOURCE,
+            base_url,
+            path: Some(&page.slug),
+            place: None,
+        };
+        let view = ArticleView {
+            title: page.title.source().to_owned(),
+            summary: page.summary.source().to_owned(),
+            bureau: page.bureau.source().to_owned(),
+            body_html: page.body.source().to_owned(),
+            contact_html: page.contact.source().to_owned(),
+            presentation: Presentation::Original,
+            provenance: crate::pages::Provenance::default(),
+        };
+        let html = render::announcement_page(&ctx, page, &view);
+        pages.insert(
+            (Lang::SOURCE, page.slug.clone()),
+            Arc::new(RenderedPage::new(Lang::SOURCE, html)?),
+        );
+    }
+    Ok(pages)
+}
+
+/// The HTTP client every provider adapter shares: its timeouts bound each
+/// attempt (the chain's deadline bounds them all).
+fn provider_client(config: &Config) -> Result<reqwest::Client, AppError> {
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(
+            config.providers.timeout_secs,
+        ))
+        .connect_timeout(std::time::Duration::from_secs(
+            config.providers.connect_timeout_secs,
+        ))
+        .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| AppError::HttpClient(e.to_string()))
+}
+
 /// Why a translated page was not cached: it is incomplete (and still worth
 /// serving) or it could not be built at all.
 #[derive(Debug)]
@@ -160,71 +226,66 @@ pub struct LanguageStatus {
     pub has_locale: bool,
 }
 
+/// The parts an [`App`] is built from that stand for something outside the
+/// process: each one given here is used as it is, each one left `None` is
+/// built from the configuration. Tests give the ones they play (a store that
+/// fails, a provider that hangs, a clock at the turn of a day) instead of
+/// describing them in environment variables; `main` gives none.
+#[derive(Default)]
+pub struct Parts {
+    /// The translation memory, overrides and everything else kept.
+    pub store: Option<Arc<dyn crate::store::Store>>,
+    /// The machine-translation providers, in the order they are tried.
+    pub providers: Option<Vec<Arc<dyn crate::translate::provider::TranslationProvider>>>,
+    /// The URL proxy's outbound client.
+    pub fetcher: Option<crate::fetch::Fetcher>,
+    /// What "now" is for budgets and the ledger's day.
+    pub clock: Option<Arc<dyn crate::clock::Clock>>,
+    /// The announcements (else `content.dir`, else the compiled-in copy).
+    pub content: Option<Content>,
+}
+
+impl std::fmt::Debug for Parts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Parts")
+            .field("store", &self.store.as_ref().map(|s| s.backend()))
+            .field("providers", &self.providers.as_ref().map(Vec::len))
+            .field("fetcher", &self.fetcher.is_some())
+            .field("clock", &self.clock)
+            .field("content", &self.content.as_ref().map(|c| c.version.clone()))
+            .finish()
+    }
+}
+
 impl App {
-    /// Loads locales and content and renders every page. `base_url` is where
-    /// readers reach the service (see [`Config::public_base`]).
+    /// Builds every part from `config` (see [`App::from_parts`]). `base_url`
+    /// is where readers reach the service (see [`Config::public_base`]).
     pub async fn new(config: Config, base_url: String) -> Result<Self, AppError> {
+        Self::from_parts(config, base_url, Parts::default()).await
+    }
+
+    /// Checks the languages, loads locales and content, renders every page
+    /// that depends on nothing else, and puts the service together from
+    /// `parts`, building from `config` what they leave out.
+    pub async fn from_parts(
+        config: Config,
+        base_url: String,
+        parts: Parts,
+    ) -> Result<Self, AppError> {
         let (languages, targets) = check_languages(&config)?;
         let languages = Arc::new(languages);
         let locales = Locales::embedded()?;
-        let content = if config.content.dir.is_empty() {
-            Content::embedded()?
-        } else {
-            Content::from_dir(Path::new(&config.content.dir))?
+        let content = match parts.content {
+            Some(content) => content,
+            None if config.content.dir.is_empty() => Content::embedded()?,
+            None => Content::from_dir(Path::new(&config.content.dir))?,
         };
-        let mut pages = HashMap::new();
-        for lang in languages.langs() {
-            let index_ctx = PageContext {
-                locales: &locales,
-                languages: &languages,
-                lang,
-                base_url: &base_url,
-                path: Some(""),
-                place: None,
-            };
-            let html = render::index_page(&index_ctx, &content);
-            pages.insert(
-                (lang, String::new()),
-                Arc::new(RenderedPage::new(lang, html)?),
-            );
-        }
-        for page in content.announcements() {
-            let ctx = PageContext {
-                locales: &locales,
-                languages: &languages,
-                lang: Lang::SOURCE,
-                base_url: &base_url,
-                path: Some(&page.slug),
-                place: None,
-            };
-            let view = ArticleView {
-                title: page.title.source().to_owned(),
-                summary: page.summary.source().to_owned(),
-                bureau: page.bureau.source().to_owned(),
-                body_html: page.body.source().to_owned(),
-                contact_html: page.contact.source().to_owned(),
-                presentation: Presentation::Original,
-                provenance: crate::pages::Provenance::default(),
-            };
-            let html = render::announcement_page(&ctx, page, &view);
-            pages.insert(
-                (Lang::SOURCE, page.slug.clone()),
-                Arc::new(RenderedPage::new(Lang::SOURCE, html)?),
-            );
-        }
+        let pages = static_pages(&locales, &languages, &content, &base_url)?;
         let bundled = crate::pages::bundled_translations(&content, &languages)?;
-        let client = reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(
-                config.providers.timeout_secs,
-            ))
-            .connect_timeout(std::time::Duration::from_secs(
-                config.providers.connect_timeout_secs,
-            ))
-            .user_agent(concat!("honyaku/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| AppError::HttpClient(e.to_string()))?;
-        let api_clients = crate::auth::ApiClients::new(&config.api);
-        let store = crate::store::open(&config.store).await?;
+        let store = match parts.store {
+            Some(store) => store,
+            None => crate::store::open(&config.store).await?,
+        };
         let unit_sources = crate::review::unit_sources(&content).map_err(AppError::Segment)?;
         // Before the generation is read, so pages rendered from now on see
         // overrides flagged because their Japanese changed.
@@ -239,7 +300,23 @@ impl App {
             }
         }
         let generation = Arc::new(crate::store::GenerationWatch::start(store.clone()).await?);
-        let providers = crate::translate::providers::build(&config.providers, &targets, &client);
+        let (providers, order) = match parts.providers {
+            // Given providers are tried in the order given, for every
+            // language without a chain of its own.
+            Some(providers) => {
+                let mut order = config.providers.clone();
+                order.order = providers.iter().map(|p| p.name().to_owned()).collect();
+                (providers, order)
+            }
+            None => (
+                crate::translate::providers::build(
+                    &config.providers,
+                    &targets,
+                    &provider_client(&config)?,
+                ),
+                config.providers.clone(),
+            ),
+        };
         // What the self-hosted services serve is read from them, all at
         // once and bounded by the provider timeout, before the first page.
         let discoveries = providers.iter().map(|provider| async move {
@@ -251,10 +328,13 @@ impl App {
             }
         });
         futures::future::join_all(discoveries).await;
-        let chain = Chain::new(providers, &config.providers, &languages)
+        let mut chain = Chain::new(providers, &order, &languages)
             .with_ledger(store.clone(), config.budgets.clone());
+        if let Some(clock) = parts.clock {
+            chain = chain.with_clock(clock);
+        }
         let pipeline = Arc::new(
-            Pipeline::with_store(chain, bundled, Some(store.clone()), config.cache.unit_bytes)
+            Pipeline::with_store(chain, bundled, store.clone(), config.cache.unit_bytes)
                 .with_generation(generation.clone())
                 .with_refused_hold(std::time::Duration::from_secs(config.qa.refused_hold_secs))
                 .with_background_limit(
@@ -267,8 +347,12 @@ impl App {
             })
             .max_capacity(config.cache.page_bytes)
             .build();
+        let fetcher = match parts.fetcher {
+            Some(fetcher) => fetcher,
+            None => crate::fetch::Fetcher::new(&config.fetch)?,
+        };
         let proxy = crate::proxy::Proxy::new(
-            crate::fetch::Fetcher::new(&config.fetch)?,
+            fetcher,
             config.cache.page_bytes,
             base_url.clone(),
             languages.clone(),
@@ -285,6 +369,7 @@ impl App {
         );
         Ok(Self {
             proxy,
+            api_clients: crate::auth::ApiClients::new(&config.api),
             config,
             languages,
             locales,
@@ -292,7 +377,6 @@ impl App {
             base_url,
             pipeline,
             metrics: crate::metrics::Metrics::default(),
-            api_clients,
             pages,
             translated,
             store,

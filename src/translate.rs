@@ -129,8 +129,8 @@ pub type Bundled = HashMap<(Lang, String), String>;
 pub struct Pipeline {
     chain: Chain,
     bundled: Bundled,
-    /// The translation memory and overrides; `None` keeps everything in
-    /// process memory only (tests of the algorithm).
+    /// The translation memory and overrides; `None` only for
+    /// [`Pipeline::in_memory`].
     store: Option<Arc<dyn Store>>,
     /// Machine translations made by this process.
     memory: moka::sync::Cache<UnitId, Arc<Translation>>,
@@ -201,15 +201,28 @@ impl Prepared {
 }
 
 impl Pipeline {
-    /// `memory_bytes` bounds the in-process memory of machine translations.
-    pub fn new(chain: Chain, bundled: Bundled, memory_bytes: u64) -> Self {
-        Self::with_store(chain, bundled, None, memory_bytes)
+    /// The pipeline of a service: reads overrides and the translation
+    /// memory from `store` and writes every new machine translation to it
+    /// before the translation is used. `memory_bytes` bounds the in-process
+    /// memory of machine translations.
+    pub fn with_store(
+        chain: Chain,
+        bundled: Bundled,
+        store: Arc<dyn Store>,
+        memory_bytes: u64,
+    ) -> Self {
+        Self::build(chain, bundled, Some(store), memory_bytes)
     }
 
-    /// A translator that reads overrides and the translation memory from
-    /// `store` and writes every new machine translation to it before the
-    /// translation is used.
-    pub fn with_store(
+    /// A pipeline with no store at all: nothing survives the process and
+    /// there are no overrides. For measuring the algorithm alone (the
+    /// benchmarks, the QA property tests), where a database would only add
+    /// noise; the service always has a store.
+    pub fn in_memory(chain: Chain, bundled: Bundled, memory_bytes: u64) -> Self {
+        Self::build(chain, bundled, None, memory_bytes)
+    }
+
+    fn build(
         chain: Chain,
         bundled: Bundled,
         store: Option<Arc<dyn Store>>,

@@ -643,32 +643,39 @@ pub fn history_page(
         @if entries.is_empty() {
             p { (ctx.t("editor-history-empty")) }
         } @else {
-            table.history {
+            @let labels = [
+                ctx.t("editor-history-version"),
+                ctx.t("editor-history-when"),
+                ctx.t("editor-history-who"),
+                ctx.t("editor-history-action"),
+                ctx.t("editor-history-before"),
+                ctx.t("editor-history-after"),
+            ];
+            // `stacked`: on a phone each change is a block whose cells carry
+            // their column's header (see the stylesheet).
+            table.history.stacked {
                 caption { (ctx.t("editor-history-caption")) }
                 thead {
                     tr {
-                        th scope="col" { (ctx.t("editor-history-version")) }
-                        th scope="col" { (ctx.t("editor-history-when")) }
-                        th scope="col" { (ctx.t("editor-history-who")) }
-                        th scope="col" { (ctx.t("editor-history-action")) }
-                        th scope="col" { (ctx.t("editor-history-before")) }
-                        th scope="col" { (ctx.t("editor-history-after")) }
+                        @for label in &labels {
+                            th scope="col" { (label) }
+                        }
                     }
                 }
                 tbody {
                     @for entry in entries {
                         tr {
-                            td { (entry.version) }
-                            td { time datetime=(format_iso(entry.at)) { (format_time(entry.at)) } }
-                            td { (entry.author) }
-                            td { (ctx.t(&format!("editor-action-{}", entry.action))) }
+                            td data-label=(labels[0]) { (entry.version) }
+                            td data-label=(labels[1]) { time datetime=(format_iso(entry.at)) { (format_time(entry.at)) } }
+                            td data-label=(labels[2]) { (entry.author) }
+                            td data-label=(labels[3]) { (ctx.t(&format!("editor-action-{}", entry.action))) }
                             @match &entry.before {
-                                Some(text) => td lang=(code) { (text) },
-                                None => td { (machine) },
+                                Some(text) => td data-label=(labels[4]) lang=(code) { (text) },
+                                None => td data-label=(labels[4]) { (machine) },
                             }
                             @match &entry.after {
-                                Some(text) => td lang=(code) { (text) },
-                                None => td { (machine) },
+                                Some(text) => td data-label=(labels[5]) lang=(code) { (text) },
+                                None => td data-label=(labels[5]) { (machine) },
                             }
                         }
                     }

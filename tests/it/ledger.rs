@@ -337,7 +337,7 @@ async fn translations_the_store_refused_are_written_when_it_is_back() {
     let pipeline = Pipeline::with_store(
         chain(&echo).with_ledger(ledger_store.clone(), BudgetsConfig::default()),
         Bundled::default(),
-        Some(tm.clone()),
+        tm.clone(),
         1 << 20,
     );
     let sources = vec!["本日は晴天です。".to_owned(), "明日は雨です。".to_owned()];

@@ -6,6 +6,7 @@
 mod architecture;
 mod bad_input;
 mod browser;
+mod browser_layout;
 mod chromedriver;
 mod cli;
 mod editor;

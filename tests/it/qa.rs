@@ -250,7 +250,7 @@ fn pipeline(provider: Hostile, store: Arc<dyn Store>) -> Pipeline {
         &config,
         &honyaku::i18n::Languages::defaults(),
     );
-    Pipeline::with_store(chain, Bundled::new(), Some(store), 1 << 20)
+    Pipeline::with_store(chain, Bundled::new(), store, 1 << 20)
 }
 
 /// Translates `units` into `lang` with `attack` on `victim` against a fresh store; returns
@@ -426,7 +426,7 @@ fn every_attack_on_every_fixture_is_refused_and_counted_by_reason() {
             &config,
             &honyaku::i18n::Languages::defaults(),
         );
-        let pipeline = Pipeline::new(chain, Bundled::new(), 1 << 20);
+        let pipeline = Pipeline::in_memory(chain, Bundled::new(), 1 << 20);
         let out = runtime.block_on(pipeline.translate_detailed(units, lang));
         let at = units.iter().position(|u| u == victim).unwrap();
         let reason = out

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use honyaku::app::Parts;
 use honyaku::config::{Config, Overrides};
 use honyaku::i18n::Lang;
 use honyaku::model::Role;
@@ -37,7 +38,13 @@ impl TestServer {
 
     /// Starts with `HONYAKU__…` variables given as pairs, on top of defaults.
     pub async fn start_with_env(env: &[(&str, &str)]) -> Self {
-        Self::start_with_config(None, env).await
+        Self::start_with(env, Parts::default()).await
+    }
+
+    /// Starts with the `parts` a test plays (a store, providers, a clock…)
+    /// and `HONYAKU__…` variables for the rest of the configuration.
+    pub async fn start_with(env: &[(&str, &str)], parts: Parts) -> Self {
+        Self::start_with_config(None, env, parts).await
     }
 
     /// Starts with a configuration file of `toml` (as `--config FILE`
@@ -46,12 +53,12 @@ impl TestServer {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("honyaku.toml");
         std::fs::write(&path, toml).unwrap();
-        let server = Self::start_with_config(Some(&path), env).await;
+        let server = Self::start_with_config(Some(&path), env, Parts::default()).await;
         drop(dir);
         server
     }
 
-    async fn start_with_config(file: Option<&Path>, env: &[(&str, &str)]) -> Self {
+    async fn start_with_config(file: Option<&Path>, env: &[(&str, &str)], parts: Parts) -> Self {
         let mut vars: Vec<(String, String)> = env
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -72,7 +79,11 @@ impl TestServer {
             .unwrap();
         let local = listener.local_addr().unwrap();
         let base_url = config.public_base(local);
-        let app = Arc::new(App::new(config, base_url.clone()).await.unwrap());
+        let app = Arc::new(
+            App::from_parts(config, base_url.clone(), parts)
+                .await
+                .unwrap(),
+        );
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(serve(app.clone(), listener, async move {
             let _ = stopped.await;
@@ -334,4 +345,64 @@ pub fn pseudo(text: &str, target: &str) -> String {
             }
         })
         .collect()
+}
+
+/// An in-process provider that answers every batch with [`pseudo`]
+/// translations once it is let through ([`Gated::open`]); until then each
+/// call waits, as on a provider that hangs. Counts the calls it answered.
+#[derive(Debug, Default)]
+pub struct Gated {
+    open: tokio::sync::watch::Sender<bool>,
+    answered: AtomicUsize,
+}
+
+impl Gated {
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    /// Lets every waiting and later call through.
+    pub fn open(&self) {
+        self.open.send_replace(true);
+    }
+
+    pub fn answered(&self) -> usize {
+        self.answered.load(Ordering::SeqCst)
+    }
+}
+
+impl honyaku::translate::provider::TranslationProvider for Gated {
+    fn name(&self) -> &'static str {
+        "gated"
+    }
+
+    fn limits(&self) -> honyaku::translate::provider::Limits {
+        honyaku::translate::provider::Limits {
+            max_items: 200,
+            max_bytes: 1 << 20,
+            max_chars: 1 << 20,
+            per_item_overhead: 0,
+        }
+    }
+
+    fn supports(&self, target: Lang) -> bool {
+        !target.is_source()
+    }
+
+    fn translate_batch<'a>(
+        &'a self,
+        texts: &'a [String],
+        _from: Lang,
+        to: Lang,
+    ) -> futures::future::BoxFuture<
+        'a,
+        Result<Vec<String>, honyaku::translate::provider::ProviderError>,
+    > {
+        Box::pin(async move {
+            let mut open = self.open.subscribe();
+            let _ = open.wait_for(|open| *open).await;
+            self.answered.fetch_add(1, Ordering::SeqCst);
+            Ok(texts.iter().map(|t| pseudo(t, to.code())).collect())
+        })
+    }
 }

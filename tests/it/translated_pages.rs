@@ -241,30 +241,22 @@ async fn concurrent_readers_of_a_cold_page_share_one_provider_call() {
 /// A first reader does not wait on a provider that hangs: the page is
 /// answered within `pages.first_byte_budget_ms`, in Japanese under a notice
 /// that the translation is on its way, never kept; the translation goes on
-/// in the background and is stored, and the next reader gets it.
+/// in the background and is stored, and the next reader gets it. The
+/// provider is played in process and let through by the test.
 #[tokio::test]
 async fn a_provider_that_never_answers_gives_a_partial_page_and_the_translation_follows() {
     let content = japanese_only_content();
-    let provider = MockServer::start().await;
-    // Hangs: far longer than any budget or timeout below.
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_delay(std::time::Duration::from_secs(120)))
-        .mount(&provider)
-        .await;
-    let server = TestServer::start_with_env(&[
-        ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
-        (
-            "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL",
-            &provider.uri(),
-        ),
-        ("HONYAKU__PAGES__FIRST_BYTE_BUDGET_MS", "200"),
-        ("HONYAKU__PROVIDERS__TIMEOUT_SECS", "1"),
-        ("HONYAKU__PROVIDERS__CONNECT_TIMEOUT_SECS", "1"),
-        ("HONYAKU__PROVIDERS__PAGE_DEADLINE_SECS", "8"),
-        ("HONYAKU__PROVIDERS__RETRY_BASE_DELAY_MS", "1"),
-        ("HONYAKU__PROVIDERS__RETRY_MAX_DELAY_MS", "5"),
-        ("HONYAKU__SERVER__REQUEST_TIMEOUT_SECS", "10"),
-    ])
+    let provider = crate::support::Gated::new();
+    let server = TestServer::start_with(
+        &[
+            ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
+            ("HONYAKU__PAGES__FIRST_BYTE_BUDGET_MS", "200"),
+        ],
+        honyaku::app::Parts {
+            providers: Some(vec![provider.clone()]),
+            ..Default::default()
+        },
+    )
     .await;
     let response = server.get(&format!("/en/{SLUG}")).await;
     assert_eq!(response.status(), 200);
@@ -296,25 +288,27 @@ async fn a_provider_that_never_answers_gives_a_partial_page_and_the_translation_
     assert_eq!(select(&doc, "script[src^='/assets/original.js']").len(), 1);
     assert!(html.contains("報道関係者各位"));
     assert_eq!(server.app.store.tm_count().await.unwrap(), 0);
+    // A second reader meanwhile is answered the same way, and is not a
+    // second provider call (single flight).
+    let again = server.text(&format!("/en/{SLUG}")).await;
+    assert!(again.contains("data-origin=\"pending\""));
 
-    // The provider comes back: the background translation's next attempt
-    // gets an answer, and stores it, with no reader waiting.
-    provider.reset().await;
-    crate::support::LibreTranslate::pseudo()
-        .mount(&provider)
-        .await;
+    // The provider answers: the background translation stores what it
+    // gets, with no reader waiting.
+    provider.open();
     let mut stored = 0;
     for _ in 0..200 {
         stored = server.app.store.tm_count().await.unwrap();
-        if stored > 0 {
+        if stored > 10 {
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     assert!(
         stored > 10,
         "{stored} translations stored in the background"
     );
+    assert_eq!(provider.answered(), 1, "one call for the page's one batch");
     // The next reader gets the translation, complete and cacheable.
     let response = server.get(&format!("/en/{SLUG}")).await;
     assert_eq!(
@@ -327,6 +321,7 @@ async fn a_provider_that_never_answers_gives_a_partial_page_and_the_translation_
     assert!(select(&doc, "body[data-pending]").is_empty());
     assert!(select(&doc, "main [data-origin=machine]").len() > 10);
     assert_eq!(select(&doc, "aside.disclaimer").len(), 1);
+    assert_eq!(provider.answered(), 1);
     server.stop().await;
 }
 

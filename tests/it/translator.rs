@@ -150,7 +150,7 @@ fn translator(providers: Vec<Arc<Scripted>>, bundled: Bundled) -> Pipeline {
         .into_iter()
         .map(|p| p as Arc<dyn TranslationProvider>)
         .collect();
-    Pipeline::new(
+    Pipeline::in_memory(
         Chain::new(providers, &config, &honyaku::i18n::Languages::defaults()),
         bundled,
         1 << 20,

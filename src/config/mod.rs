@@ -3,7 +3,6 @@
 //! then command-line flags. Every struct denies unknown fields so a misspelt key
 //! is an error at start-up instead of a silently ignored setting.
 
-use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -13,13 +12,19 @@ pub use languages::{LanguageConfig, LanguagesConfig, ProviderCodes, TextDirectio
 
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// The defaults, kept in one commented file that operators can read.
-pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 
 /// Prefix of the environment variables that override the configuration.
 pub const ENV_PREFIX: &str = "HONYAKU__";
+
+mod env;
+mod secret;
+
+use env::{describe_figment_error, env_provider};
+pub use secret::{DatabaseUrl, Secret, StoreLocation};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -463,158 +468,6 @@ fn is_http_url(raw: &str) -> bool {
         .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
 }
 
-/// A string that must never reach a log line, an error body or `check-config`
-/// output. It has no `Display`, its `Debug` and serialized forms are redacted,
-/// and the only way to read it is the explicit [`Secret::expose`].
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl<'de> Deserialize<'de> for Secret {
-    /// Any scalar is taken as the secret's text: environment values are read
-    /// like TOML, so an all-digit key arrives as a number, and refusing it
-    /// would print it in the error.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
-            type Value = String;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
-                Ok(v.to_owned())
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
-                Ok(v.to_string())
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
-                Ok(v.to_string())
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
-                Ok(v.to_string())
-            }
-            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
-                Ok(v.to_string())
-            }
-        }
-        deserializer.deserialize_any(Text).map(Secret)
-    }
-}
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_empty() {
-            "\"\""
-        } else {
-            "\"[redacted]\""
-        })
-    }
-}
-
-impl Serialize for Secret {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(if self.0.is_empty() { "" } else { "[redacted]" })
-    }
-}
-
-/// Where the store lives: a SQLite file path or a `postgres://` URL. A
-/// PostgreSQL URL may carry a password, so its printed forms hide it.
-#[derive(Clone, Deserialize, PartialEq, Eq)]
-#[serde(transparent)]
-pub struct DatabaseUrl(Secret);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreLocation {
-    Sqlite(PathBuf),
-    Postgres(String),
-}
-
-impl DatabaseUrl {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(Secret::new(value))
-    }
-
-    pub fn location(&self) -> Result<StoreLocation, String> {
-        let raw = self.0.expose().trim();
-        if raw.is_empty() {
-            return Err("must not be empty: give a SQLite file path or a postgres:// URL".into());
-        }
-        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
-            let parsed =
-                url::Url::parse(raw).map_err(|e| format!("is not a valid PostgreSQL URL ({e})"))?;
-            if parsed.host_str().is_none_or(str::is_empty) {
-                return Err("PostgreSQL URL has no host".into());
-            }
-            return Ok(StoreLocation::Postgres(raw.to_owned()));
-        }
-        if let Some((scheme, _)) = raw.split_once("://") {
-            return Err(format!(
-                "scheme `{scheme}://` is not supported: give a SQLite file path or a postgres:// URL"
-            ));
-        }
-        let path = raw.strip_prefix("sqlite:").unwrap_or(raw);
-        Ok(StoreLocation::Sqlite(PathBuf::from(path)))
-    }
-
-    /// The URL with any password replaced, for logs and `check-config`:
-    /// the one in the authority and a `password` query parameter, which
-    /// PostgreSQL clients also accept.
-    pub fn redacted(&self) -> String {
-        let raw = self.0.expose();
-        let Ok(mut parsed) = url::Url::parse(raw) else {
-            return raw.to_owned();
-        };
-        if parsed.password().is_some() {
-            // set_password only fails for URLs that cannot have one, which
-            // a URL that already has one is not.
-            let _ = parsed.set_password(Some("redacted"));
-        }
-        if parsed
-            .query_pairs()
-            .any(|(k, _)| k.eq_ignore_ascii_case("password"))
-        {
-            let pairs: Vec<(String, String)> = parsed
-                .query_pairs()
-                .map(|(k, v)| {
-                    let v = if k.eq_ignore_ascii_case("password") {
-                        "redacted".to_owned()
-                    } else {
-                        v.into_owned()
-                    };
-                    (k.into_owned(), v)
-                })
-                .collect();
-            parsed.query_pairs_mut().clear().extend_pairs(pairs);
-        }
-        parsed.to_string()
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.redacted())
-    }
-}
-
-impl Serialize for DatabaseUrl {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.redacted())
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
@@ -919,115 +772,6 @@ impl Config {
             self.server.public_url.trim_end_matches('/').to_owned()
         }
     }
-}
-
-fn env_provider(vars: Vec<(String, String)>) -> impl figment::Provider {
-    // figment's Env reads the real process environment; an explicit list keeps
-    // tests hermetic, so the variables are turned into a TOML-valued dict here
-    // with the same rules Env would apply (section__key, lower-cased).
-    let mut dict = figment::value::Dict::new();
-    for (key, value) in vars {
-        let Some(rest) = key.strip_prefix(ENV_PREFIX) else {
-            continue;
-        };
-        let path: Vec<String> = rest.split("__").map(str::to_ascii_lowercase).collect();
-        insert_path(&mut dict, &path, parse_env_value(&value));
-    }
-    EnvVars(dict)
-}
-
-struct EnvVars(figment::value::Dict);
-
-impl figment::Provider for EnvVars {
-    fn metadata(&self) -> figment::Metadata {
-        figment::Metadata::named("environment variables")
-    }
-
-    fn data(
-        &self,
-    ) -> Result<figment::value::Map<figment::Profile, figment::value::Dict>, figment::Error> {
-        Ok(figment::Profile::Default.collect(self.0.clone()))
-    }
-}
-
-fn parse_env_value(raw: &str) -> figment::value::Value {
-    // Same idea as figment's Env: "8080" is a number, "true" a bool, anything
-    // else a string. Strings that look like TOML values are still accepted by
-    // the typed fields because figment coerces between scalars.
-    use figment::value::Value;
-    raw.parse::<Value>()
-        .unwrap_or_else(|_| Value::from(raw.to_owned()))
-}
-
-fn insert_path(dict: &mut figment::value::Dict, path: &[String], value: figment::value::Value) {
-    use figment::value::Value;
-    match path {
-        [] => {}
-        [last] => {
-            dict.insert(last.clone(), value);
-        }
-        [first, rest @ ..] => {
-            let entry = dict
-                .entry(first.clone())
-                .or_insert_with(|| Value::from(figment::value::Dict::new()));
-            if let Value::Dict(_, inner) = entry {
-                insert_path(inner, rest, value);
-            }
-        }
-    }
-}
-
-/// Keys whose values must never be echoed, even in an error.
-fn is_secret_key(key: &str) -> bool {
-    key == "store.url"
-        || key
-            .rsplit('.')
-            .next()
-            .is_some_and(|last| matches!(last, "auth_key" | "api_key" | "key" | "password"))
-}
-
-fn describe_figment_error(error: figment::Error) -> ConfigError {
-    let mut lines = Vec::new();
-    for e in error {
-        let key = e.path.join(".");
-        let what = match &e.kind {
-            figment::error::Kind::UnknownField(_, expected) => format!(
-                "config key `{key}` is not a known setting (known here: {})",
-                expected.join(", ")
-            ),
-            figment::error::Kind::MissingField(field) => {
-                let full = if key.is_empty() {
-                    field.to_string()
-                } else {
-                    format!("{key}.{field}")
-                };
-                format!("config key `{full}` is missing")
-            }
-            _ if is_secret_key(&key) => {
-                format!(
-                    "config key `{key}` has a value of the wrong type (not shown: it is a secret)"
-                )
-            }
-            kind => format!("config key `{key}`: {kind}"),
-        };
-        let origin = match e.metadata.as_ref() {
-            Some(m) if m.name == "environment variables" => format!(
-                "set by environment variable {ENV_PREFIX}{}",
-                key.replace('.', "__").to_ascii_uppercase()
-            ),
-            Some(m) => match &m.source {
-                Some(figment::Source::File(path)) => format!("set in {}", path.display()),
-                _ => format!("set in {}", m.name),
-            },
-            None => String::new(),
-        };
-        lines.push(if origin.is_empty() {
-            what
-        } else {
-            format!("{what}; {origin}")
-        });
-    }
-    ConfigError::Load(lines.join("\n"))
 }
 
 #[cfg(test)]

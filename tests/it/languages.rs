@@ -494,3 +494,51 @@ async fn easy_japanese_is_written_by_the_model_and_kept_out_of_hreflang() {
     );
     server.stop().await;
 }
+
+/// Mistakes in `[languages]` stop the service before it starts, and the
+/// message names the key and what to do: a provider code outside the
+/// provider's documented table, a prefix two languages share, a tag that
+/// does not parse.
+#[test]
+fn mistakes_in_the_languages_stop_start_up_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("honyaku.toml");
+    for (toml, key, words) in [
+        (
+            "[languages]\ntargets = [\"en\", \"de\"]\n[languages.known]\nde = { endonym = \"Deutsch\", codes = { deepl = \"GERMAN\" } }\n",
+            "languages.known.de.codes.deepl",
+            "not in DeepL's documented list",
+        ),
+        (
+            "[languages]\ntargets = [\"fil\"]\n[languages.known]\nfil = { endonym = \"Filipino\", codes = { azure = \"tl\" } }\n",
+            "languages.known.fil.codes.azure",
+            "not in Azure's documented list",
+        ),
+        (
+            "[languages]\ntargets = [\"en\", \"de\"]\n[languages.known]\nde = { endonym = \"Deutsch\", prefix = \"en\" }\n",
+            "languages.known.de.prefix",
+            "also the prefix of en",
+        ),
+        (
+            "[languages]\ntargets = [\"en\", \"português\"]\n",
+            "languages.targets",
+            "not a BCP 47",
+        ),
+    ] {
+        std::fs::write(&file, toml).unwrap();
+        for command in ["check-config", "serve"] {
+            let output = crate::cli::honyaku()
+                .args([command, "--config"])
+                .arg(&file)
+                .env("HONYAKU__SERVER__ADDR", "127.0.0.1:0")
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{command}: {toml}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains(key) && stderr.contains(words),
+                "{command}: {toml}: {stderr}"
+            );
+        }
+    }
+}

@@ -542,3 +542,28 @@ fn mistakes_in_the_languages_stop_start_up_naming_the_key() {
         }
     }
 }
+
+/// `index = false`: the language's pages ask not to be indexed and it
+/// leaves the hreflang set, but readers still find it in the switcher.
+#[tokio::test]
+async fn a_language_not_to_be_indexed_says_noindex_and_leaves_hreflang() {
+    let server = TestServer::start_with_file(
+        ALL_SHIPPED,
+        &[("HONYAKU__LANGUAGES__KNOWN__TH__INDEX", "false")],
+    )
+    .await;
+    let th = Html::parse_document(&server.text(&format!("/th/{SLUG}")).await);
+    assert_eq!(attr(&th, "meta[name='robots']", "content"), ["noindex"]);
+    let vi = Html::parse_document(&server.text(&format!("/vi/{SLUG}")).await);
+    assert!(select(&vi, "meta[name='robots']").is_empty());
+    // The set on the others' pages has no Thai; the Thai page, outside
+    // the set, lists none.
+    let alternates = attr(&vi, "link[rel='alternate']", "hreflang");
+    assert!(!alternates.contains(&"th"), "{alternates:?}");
+    assert!(alternates.contains(&"vi") && alternates.contains(&"my"));
+    assert!(attr(&th, "link[rel='alternate']", "hreflang").is_empty());
+    for doc in [&th, &vi] {
+        assert_eq!(select(doc, "nav.switcher a[hreflang='th']").len(), 1);
+    }
+    server.stop().await;
+}

@@ -403,6 +403,19 @@ async fn links_to_untranslated_documents_are_marked_japanese() {
     assert_eq!(marks[0].text().collect::<String>(), "(Japanese)");
     let ja = Html::parse_document(&server.text(&format!("/ja/{SLUG}")).await);
     assert!(select(&ja, ".japanese-only").is_empty());
+    // Every new language says it in its own words, Easy Japanese that the
+    // document is not in Easy Japanese.
+    for (prefix, mark) in [
+        ("vi", "(tiếng Nhật)"),
+        ("th", "(ภาษาญี่ปุ่น)"),
+        ("my", "(ဂျပန်ဘာသာ)"),
+        ("easy", "（やさしい日本語（にほんご）では ありません）"),
+    ] {
+        let doc = Html::parse_document(&server.text(&format!("/{prefix}/{SLUG}")).await);
+        let marks = select(&doc, "article a[hreflang='ja'] .japanese-only");
+        assert_eq!(marks.len(), 3, "{prefix}");
+        assert_eq!(marks[0].text().collect::<String>(), mark, "{prefix}");
+    }
     server.stop().await;
 }
 

@@ -580,3 +580,58 @@ async fn a_language_not_to_be_indexed_says_noindex_and_leaves_hreflang() {
     }
     server.stop().await;
 }
+
+/// `honyaku warm` translates every configured language, the new ones too,
+/// each by its provider code.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn warm_covers_the_configured_languages() {
+    let provider = LibreTranslate::pseudo().start().await;
+    let content = japanese_only_content();
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("honyaku.toml");
+    std::fs::write(
+        &file,
+        "[languages]\ntargets = [\"th\", \"fil\", \"pt-BR\"]\n",
+    )
+    .unwrap();
+    let env = vec![
+        (
+            "HONYAKU__CONTENT__DIR".to_owned(),
+            content.path().to_str().unwrap().to_owned(),
+        ),
+        (
+            "HONYAKU__STORE__URL".to_owned(),
+            data.path().join("tm.sqlite3").to_str().unwrap().to_owned(),
+        ),
+        (
+            "HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL".to_owned(),
+            provider.uri(),
+        ),
+        ("HONYAKU__LOG__FILTER".to_owned(), "warn".to_owned()),
+    ];
+    let output = tokio::task::spawn_blocking(move || {
+        crate::cli::honyaku()
+            .arg("warm")
+            .arg("--config")
+            .arg(&file)
+            .envs(env)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let out = String::from_utf8(output.stdout).unwrap();
+    let line = |label: &str| -> u64 {
+        out.lines()
+            .find(|l| l.starts_with(label))
+            .and_then(|l| l.split_whitespace().last())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {label:?} in {out}"))
+    };
+    assert_eq!(line("pages:"), 3, "{out}");
+    assert_eq!(line("not translated:"), 0, "{out}");
+    let mut targets = libre_targets(&provider).await;
+    targets.sort();
+    assert_eq!(targets, ["pt-BR", "th", "tl"]);
+}

@@ -635,3 +635,79 @@ async fn warm_covers_the_configured_languages() {
     targets.sort();
     assert_eq!(targets, ["pt-BR", "th", "tl"]);
 }
+
+/// The start-up log names, per language, the providers that will serve
+/// it, and warns about a language none serves and one without a locale.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_start_up_log_says_who_serves_each_language() {
+    let libre = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/languages"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"code": "ja", "name": "Japanese", "targets": ["en", "ja", "th"]}
+        ])))
+        .mount(&libre)
+        .await;
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("honyaku.toml");
+    std::fs::write(&file, GERMAN.replace("\"ko\", \"de\"", "\"th\", \"de\"")).unwrap();
+    let store = data.path().join("tm.sqlite3");
+    let base = libre.uri();
+    let lines = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        let mut child = crate::cli::honyaku()
+            .args(["serve", "--addr", "127.0.0.1:0", "--config"])
+            .arg(&file)
+            .env("HONYAKU__STORE__URL", &store)
+            .env("HONYAKU__PROVIDERS__LIBRETRANSLATE__BASE_URL", &base)
+            .env("HONYAKU__LOG__FORMAT", "json")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = Vec::new();
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line: Value = serde_json::from_str(&line.unwrap()).unwrap();
+            let done = line["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("announcement:"));
+            lines.push(line);
+            if done {
+                break;
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        lines
+    })
+    .await
+    .unwrap();
+    let about = |lang: &str| -> Vec<(String, String, String)> {
+        lines
+            .iter()
+            .filter(|l| l["target_lang"] == lang)
+            .map(|l| {
+                (
+                    l["level"].as_str().unwrap().to_owned(),
+                    l["message"].as_str().unwrap().to_owned(),
+                    l["providers"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let th = about("th");
+    assert_eq!(th.len(), 1, "{lines:?}");
+    assert_eq!(th[0].0, "INFO");
+    assert!(th[0].2.contains("libretranslate"), "{th:?}");
+    let de = about("de");
+    assert_eq!(de.len(), 2, "{lines:?}");
+    assert!(de.iter().all(|(level, ..)| level == "WARN"), "{de:?}");
+    assert!(de.iter().any(|(_, m, _)| m.contains("no locale")), "{de:?}");
+    assert!(
+        de.iter()
+            .any(|(_, m, _)| m.contains("no configured provider")),
+        "{de:?}"
+    );
+    assert_eq!(about("en")[0].2, "[\"libretranslate\"]");
+}

@@ -260,6 +260,7 @@ impl App {
         // next start does (the keys say which version made them).
         match crate::translate::rekey::carry_memory(store.as_ref()).await {
             Ok(None) => {}
+            Ok(Some(done)) if done.units == 0 => {}
             Ok(Some(done)) => tracing::info!(
                 units = done.units,
                 overrides_kept = done.overrides_kept,

@@ -286,6 +286,23 @@ impl App {
             Some(store) => store,
             None => crate::store::open(&config.store).await?,
         };
+        // Before anything reads the memory: a newer segmenter's keys for
+        // what an older one stored. When the store cannot do it now, the
+        // next start does (the keys say which version made them).
+        match crate::translate::rekey::carry_memory(store.as_ref()).await {
+            Ok(None) => {}
+            Ok(Some(done)) if done.units == 0 => {}
+            Ok(Some(done)) => tracing::info!(
+                units = done.units,
+                overrides_kept = done.overrides_kept,
+                segmenter = crate::segment::SEGMENTER_VERSION,
+                "the memory was re-keyed for the current segmenter"
+            ),
+            Err(error) => tracing::error!(
+                %error,
+                "cannot re-key the memory for the current segmenter; entries of the older one are not read until it is done"
+            ),
+        }
         let unit_sources = crate::review::unit_sources(&content).map_err(AppError::Segment)?;
         // Before the generation is read, so pages rendered from now on see
         // overrides flagged because their Japanese changed.

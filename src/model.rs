@@ -225,6 +225,18 @@ pub struct CarriedOverride {
     pub version: i64,
 }
 
+/// What [`crate::store::Store::rekey`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rekeyed {
+    /// Units given a new key (their memory entries, overrides, history,
+    /// reports and layout rows with them).
+    pub units: u64,
+    /// Overrides left under their old key because the unit's new key
+    /// already had one (written by a newer instance before the re-keying):
+    /// the newer one is kept, the older one stays readable in the export.
+    pub overrides_kept: u64,
+}
+
 /// Where a reader's report stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportStatus {

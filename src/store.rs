@@ -49,8 +49,8 @@ use crate::config::{StoreConfig, StoreLocation};
 use crate::i18n::Lang;
 use crate::model::{
     Budget, CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState,
-    PageUnit, Report, ReportStatus, Reservation, Role, Session, TmEntry, TranslatorAccount,
-    UsageRow,
+    PageUnit, Rekeyed, Report, ReportStatus, Reservation, Role, Session, TmEntry,
+    TranslatorAccount, UsageRow,
 };
 
 /// At most this many reports per [`Store::reports`] call, newest first: a
@@ -382,7 +382,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// glossary change (by any process sharing the database) and by nothing
     /// else: caches keyed by it never serve a stale translation for long.
     async fn generation(&self) -> Result<i64>;
+
+    /// The segmenter version the stored unit keys were made under.
+    async fn keyed_under(&self) -> Result<i64>;
+
+    /// Gives every stored unit its key under segmenter version `to`, when
+    /// the keys were made under `from`; otherwise (another instance did it
+    /// first) does nothing. One transaction: memory entries of version
+    /// `from` move to `to`, and overrides, their history, reports and page
+    /// layouts follow their unit; the generation is bumped so caches see
+    /// it. `new_key(old_key, source_text)` is the unit's key under `to`, or
+    /// `None` to leave the unit where it is: the store does not know how
+    /// keys are made.
+    async fn rekey(&self, from: i64, to: i64, new_key: &NewKey) -> Result<Rekeyed>;
 }
+
+/// What [`Store::rekey`] asks of its caller: a unit's key under the new
+/// segmenter version, from its key and source text under the old one.
+pub type NewKey = dyn Fn(&str, &str) -> Option<String> + Send + Sync;
 
 /// How old the outcome of the latest write may be before
 /// [`Store::writable`] writes to find out again.

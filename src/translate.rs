@@ -23,6 +23,7 @@ pub mod chain;
 pub mod provider;
 pub mod providers;
 pub mod qa;
+pub mod rekey;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -114,12 +114,31 @@ mod tree;
 use plan::Plan;
 use render::Renderer;
 
-/// Version of the unit boundaries and placeholder syntax.
+/// Version of the unit boundaries, the placeholder syntax and the decoding
+/// of character references.
 ///
-/// It goes into translation-memory keys ([`Unit::key`]): bump it whenever a
-/// change here can give a different unit text for the same page, so stale
-/// translations are not served for text that is now cut differently.
-pub const SEGMENTER_VERSION: u32 = 1;
+/// It goes into translation-memory keys ([`Unit::key`]), so bump it whenever
+/// a change here can give a different unit text for the same page. A unit
+/// whose text changed gets a new key anyway (the key hashes the text); the
+/// version also says which segmenter the memory's keys were made by.
+///
+/// - 1: the first segmenter, with a hand-written table of 259 named references.
+/// - 2: the full HTML5 set of named references (htmlize), legacy forms
+///   without `;` included. Only units whose Japanese used a name outside the
+///   old table read differently.
+///
+/// When the memory was keyed under an older version listed in
+/// [`CARRIED_VERSIONS`], its entries are re-keyed at start-up
+/// ([`crate::translate::rekey`]), so nothing paid for or corrected is lost.
+pub const SEGMENTER_VERSION: u32 = 2;
+
+/// Older versions whose unit texts mean what the same texts mean under
+/// [`SEGMENTER_VERSION`] (the same placeholder syntax and numbering), so a
+/// translation stored for a text under one of them is right for that text
+/// now. Leave a version out when a change makes the same text mean
+/// something else: its entries then stay behind, unread, and are paid for
+/// again.
+pub const CARRIED_VERSIONS: &[u32] = &[1];
 
 /// What a unit is made of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -162,8 +181,15 @@ impl Unit {
 /// is translated once.
 #[must_use]
 pub fn unit_key(text: &str) -> String {
+    unit_key_under(SEGMENTER_VERSION, text)
+}
+
+/// The key `text` had, or has, under segmenter `version`: what re-keying a
+/// memory made by an older segmenter needs.
+#[must_use]
+pub fn unit_key_under(version: u32, text: &str) -> String {
     let mut hasher = Sha256::new();
-    hasher.update(SEGMENTER_VERSION.to_be_bytes());
+    hasher.update(version.to_be_bytes());
     hasher.update(text.as_bytes());
     hex::encode(hasher.finalize())
 }
@@ -598,11 +624,12 @@ mod tests {
         assert_ne!(units[0].key(), units[3].key());
         assert_eq!(units[0].key().len(), 64);
         let mut h = Sha256::new();
-        h.update(1u32.to_be_bytes());
+        h.update(2u32.to_be_bytes());
         h.update("同じ文です。".as_bytes());
         assert_eq!(units[0].key(), hex::encode(h.finalize()));
+        assert_ne!(units[0].key(), unit_key_under(1, "同じ文です。"));
         assert_eq!(
-            SEGMENTER_VERSION, 1,
+            SEGMENTER_VERSION, 2,
             "update the expected key above when bumping"
         );
     }

@@ -23,13 +23,13 @@ use super::statements::{
     write_override, write_tm,
 };
 use super::write::{probe, write};
-use super::{REPORTS_LISTED_MAX, Result, Store, StoreError, WRITE_CHECK_EVERY};
+use super::{NewKey, REPORTS_LISTED_MAX, Result, Store, StoreError, WRITE_CHECK_EVERY};
 use crate::clock::now_ms;
 use crate::i18n::Lang;
 use crate::model::{
     Budget, CarriedOverride, Carry, GlossaryEntry, Override, OverrideRevision, OverrideState,
-    PageUnit, Report, ReportStatus, Reservation, Role, Session, TmEntry, TranslatorAccount,
-    UsageRow,
+    PageUnit, Rekeyed, Report, ReportStatus, Reservation, Role, Session, TmEntry,
+    TranslatorAccount, UsageRow,
 };
 
 use Param::{Int, OptText, Text};
@@ -744,4 +744,110 @@ impl<B: Backend> Store for B {
             .await?;
         Ok(value)
     }
+
+    async fn keyed_under(&self) -> Result<i64> {
+        let (version,): (i64,) = self
+            .reader()
+            .fetch_one(
+                "SELECT segmenter_version FROM keyed_under WHERE id = 1",
+                &[],
+            )
+            .await?;
+        Ok(version)
+    }
+
+    async fn rekey(&self, from: i64, to: i64, new_key: &NewKey) -> Result<Rekeyed> {
+        write(self, async |tx| {
+            // The generation row is the lock every override change takes
+            // first, so nothing is written under an old key meanwhile.
+            tx.execute("UPDATE generation SET value = value WHERE id = 1", &[])
+                .await?;
+            let (keyed,): (i64,) = tx
+                .fetch_one(
+                    "SELECT segmenter_version FROM keyed_under WHERE id = 1",
+                    &[],
+                )
+                .await?;
+            if keyed != from {
+                return Ok(Rekeyed::default());
+            }
+            let units: Vec<(String, String)> = tx
+                .fetch_all(
+                    "SELECT unit_key, source_text FROM tm WHERE segmenter_version = $1 \
+                     UNION SELECT unit_key, source_text FROM overrides \
+                     UNION SELECT unit_key, source_text FROM page_units",
+                    &[Int(from)],
+                )
+                .await?;
+            let mut done = Rekeyed::default();
+            let mut seen = std::collections::HashSet::new();
+            for (old, source) in &units {
+                let Some(new) = new_key(old, source) else {
+                    continue;
+                };
+                if new == *old || !seen.insert(old.clone()) {
+                    continue;
+                }
+                rekey_unit(tx, old, &new, from, to).await?;
+                let (kept,): (i64,) = tx
+                    .fetch_one(
+                        "SELECT COUNT(*) FROM overrides WHERE unit_key = $1",
+                        &[Text(old)],
+                    )
+                    .await?;
+                done.units += 1;
+                done.overrides_kept += u64::try_from(kept).unwrap_or(0);
+            }
+            tx.execute(
+                "UPDATE keyed_under SET segmenter_version = $1 WHERE id = 1",
+                &[Int(to)],
+            )
+            .await?;
+            if done.units > 0 {
+                let generation = bump_generation(tx).await?;
+                self.announce(tx, generation).await?;
+            }
+            Ok(done)
+        })
+        .await
+    }
+}
+
+/// Moves one unit from key `old` (segmenter `from`) to `new` (segmenter
+/// `to`) in every table that names it. A memory entry or override that the
+/// new key already has (written by a newer instance) is kept, and the old
+/// one stays where it was.
+async fn rekey_unit(tx: &mut impl Exec, old: &str, new: &str, from: i64, to: i64) -> Result<()> {
+    tx.execute(
+        "INSERT INTO tm (unit_key, source_lang, target_lang, provider, model, glossary_version, \
+         segmenter_version, source_text, text, origin, characters_billed, created_at, used_at) \
+         SELECT $1, source_lang, target_lang, provider, model, glossary_version, $4, \
+         source_text, text, origin, characters_billed, created_at, used_at \
+         FROM tm WHERE unit_key = $2 AND segmenter_version = $3 \
+         ON CONFLICT DO NOTHING",
+        &[Text(new), Text(old), Int(from), Int(to)],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM tm WHERE unit_key = $1 AND segmenter_version = $2",
+        &[Text(old), Int(from)],
+    )
+    .await?;
+    // History first: whether the new key has an override yet decides
+    // whether this unit's history and override move.
+    for sql in [
+        "UPDATE override_history SET unit_key = $1 WHERE unit_key = $2 \
+         AND NOT EXISTS (SELECT 1 FROM overrides AS o WHERE o.unit_key = $1 \
+          AND o.target_lang = override_history.target_lang) \
+         AND NOT EXISTS (SELECT 1 FROM override_history AS h WHERE h.unit_key = $1 \
+          AND h.target_lang = override_history.target_lang)",
+        "UPDATE overrides SET unit_key = $1 WHERE unit_key = $2 \
+         AND NOT EXISTS (SELECT 1 FROM overrides AS o WHERE o.unit_key = $1 \
+          AND o.target_lang = overrides.target_lang)",
+        "UPDATE reports SET unit_key = $1 WHERE unit_key = $2",
+        "UPDATE page_units SET unit_key = $1 WHERE unit_key = $2",
+    ] {
+        tx.execute(sql, &[Text(new), Text(old)]).await?;
+    }
+    Ok(())
 }

@@ -24,7 +24,7 @@ use honyaku::config::{DatabaseUrl, StoreConfig};
 use honyaku::glossary::GlossaryWriteError;
 use honyaku::i18n::Lang;
 use honyaku::model::{
-    Budget, Carry, GlossaryEntry, Origin, OverrideState, PageUnit, ReportStatus, Role,
+    Budget, Carry, GlossaryEntry, Origin, OverrideState, PageUnit, Rekeyed, ReportStatus, Role,
     SYSTEM_AUTHOR, TmEntry,
 };
 use honyaku::review::sync_page;
@@ -1908,6 +1908,136 @@ async fn glossary_import_merges_or_replaces_all_or_nothing(db: &TestDb) {
     assert_eq!(store.generation().await.unwrap(), g0 + 2);
 }
 
+/// What a segmenter-version bump does to a running deployment: everything
+/// stored under the old keys (memory, overrides with their history,
+/// reports, layouts) is found under the new ones, once; what a newer
+/// instance already wrote under a new key is kept.
+async fn rekey_moves_every_unit_once(db: &TestDb) {
+    use honyaku::segment::unit_key_under;
+    let store = db.open().await;
+    assert_eq!(
+        store.keyed_under().await.unwrap(),
+        1,
+        "a new database starts at 1"
+    );
+    let (a, b) = ("お知らせです。", "問い合わせ先");
+    let (a1, a2) = (unit_key_under(1, a), unit_key_under(2, a));
+    let (b1, b2) = (unit_key_under(1, b), unit_key_under(2, b));
+    let mut old = entry(&a1, Lang::En, "deepl", "This is a notice.");
+    old.source_text = a.into();
+    let mut other = entry(&b1, Lang::Ko, "deepl", "문의처");
+    other.source_text = b.into();
+    store.tm_put(&[old, other]).await.unwrap();
+    store
+        .override_put(&a1, Lang::En, "A notice.", a, "alice", None)
+        .await
+        .unwrap();
+    store
+        .override_put(&a1, Lang::En, "A notice, again.", a, "alice", Some(1))
+        .await
+        .unwrap();
+    // A newer instance already saved an override of b under its new key.
+    store
+        .override_put(&b2, Lang::Ko, "문의", b, "bob", None)
+        .await
+        .unwrap();
+    store
+        .override_put(&b1, Lang::Ko, "옛 문의처", b, "bob", None)
+        .await
+        .unwrap();
+    let report = store
+        .report_add("announcement", &a1, Lang::En, "typo")
+        .await
+        .unwrap();
+    let layout = [
+        PageUnit {
+            unit_key: a1.clone(),
+            source_text: a.into(),
+        },
+        PageUnit {
+            unit_key: b1.clone(),
+            source_text: b.into(),
+        },
+    ];
+    store
+        .page_units_replace("announcement", &[], &layout, &[], "system")
+        .await
+        .unwrap();
+    let g0 = store.generation().await.unwrap();
+
+    let rekey =
+        |key: &str, text: &str| (unit_key_under(1, text) == key).then(|| unit_key_under(2, text));
+    let done = store.rekey(1, 2, &rekey).await.unwrap();
+    assert_eq!(done.units, 2);
+    assert_eq!(
+        done.overrides_kept, 1,
+        "b's old override stays beside the newer one"
+    );
+    assert_eq!(store.keyed_under().await.unwrap(), 2);
+    assert_eq!(
+        store.generation().await.unwrap(),
+        g0 + 1,
+        "caches see the change"
+    );
+
+    assert_eq!(
+        text_of(&*store, &a2, Lang::En, 1, 2).await.as_deref(),
+        Some("This is a notice.")
+    );
+    assert_eq!(
+        text_of(&*store, &b2, Lang::Ko, 1, 2).await.as_deref(),
+        Some("문의처")
+    );
+    assert_eq!(
+        text_of(&*store, &a1, Lang::En, 1, 1).await,
+        None,
+        "moved, not copied"
+    );
+    assert_eq!(store.tm_count().await.unwrap(), 2);
+    let found = store
+        .override_get(&keys(&[&a2, &b2]), Lang::En)
+        .await
+        .unwrap();
+    assert_eq!(found[&a2].text, "A notice, again.");
+    assert_eq!(
+        found[&a2].version, 2,
+        "the version a translator holds still matches"
+    );
+    assert_eq!(
+        store.override_history(&a2, Lang::En).await.unwrap().len(),
+        2
+    );
+    assert!(
+        store
+            .override_history(&a1, Lang::En)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let kept = store
+        .override_get(&keys(&[&b2, &b1]), Lang::Ko)
+        .await
+        .unwrap();
+    assert_eq!(kept[&b2].text, "문의", "the newer override wins");
+    assert_eq!(kept[&b1].text, "옛 문의처", "the older one is not lost");
+    assert_eq!(
+        store.report_get(report.id).await.unwrap().unwrap().unit_key,
+        a2
+    );
+    let keys_now: Vec<String> = store
+        .page_units("announcement")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.unit_key)
+        .collect();
+    assert_eq!(keys_now, [a2.clone(), b2.clone()]);
+
+    // Once only: a second instance starting finds the keys current.
+    assert_eq!(store.rekey(1, 2, &rekey).await.unwrap(), Rekeyed::default());
+    assert_eq!(store.generation().await.unwrap(), g0 + 1);
+}
+
 // ---------------------------------------------------------------------------
 // Every case on every backend
 // ---------------------------------------------------------------------------
@@ -1964,6 +2094,7 @@ conformance!(
     glossary_refuses_invalid_entries,
     glossary_import_merges_or_replaces_all_or_nothing,
     reports_are_queued_filtered_and_resolved,
+    rekey_moves_every_unit_once,
 );
 
 // ---------------------------------------------------------------------------

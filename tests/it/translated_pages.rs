@@ -359,3 +359,112 @@ async fn deepl_quota_falls_through_to_the_next_provider_and_stays_closed() {
     assert_eq!(mt.calls(), 2);
     server.stop().await;
 }
+
+/// A database written by the previous segmenter (version 1 keys, with a
+/// translator's override) is carried over at start-up: the next release
+/// serves the page from it, override included, with no provider call.
+#[tokio::test]
+async fn memory_of_the_previous_segmenter_is_re_keyed_and_served() {
+    use honyaku::segment::unit_key_under;
+    use sqlx::{Connection, Row};
+
+    let content = japanese_only_content();
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("honyaku.sqlite3");
+    let env = [
+        ("HONYAKU__CONTENT__DIR", content.path().to_str().unwrap()),
+        ("HONYAKU__STORE__URL", db.to_str().unwrap()),
+    ];
+    let provider = crate::support::Gated::new();
+    provider.open();
+    let server = TestServer::start_with(
+        &env,
+        honyaku::app::Parts {
+            providers: Some(vec![provider.clone()]),
+            ..Default::default()
+        },
+    )
+    .await;
+    let first = server.text(&format!("/en/{SLUG}")).await;
+    assert!(!first.contains("data-origin=\"pending\""), "{first}");
+    let stored = server.app.store.tm_count().await.unwrap();
+    assert!(stored > 10);
+    let (key, source) = {
+        let all = server.app.store.tm_all(None).await.unwrap();
+        (all[0].unit_key.clone(), all[0].source_text.clone())
+    };
+    server
+        .app
+        .store
+        .override_put(
+            &key,
+            honyaku::i18n::Lang::En,
+            "Corrected by a translator.",
+            &source,
+            "alice",
+            None,
+        )
+        .await
+        .unwrap();
+    server.stop().await;
+
+    // Turn the database into what the previous release left: every key
+    // made under segmenter 1.
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    for table in ["tm", "overrides", "page_units"] {
+        let rows = sqlx::query(&format!(
+            "SELECT DISTINCT unit_key, source_text FROM {table}"
+        ))
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+        for row in rows {
+            let (new, text): (String, String) = (row.get(0), row.get(1));
+            let old = unit_key_under(1, &text);
+            for sql in [
+                format!("UPDATE {table} SET unit_key = ?1 WHERE unit_key = ?2"),
+                "UPDATE override_history SET unit_key = ?1 WHERE unit_key = ?2".to_owned(),
+            ] {
+                sqlx::query(&sql)
+                    .bind(&old)
+                    .bind(&new)
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    sqlx::query("UPDATE tm SET segmenter_version = 1")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE keyed_under SET segmenter_version = 1")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+
+    // The new release, with a provider that would hang if it were asked.
+    let idle = crate::support::Gated::new();
+    let server = TestServer::start_with(
+        &env,
+        honyaku::app::Parts {
+            providers: Some(vec![idle.clone()]),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(server.app.store.keyed_under().await.unwrap(), 2);
+    assert_eq!(server.app.store.tm_count().await.unwrap(), stored);
+    let html = server.text(&format!("/en/{SLUG}")).await;
+    let doc = Html::parse_document(&html);
+    assert!(
+        select(&doc, "main [data-origin=pending]").is_empty(),
+        "{html}"
+    );
+    assert!(html.contains("Corrected by a translator."), "{html}");
+    assert_eq!(idle.answered(), 0, "nothing paid for again");
+    server.stop().await;
+}

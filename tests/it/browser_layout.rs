@@ -316,7 +316,8 @@ async fn the_announcement_adds_no_more_tab_stops_than_passages() {
 /// Thai and Burmese come back as long runs of their letters with no word
 /// spaces, the hardest case for line breaking. Home and announcement fit
 /// every phone width (Noto fonts for Thai, Burmese and Devanagari, which
-/// `.ci/run` installs) and pass axe-core.
+/// `.ci/run` installs) and pass axe-core, and so do the Thai and Burmese
+/// report forms.
 #[tokio::test]
 async fn the_new_languages_fit_phones_and_pass_axe() {
     let content = crate::support::japanese_only_content();
@@ -371,6 +372,28 @@ async fn the_new_languages_fit_phones_and_pass_axe() {
             .unwrap();
         let n = |i: usize| sizes[i].as_u64().unwrap();
         assert!(n(0) <= n(1) && n(2) <= n(3), "{prefix} at 375 px: {sizes}");
+        // The report form of the first passage, in the reader's language.
+        let form = browser
+            .find(Css(
+                "button.passage-tools + .passage-panel a.report-link, a.passage-tools",
+            ))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        open(&browser, &server.url(&form)).await;
+        let html_lang = browser
+            .find(Css("html"))
+            .await
+            .unwrap()
+            .attr("lang")
+            .await
+            .unwrap();
+        assert_eq!(html_lang.as_deref(), Some(prefix), "{form}");
+        assert_fits(&browser, &form).await;
+        assert_accessible(&browser, &axe, &form).await;
     }
     server.stop().await;
 }

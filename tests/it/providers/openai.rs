@@ -603,6 +603,16 @@ async fn each_shipped_language_is_named_in_the_prompt() {
             "{tag}: {prompt}"
         );
     }
+    // A language the server was not configured with (French here) has no
+    // name for the prompt: the adapter serves it not, and sends nothing.
+    let before = received(&server).await.len();
+    let fr = lang("fr");
+    assert!(!provider.supports(fr));
+    assert!(matches!(
+        provider.translate_batch(&texts, Lang::Ja, fr).await,
+        Err(ProviderError::Unsupported { .. })
+    ));
+    assert_eq!(received(&server).await.len(), before);
 }
 
 /// やさしい日本語 gets its own prompt: a rewrite after the national

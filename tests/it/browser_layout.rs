@@ -397,3 +397,33 @@ async fn the_new_languages_fit_phones_and_pass_axe() {
     }
     server.stop().await;
 }
+
+/// A right-to-left language only configuration defines (Arabic, no
+/// locale): the page is `dir="rtl"`, its English chrome and the Japanese
+/// left untranslated run left to right, and it fits phones.
+#[tokio::test]
+async fn a_right_to_left_language_keeps_english_chrome_left_to_right() {
+    let server = TestServer::start_with_file(
+        "[languages]\ntargets = [\"en\", \"ar\"]\n[languages.known.ar]\nendonym = \"العربية\"\nname = \"Arabic\"\n",
+        &[],
+    )
+    .await;
+    let Some(browser) = browser_or_skip().await else {
+        return;
+    };
+    let path = format!("/ar/{SLUG}");
+    open(&browser, &server.url(&path)).await;
+    assert_fits(&browser, &path).await;
+    let dirs = browser
+        .execute(
+            "const d = s => getComputedStyle(document.querySelector(s)).direction;
+             return [document.documentElement.getAttribute('dir'), d('html'),
+                     d('.site-header .brand'), d('footer.site-footer'),
+                     d(\"main [lang|='ja']\")];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(dirs, json!(["rtl", "rtl", "ltr", "ltr", "ltr"]));
+    server.stop().await;
+}
